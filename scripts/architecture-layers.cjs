@@ -1,0 +1,42 @@
+/** The pipeline's layering, read by .dependency-cruiser.cjs and checked against docs/architecture.md. */
+
+/** Stage → the stages it may import (through their index.ts). */
+const layers = {
+  shared: [],
+  git: ["shared"],
+  config: ["shared"],
+  sources: ["shared", "git"],
+  ownership: ["shared", "config"],
+  lang: ["shared"],
+  similarity: [],
+  concerns: ["shared", "lang"],
+  clusters: ["concerns", "lang"],
+  history: ["shared", "git"],
+  result: [],
+  scan: [
+    "shared",
+    "config",
+    "sources",
+    "ownership",
+    "lang",
+    "similarity",
+    "concerns",
+    "clusters",
+    "history",
+    "result",
+  ],
+  report: ["result"],
+  demo: ["shared", "git"],
+  cli: ["shared", "scan", "report", "result", "demo"],
+};
+
+/** Stages that must stay free of I/O: data in, data out. */
+const pure = [
+  "similarity",
+  "clusters",
+  "report",
+  "result",
+  "concerns/(engine|implementations|compile|words|definition)",
+];
+
+module.exports = { layers, pure };

@@ -1,0 +1,35 @@
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { UserError } from "../shared/index.js";
+
+/** Where a command writes, so tests can run the CLI in-process and read what it said. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdoutIsTTY: boolean;
+}
+
+export function useColor(io: CliIo, flag: boolean): boolean {
+  if (!flag || "NO_COLOR" in io.env) return false;
+  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== "0") return true;
+  return io.stdoutIsTTY;
+}
+
+/** Writes a file atomically (temp file, then rename), so a killed run never leaves half a report. */
+export function writeOutputFile(io: CliIo, file: string, text: string): string {
+  const path = resolve(io.cwd, file);
+  const temp = `${path}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(temp, text);
+    renameSync(temp, path);
+  } catch (error) {
+    throw new UserError(
+      "output-write",
+      `cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
+  return path;
+}

@@ -1,0 +1,100 @@
+import { Command, CommanderError, Option } from "commander";
+import { EXIT, isUserError, packageVersion } from "../shared/index.js";
+import { type DemoFlags, runDemo, runScan, type ScanFlags } from "./commands.js";
+import type { CliIo } from "./io.js";
+
+const SCAN_HELP = `
+PATH is a git repository, a folder of repositories (each child with a .git), a monorepo, or a plain
+folder (read without history). Several PATHs are scanned as one org.
+
+Configuration is read from --config, else lineitem.config.yaml in the single PATH, else in the current
+folder; see docs/config.md. Teams come from config paths, then CODEOWNERS (.github/, root, docs/,
+.gitlab/; last matching line wins), then config repos, then the repository name.
+
+Exit codes: 0 done, 2 bad usage, config or input (the message names the file, line or key).
+
+Examples:
+  $ lineitem scan ~/src/acme                      a folder of repositories
+  $ lineitem scan ~/src/monorepo --json scan.json also write the result as JSON (schema/scan-result.v1.json)
+  $ lineitem scan . --json - | jq '.concerns[0]'  JSON on stdout
+`;
+
+const DEMO_HELP = `
+Builds the Acme example org (examples/acme: 5 repositories, 7 teams, two years of history with fixed
+authors and dates, so every build is identical) as real git repositories, scans it, and prints the
+sprint-review view. Later commands can be tried on the same folder.
+
+Examples:
+  $ lineitem demo                       build in a new temporary folder (its path is printed)
+  $ lineitem demo --out ./acme          build in ./acme (must be new, empty, or an earlier demo folder)
+`;
+
+function program(io: CliIo, run: (job: Promise<number>) => void): Command {
+  const cli = new Command("lineitem")
+    .description(
+      "Find the cross-cutting work every team writes again (HTTP clients, retries, audit logs, error envelopes,\n" +
+        "logging, tracing), show who wrote each copy and since when, and put it on a budget line.",
+    )
+    .version(packageVersion, "-V, --version")
+    .showHelpAfterError("(run with --help for usage)")
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
+
+  const common = (command: Command) =>
+    command
+      .addOption(
+        new Option(
+          "--json <file>",
+          "also write the result as JSON to <file> ('-' for stdout, instead of the view)",
+        ),
+      )
+      .option("--include-tests", "count test code too (by default it is recognised and kept out of clusters)")
+      .option("-q, --quiet", "no progress lines on stderr")
+      .option("--no-color", "no colours (also honoured: NO_COLOR, FORCE_COLOR)");
+
+  common(
+    cli
+      .command("scan")
+      .description("scan repositories and print, per concern, every implementation with its team and history")
+      .argument("<path...>", "repositories, folders of repositories, or monorepos")
+      .option("-c, --config <file>", "lineitem.config.yaml to use"),
+  )
+    .addHelpText("after", SCAN_HELP)
+    .action((paths: string[], flags: ScanFlags) => run(runScan(paths, flags, io)));
+
+  common(
+    cli
+      .command("demo")
+      .description("build the example org as git repositories, scan it, and print the result")
+      .option("-o, --out <dir>", "build the example org in <dir> instead of a new temporary folder"),
+  )
+    .addHelpText("after", DEMO_HELP)
+    .action((flags: DemoFlags) => run(runDemo(flags, io)));
+
+  return cli;
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code; never throws. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let job: Promise<number> | undefined;
+  try {
+    await program(io, (started) => {
+      job = started;
+    }).parseAsync(argv, { from: "user" });
+    return job ? await job : EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are successes; every other parse failure is bad usage.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (isUserError(error)) {
+      io.stderr(`lineitem: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ""}`);
+      return EXIT.usage;
+    }
+    const err = error as Error;
+    io.stderr(
+      `lineitem: internal error: ${err.message}\n${err.stack ?? ""}\nPlease report this with the command you ran.\n`,
+    );
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,83 @@
+import type { CloneGroupOfUnits, ClusterFile, UnnamedGroup } from "./model.js";
+
+// Words too common in code to tell what a cluster does.
+const STOP_WORDS = new Set(
+  "get set new value values data result results error err return function type string number int id name item items list map key keys obj object self this ctx context args arg param params options opts config cfg index idx len length count total the and for with from to of in is on at by fn cb callback handler res req request response util utils helper helpers default true false null undefined none nil".split(
+    " ",
+  ),
+);
+
+function titleOf(files: ClusterFile[], members: UnnamedGroup["members"]): string {
+  const counts = new Map<string, number>();
+  for (const member of members) {
+    const seen = new Set<string>();
+    for (const index of member.units) {
+      for (const word of files[member.file]?.units[index]?.subwords ?? []) {
+        if (word.length < 3 || STOP_WORDS.has(word) || seen.has(word)) continue;
+        seen.add(word);
+        counts.set(word, (counts.get(word) ?? 0) + 1);
+      }
+    }
+  }
+  const top = [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, 3)
+    .map(([word]) => word);
+  return top.length ? top.join(" · ") : "unnamed";
+}
+
+/**
+ * Clone groups that span teams and touch no concern implementation are unnamed work: the same code in
+ * several teams' hands with no name yet. Groups that share a file are merged, so a copied module shows up
+ * once with all its copied units, not once per function.
+ */
+export function unnamedGroups(
+  files: ClusterFile[],
+  clones: CloneGroupOfUnits[],
+  inImplementation: (file: number, unit: number) => boolean,
+): UnnamedGroup[] {
+  const candidates = clones.filter((group) => {
+    const teams = new Set(group.members.map((m) => files[m.file]?.team));
+    return teams.size >= 2 && group.members.every((m) => !inImplementation(m.file, m.unit));
+  });
+  const parent = candidates.map((_, i) => i);
+  const find = (i: number): number => {
+    const up = parent[i] as number;
+    if (up === i) return i;
+    const root = find(up);
+    parent[i] = root;
+    return root;
+  };
+  const byFile = new Map<number, number>();
+  candidates.forEach((group, i) => {
+    for (const member of group.members) {
+      const other = byFile.get(member.file);
+      if (other === undefined) byFile.set(member.file, i);
+      else parent[find(i)] = find(other);
+    }
+  });
+  const merged = new Map<number, CloneGroupOfUnits[]>();
+  candidates.forEach((group, i) => {
+    const root = find(i);
+    merged.set(root, [...(merged.get(root) ?? []), group]);
+  });
+  return [...merged.values()].map((groups) => {
+    const unitsByFile = new Map<number, Set<number>>();
+    for (const group of groups) {
+      for (const { file, unit } of group.members) {
+        if (!unitsByFile.has(file)) unitsByFile.set(file, new Set());
+        unitsByFile.get(file)?.add(unit);
+      }
+    }
+    const members = [...unitsByFile]
+      .map(([file, units]) => ({ file, units: [...units].sort((a, b) => a - b) }))
+      .sort((a, b) => a.file - b.file);
+    return {
+      title: titleOf(files, members),
+      members,
+      teams: [...new Set(members.map((m) => files[m.file]?.team as string))].sort(),
+      similarity: Math.min(...groups.map((g) => g.similarity)),
+      identical: groups.every((g) => g.identical),
+    };
+  });
+}

@@ -1,0 +1,62 @@
+import {
+  type CompiledSignal,
+  type ConcernDefinition,
+  type ConcernDefinitionInput,
+  type Pattern,
+  SIGNAL_KINDS,
+  type SignalKind,
+} from "./definition.js";
+import { stem } from "./words.js";
+
+/** A regex is written `/…/` (always case-insensitive); anything else is an exact, case-insensitive word. */
+export function isRegexPattern(text: string): boolean {
+  return text.length > 2 && text.startsWith("/") && text.endsWith("/");
+}
+
+function compilePattern(text: string, kind: SignalKind): Pattern {
+  if (isRegexPattern(text)) return { regex: new RegExp(text.slice(1, -1), "i") };
+  const lower = text.toLowerCase();
+  return { exact: kind === "subword" || kind === "path" || kind === "name" ? stem(lower) : lower };
+}
+
+/**
+ * Turns a validated definition into the engine's form. `checkRegex` is called on every regex first, so an
+ * unsafe pattern is refused before it is ever run against code.
+ */
+export function compileDefinition(
+  input: ConcernDefinitionInput,
+  source: string,
+  checkRegex: (pattern: string, where: string) => void,
+): ConcernDefinition {
+  const signals: CompiledSignal[] = input.signals.map((signal, index) => {
+    const kind = SIGNAL_KINDS.find((k) => signal[k] !== undefined) as SignalKind;
+    const raw = signal[kind] as string | string[];
+    const list = Array.isArray(raw) ? raw : [raw];
+    list.forEach((text, at) => {
+      if (isRegexPattern(text))
+        checkRegex(text.slice(1, -1), `signals.${index}.${kind}${Array.isArray(raw) ? `.${at}` : ""}`);
+    });
+    return {
+      id: signal.id ?? `${kind}-${(list[0] as string).replace(/[^a-z0-9]+/gi, "-").toLowerCase()}`,
+      kind,
+      patterns: list.map((text) => compilePattern(text, kind)),
+      weight: signal.weight,
+      ...(signal.languages ? { languages: signal.languages } : {}),
+    };
+  });
+  const ids = new Set(signals.map((s) => s.id));
+  input.requires.forEach((group, index) => {
+    const unknown = group.find((id) => !ids.has(id));
+    if (unknown) throw new Error(`requires.${index}: no signal has the id "${unknown}"`);
+  });
+  return {
+    id: input.id,
+    title: input.title,
+    noun: input.noun,
+    description: input.description,
+    signals,
+    requires: input.requires,
+    threshold: input.threshold,
+    source,
+  };
+}

@@ -1,0 +1,79 @@
+import { z } from "zod";
+
+/**
+ * A concern is data: what points to it (signals with weights), which kinds of evidence must all be present
+ * (requires), and how much evidence is enough (threshold). One YAML file per concern.
+ */
+
+export const SIGNAL_KINDS = [
+  "subword",
+  "name",
+  "identifier",
+  "call",
+  "import",
+  "string",
+  "key",
+  "flag",
+  "path",
+] as const;
+export type SignalKind = (typeof SIGNAL_KINDS)[number];
+
+const patterns = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+
+const signalSchema = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case words joined by dashes")
+      .optional(),
+    subword: patterns.optional(),
+    name: patterns.optional(),
+    identifier: patterns.optional(),
+    call: patterns.optional(),
+    import: patterns.optional(),
+    string: patterns.optional(),
+    key: patterns.optional(),
+    flag: patterns.optional(),
+    path: patterns.optional(),
+    weight: z.number().min(-10).max(10),
+    languages: z.array(z.enum(["typescript", "tsx", "javascript", "python", "go"])).optional(),
+  })
+  .refine((signal) => SIGNAL_KINDS.filter((kind) => signal[kind] !== undefined).length === 1, {
+    message: `a signal names exactly one of: ${SIGNAL_KINDS.join(", ")}`,
+  });
+
+export const definitionSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case words joined by dashes"),
+  title: z.string().min(1),
+  /** How a sentence names the work: "Your teams wrote retry logic 5 times". */
+  noun: z.string().min(1),
+  description: z.string().min(1),
+  signals: z.array(signalSchema).min(1),
+  /** Groups of signal ids; a unit must match at least one signal of every group. */
+  requires: z.array(z.array(z.string()).min(1)).default([]),
+  threshold: z.number().positive(),
+});
+
+export type ConcernDefinitionInput = z.infer<typeof definitionSchema>;
+
+export type Pattern = { exact: string } | { regex: RegExp };
+
+export interface CompiledSignal {
+  id: string;
+  kind: SignalKind;
+  patterns: Pattern[];
+  weight: number;
+  languages?: string[];
+}
+
+export interface ConcernDefinition {
+  id: string;
+  title: string;
+  noun: string;
+  description: string;
+  signals: CompiledSignal[];
+  requires: string[][];
+  threshold: number;
+  /** File the definition came from, for messages. */
+  source: string;
+}

@@ -1,0 +1,101 @@
+import type { Unit } from "../lang/index.js";
+import type { ConcernFile, UnitMatch } from "./engine.js";
+
+/** The units of one file that together do one concern. */
+export interface ImplementationDraft {
+  concern: string;
+  /** Indexes into the file's units, ascending. */
+  units: number[];
+  /** The matched units (the others are helpers they call, or methods that call them). */
+  matched: number[];
+  score: number;
+  evidence: string[];
+  startLine: number;
+  endLine: number;
+}
+
+function lastSegment(call: string): string {
+  return call.slice(call.lastIndexOf(".") + 1);
+}
+
+/**
+ * Groups a file's matches into one implementation per concern, and pulls in the units that belong with
+ * them: helpers a matched unit calls (a `sleep`, an `isRetryable`), and sibling methods that call a matched
+ * method (a client's `get` and `post` around its `request`).
+ */
+export function groupImplementations(file: ConcernFile, matches: UnitMatch[]): ImplementationDraft[] {
+  const byConcern = new Map<string, UnitMatch[]>();
+  for (const match of matches) {
+    const list = byConcern.get(match.concern);
+    if (list) list.push(match);
+    else byConcern.set(match.concern, [match]);
+  }
+  const byName = new Map<string, number>();
+  file.units.forEach((unit, index) => {
+    if (unit.kind !== "block" && unit.kind !== "class") byName.set(lastSegment(unit.name), index);
+  });
+
+  const drafts: ImplementationDraft[] = [];
+  for (const [concern, list] of byConcern) {
+    const members = new Set(list.map((m) => m.unit));
+    const queue = [...members];
+    while (queue.length > 0) {
+      const unit = file.units[queue.pop() as number] as Unit;
+      for (const call of unit.calls) {
+        const callee = byName.get(lastSegment(call));
+        if (callee !== undefined && !members.has(callee)) {
+          members.add(callee);
+          queue.push(callee);
+        }
+      }
+    }
+    file.units.forEach((unit, index) => {
+      if (members.has(index) || !unit.parent) return;
+      const callsMember = unit.calls.some((call) => {
+        const callee = byName.get(lastSegment(call));
+        return callee !== undefined && members.has(callee) && file.units[callee]?.parent === unit.parent;
+      });
+      if (callsMember) members.add(index);
+    });
+    const units = [...members].sort((a, b) => a - b);
+    const evidence = [...new Set(list.flatMap((m) => m.evidence))].slice(0, 8);
+    drafts.push({
+      concern,
+      units,
+      matched: list.map((m) => m.unit).sort((a, b) => a - b),
+      score: Math.max(...list.map((m) => m.score)),
+      evidence,
+      startLine: Math.min(...units.map((i) => (file.units[i] as Unit).startLine)),
+      endLine: Math.max(...units.map((i) => (file.units[i] as Unit).endLine)),
+    });
+  }
+  return absorbUsedInstances(file, drafts).sort(
+    (a, b) => a.startLine - b.startLine || a.concern.localeCompare(b.concern),
+  );
+}
+
+/**
+ * A configured instance (a top-level block such as `const channel = createLogger(…)`) that another
+ * implementation in the same file uses belongs to that implementation: the audit helper's own logger is
+ * part of the audit helper, not the team's logging setup. Functions are never absorbed this way, so a retry
+ * loop inside an HTTP client stays a retry implementation.
+ */
+function absorbUsedInstances(file: ConcernFile, drafts: ImplementationDraft[]): ImplementationDraft[] {
+  const kept = [...drafts];
+  for (const candidate of drafts) {
+    if (!candidate.matched.every((i) => file.units[i]?.kind === "block")) continue;
+    const names = new Set(candidate.matched.map((i) => lastSegment((file.units[i] as Unit).name)));
+    const user = kept.find(
+      (other) =>
+        other !== candidate &&
+        other.matched.some((i) => file.units[i]?.kind !== "block") &&
+        other.units.some((i) => (file.units[i] as Unit).identifiers.some((id) => names.has(id))),
+    );
+    if (!user) continue;
+    kept.splice(kept.indexOf(candidate), 1);
+    user.units = [...new Set([...user.units, ...candidate.units])].sort((a, b) => a - b);
+    user.startLine = Math.min(user.startLine, candidate.startLine);
+    user.endLine = Math.max(user.endLine, candidate.endLine);
+  }
+  return kept;
+}

@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+/**
+ * lineitem.config.yaml, version 1. Every key is documented in docs/config.md; unknown keys are refused
+ * (a typo must not silently change ownership).
+ */
+const teamRule = z.strictObject({
+  /** The team's name as lineitem reports it. */
+  team: z.string().min(1),
+  /** Repositories the team owns where CODEOWNERS is silent. */
+  repos: z.array(z.string().min(1)).optional(),
+  /** Repository-relative globs the team owns; these win over CODEOWNERS. */
+  paths: z.array(z.string().min(1)).optional(),
+  /** CODEOWNERS handles that mean this team (`@acme/web-checkout`, `@acme/checkout-oncall`). */
+  owners: z.array(z.string().min(1)).optional(),
+});
+
+const goldenPath = z.strictObject({
+  concern: z.string().min(1),
+  /** Package whose imports count as adoption (`@acme/platform-kit`). */
+  package: z.string().min(1).optional(),
+  /** Where the blessed implementation lives. */
+  repo: z.string().min(1).optional(),
+  path: z.string().min(1).optional(),
+});
+
+export const configSchema = z.strictObject({
+  version: z.literal(1).default(1),
+  teams: z.array(teamRule).default([]),
+  goldenPaths: z.array(goldenPath).default([]),
+  /** Extra globs to read even if they look vendored or generated. */
+  include: z.array(z.string().min(1)).default([]),
+  /** Extra globs to set aside. */
+  exclude: z.array(z.string().min(1)).default([]),
+  /** Files or folders of the org's own concern definitions (YAML), relative to this file. */
+  concerns: z.array(z.string().min(1)).default([]),
+  /** Read test code into clusters too (off: test code is recognised and kept out). */
+  includeTests: z.boolean().default(false),
+  /** Files larger than this are set aside as too large. */
+  maxFileBytes: z.number().int().positive().default(1_048_576),
+});
+
+export type LineitemConfig = z.infer<typeof configSchema>;
+export type TeamRule = z.infer<typeof teamRule>;
+export type GoldenPathConfig = z.infer<typeof goldenPath>;

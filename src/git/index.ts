@@ -1,0 +1,1 @@
+export { GitError, type GitOptions, type GitResult, git, gitLines } from "./run.js";

@@ -1,0 +1,119 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createLanguageRegistry, type FileUnits, type LanguageRegistry, type UnitFlag } from "./index.js";
+
+// One generic test for every adapter: each fixture file must satisfy the invariants later stages rely on.
+const FIXTURES = fileURLToPath(new URL("../../test/fixtures/lang/", import.meta.url));
+const LANGUAGES = ["typescript", "tsx", "javascript", "python", "go"] as const;
+const FLAGS: readonly UnitFlag[] = [
+  "loop",
+  "try",
+  "catch",
+  "await",
+  "async",
+  "recursion",
+  "throw",
+  "returns-function",
+  "exported",
+];
+
+let registry: LanguageRegistry;
+beforeAll(async () => {
+  registry = await createLanguageRegistry();
+});
+
+const isDistinct = (values: readonly string[]): boolean => new Set(values).size === values.length;
+
+function checkInvariants(file: FileUnits, language: string): void {
+  const { units } = file;
+  expect(file.language).toBe(language);
+  expect(units.length).toBeGreaterThan(0);
+  expect(units.map((u) => u.startLine)).toEqual([...units.map((u) => u.startLine)].sort((a, b) => a - b));
+  for (const unit of units) {
+    const where = `${unit.name} (${unit.startLine}-${unit.endLine})`;
+    expect(unit.startLine, where).toBeGreaterThanOrEqual(1);
+    expect(unit.endLine, where).toBeGreaterThanOrEqual(unit.startLine);
+    expect(unit.endLine, where).toBeLessThanOrEqual(file.lines);
+    expect(unit.tokens.length, where).toBeGreaterThan(0);
+    expect(unit.tokenLines.length, where).toBe(unit.tokens.length);
+    for (const line of unit.tokenLines) {
+      expect(line >= unit.startLine && line <= unit.endLine, `${where}: token on line ${line}`).toBe(true);
+    }
+    for (const literal of unit.literals) {
+      expect(literal.line >= unit.startLine && literal.line <= unit.endLine, where).toBe(true);
+      if (literal.kind === "number") expect(Number.isFinite(literal.value), where).toBe(true);
+      else expect(String(literal.value).length, where).toBeLessThanOrEqual(200);
+    }
+    for (const list of [unit.identifiers, unit.subwords, unit.calls, unit.keys, unit.flags]) {
+      expect(isDistinct(list), `${where}: ${list.join(", ")}`).toBe(true);
+    }
+    expect(
+      unit.flags.every((flag) => FLAGS.includes(flag)),
+      where,
+    ).toBe(true);
+    expect(
+      unit.subwords.every((word) => word.length >= 2 && word === word.toLowerCase()),
+      where,
+    ).toBe(true);
+    if (unit.kind === "method") {
+      expect(unit.parent, where).toBeDefined();
+      const parent = units.find((u) => u.kind === "class" && u.name === unit.parent);
+      // Go methods hang off a type, not a class unit; elsewhere the class must enclose the method.
+      if (language !== "go" || parent !== undefined) {
+        expect(parent, where).toBeDefined();
+        expect(
+          unit.startLine >= (parent?.startLine ?? 0) && unit.endLine <= (parent?.endLine ?? 0),
+          where,
+        ).toBe(true);
+      }
+    }
+  }
+  const flat = units.filter((u) => u.kind !== "class");
+  for (let i = 1; i < flat.length; i++) {
+    const previous = flat[i - 1];
+    const current = flat[i];
+    expect(current?.startLine, `${previous?.name} overlaps ${current?.name}`).toBeGreaterThan(
+      previous?.endLine ?? 0,
+    );
+  }
+  for (const imported of file.imports) {
+    expect(imported.line >= 1 && imported.line <= file.lines).toBe(true);
+    expect(imported.module).not.toBe("");
+  }
+}
+
+describe.each(LANGUAGES)("contract: %s fixtures", (language) => {
+  const folder = join(FIXTURES, language);
+  const names = readdirSync(folder).sort();
+
+  it("has 3 to 5 realistic files of 20 to 80 lines, one of them broken", () => {
+    expect(names.length).toBeGreaterThanOrEqual(3);
+    expect(names.length).toBeLessThanOrEqual(5);
+    expect(names.filter((name) => name.startsWith("broken."))).toHaveLength(1);
+    for (const name of names) {
+      const lines = readFileSync(join(folder, name), "utf8").trimEnd().split("\n").length;
+      expect(lines >= 20 && lines <= 80, `${name}: ${lines} lines`).toBe(true);
+    }
+  });
+
+  it.each(names)("%s satisfies the unit contract", (name) => {
+    const path = join(folder, name);
+    const text = readFileSync(path, "utf8");
+    expect(registry.languageOf(path)).toBe(language);
+    const file = registry.parse(path, text);
+    checkInvariants(file, language);
+    expect(registry.parse(path, text)).toEqual(file);
+    if (!name.startsWith("broken.")) {
+      expect(file.problems).toEqual([]);
+      return;
+    }
+    // A syntax error costs the unit it sits in, never the whole file.
+    const [problem] = file.problems;
+    expect(problem).toBeDefined();
+    const line = problem?.line ?? 0;
+    expect(file.units.some((u) => u.endLine < line)).toBe(true);
+    expect(file.units.some((u) => u.startLine > line)).toBe(true);
+  });
+});

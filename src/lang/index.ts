@@ -1,0 +1,12 @@
+export { createLanguageRegistry, type LanguageRegistry } from "./registry.js";
+export type {
+  FileUnits,
+  Import,
+  LanguageAdapter,
+  LanguageId,
+  Literal,
+  ParseProblem,
+  Unit,
+  UnitFlag,
+  UnitKind,
+} from "./unit.js";

@@ -1,0 +1,65 @@
+// Shared helpers for turning literal source text into values.
+
+const NUMBER_SOURCE = String.raw`(?:0[xXoObB][\da-fA-F_]+|\d[\d_]*(?:\.[\d_]*)?(?:[eE][-+]?\d+)?|\.\d[\d_]*(?:[eE][-+]?\d+)?)n?`;
+const OPERATOR_SOURCE = String.raw`(?:\*\*|\/\/|<<|>>>?|[-+*\/%&|^])`;
+
+/**
+ * A pattern for "arithmetic over literals" (`30 * 1000`, `2 ** 10`, `-(1 + 2)`): numbers joined by
+ * arithmetic operators, optionally with parentheses and signs. `operand` may widen what counts as a
+ * constant operand (Go: `time.Second`). It must match at least one number.
+ */
+export function constantExpressionPattern(extraOperand?: string): RegExp {
+  const operand = extraOperand === undefined ? NUMBER_SOURCE : `(?:${NUMBER_SOURCE}|${extraOperand})`;
+  const term = String.raw`(?:[-+~(]\s*)*${operand}\s*(?:\)\s*)*`;
+  return new RegExp(String.raw`^\s*(?=[\s\S]*\d)${term}(?:${OPERATOR_SOURCE}\s*${term})+$`);
+}
+
+/** `10_000` → 10000, `0x1F` → 31, Go's `017` → 15; NaN for forms JS cannot read (`1j`, `2i`). */
+export function parseNumber(source: string): number {
+  let text = source.replace(/_/g, "");
+  if (text.endsWith("n")) text = text.slice(0, -1);
+  if (/^0[0-7]+$/.test(text)) return Number.parseInt(text, 8);
+  if (/^0[oO][0-7]+$/.test(text)) return Number.parseInt(text.slice(2), 8);
+  return Number(text);
+}
+
+/** A negated number literal (`-1`, `- 0.5`), as unary nodes wrap them. */
+export const NEGATIVE_NUMBER = new RegExp(String.raw`^-\s*(${NUMBER_SOURCE})$`);
+
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
+  n: "\n",
+  t: "\t",
+  r: "\r",
+  "0": "\0",
+  b: "\b",
+  f: "\f",
+  v: "\v",
+  a: "\u0007",
+};
+
+/** Backslash escapes common to Python and Go string literals; unknown escapes are kept as written. */
+export function decodeEscapes(body: string): string {
+  if (!body.includes("\\")) return body;
+  return body.replace(
+    /\\(?:x([\da-fA-F]{2})|u([\da-fA-F]{4})|U([\da-fA-F]{8})|([0-7]{1,3})|(\r?\n)|(.))/g,
+    (
+      whole,
+      hex2?: string,
+      hex4?: string,
+      hex8?: string,
+      octal?: string,
+      newline?: string,
+      other?: string,
+    ) => {
+      const code = hex2 ?? hex4 ?? hex8;
+      if (code !== undefined) {
+        const point = Number.parseInt(code, 16);
+        return point <= 0x10ffff ? String.fromCodePoint(point) : whole;
+      }
+      if (octal !== undefined) return String.fromCharCode(Number.parseInt(octal, 8));
+      if (newline !== undefined) return "";
+      if (other === undefined) return whole;
+      return SIMPLE_ESCAPES[other] ?? (`\\'"\``.includes(other) ? other : whole);
+    },
+  );
+}

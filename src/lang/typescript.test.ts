@@ -1,0 +1,333 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createLanguageRegistry, type FileUnits, type LanguageRegistry, type Unit } from "./index.js";
+
+let registry: LanguageRegistry;
+beforeAll(async () => {
+  registry = await createLanguageRegistry();
+});
+
+const parse = (source: string, path = "src/file.ts"): FileUnits => registry.parse(path, source);
+const unit = (file: FileUnits, name: string): Unit => {
+  const found = file.units.find((u) => u.name === name);
+  if (found === undefined) throw new Error(`no unit ${name} in ${file.units.map((u) => u.name).join(", ")}`);
+  return found;
+};
+const only = (source: string, path?: string): Unit => {
+  const [first, ...rest] = parse(source, path).units;
+  if (first === undefined || rest.length > 0) throw new Error("expected exactly one unit");
+  return first;
+};
+const shape = (file: FileUnits) => file.units.map((u) => [u.name, u.kind, u.startLine, u.endLine]);
+
+describe("TypeScript units", () => {
+  it("finds functions, arrow functions, classes, methods and blocks with their lines", () => {
+    const file = parse(`import axios from "axios";
+export interface Options { retries: number }
+const client = axios.create({ timeout: 5000 });
+const base = "/v1";
+export async function fetchJson(url: string) {
+  return client.get(base + url);
+}
+export const retry = async (fn: () => Promise<void>) => {
+  await fn();
+};
+@Injectable()
+export class Api {
+  timeout = 30;
+  @Get("/") list() { return []; }
+  handle = () => this.list();
+}
+app.use(cors());
+module.exports = { retry };
+export type Id = string;
+export default function () {}
+`);
+    expect(shape(file)).toEqual([
+      ["client", "block", 3, 4],
+      ["fetchJson", "function", 5, 7],
+      ["retry", "function", 8, 10],
+      ["Api", "class", 11, 16],
+      ["Api.list", "method", 14, 14],
+      ["Api.handle", "method", 15, 15],
+      ["module.exports", "block", 17, 18],
+      ["default", "function", 20, 20],
+    ]);
+    expect(unit(file, "Api.list").parent).toBe("Api");
+  });
+
+  it("names a block of plain calls <module> and skips type-only declarations entirely", () => {
+    const file = parse("declare const x: number;\napp.use(helmet());\napp.listen(3000);\ntype A = 1;\n");
+    expect(shape(file)).toEqual([["<module>", "block", 2, 3]]);
+  });
+
+  it("keeps a class's fields and decorators but not its methods' bodies", () => {
+    const file = parse(`@Component({ selector: "app" })
+class Widget {
+  private retries = 3;
+  render() { return draw(this.retries); }
+}`);
+    const cls = unit(file, "Widget");
+    expect(cls.calls).toEqual(["Component"]);
+    expect(cls.identifiers).toEqual(["Component", "selector", "Widget", "retries"]);
+    expect(cls.literals).toEqual([
+      { kind: "string", value: "app", name: "selector", line: 1 },
+      { kind: "number", value: 3, name: "retries", line: 3 },
+    ]);
+    expect(unit(file, "Widget.render").calls).toEqual(["draw"]);
+  });
+});
+
+describe("TypeScript tokens", () => {
+  it("gives a renamed, re-valued copy the same stream", () => {
+    const a = only(
+      "function retry(fn, n) { for (let i = 0; i < n; i++) { try { return fn(); } catch (e) { log('x', e); } } }",
+    );
+    const b = only(
+      "function again(op, max) { for (let k = 1; k < max; k++) { try { return op(); } catch (err) { warn(`y`, err); } } }",
+    );
+    expect(b.tokens).not.toEqual(a.tokens);
+    const c = only(
+      "function again(op, max) { for (let k = 1; k < max; k++) { try { return op(); } catch (err) { warn('y', err); } } }",
+    );
+    expect(c.tokens).toEqual(a.tokens);
+  });
+
+  it("emits no tokens for type annotations, so a typed copy matches its JavaScript", () => {
+    const typed = only(
+      "function f<T>(a: number, b?: T): Promise<T> { return g(a as number, b!) satisfies unknown; }",
+    );
+    const plain = only("function f(a, b) { return g(a, b); }", "src/file.js");
+    expect(typed.tokens).toEqual(plain.tokens);
+    expect(typed.identifiers).toEqual(["f", "a", "b", "g"]);
+  });
+
+  it("tells operators apart and keeps one line per token", () => {
+    const plus = only("const x = a + b;");
+    const minus = only("const x = a - b;");
+    expect(plus.tokens).not.toEqual(minus.tokens);
+    const multi = only("function f() {\n  return 1;\n}\n");
+    expect(multi.tokens.length).toBe(multi.tokenLines.length);
+    expect([...multi.tokenLines]).toEqual([1, 1, 1, 2, 2]);
+  });
+});
+
+describe("TypeScript calls", () => {
+  it("records callees as written, without this., constructors included", () => {
+    const fn = only(`async function go() {
+  await fetch(url);
+  axios.create();
+  this.http.get("/x");
+  new AbortController();
+  await sleep(100);
+  a.b().c();
+  super.save();
+  client?.post();
+}`);
+    expect(fn.calls).toEqual([
+      "fetch",
+      "axios.create",
+      "http.get",
+      "AbortController",
+      "sleep",
+      "c",
+      "a.b",
+      "super.save",
+      "client.post",
+    ]);
+  });
+});
+
+describe("TypeScript literals", () => {
+  it("binds literals to the name they configure", () => {
+    const file = parse(`export const MAX_RETRIES = 3;
+const client = axios.create({
+  timeout: 5000,
+  attempts: opts.attempts ?? 3,
+  retryOn: [502, 503],
+  window: 30 * 1000,
+  headers: { "x-client": "web-checkout" },
+  url: \`\${base}/v1/orders\`,
+  offset: -1,
+});
+function call(timeoutMs = 10_000) {
+  setTimeout(fn, 8000);
+  const id = req.headers["x-request-id"];
+  this.delay = isProd ? 250 : 0;
+  headers["x-trace"] = "on";
+}`);
+    expect(unit(file, "MAX_RETRIES").literals.map(({ kind, value, name }) => [kind, value, name])).toEqual([
+      ["number", 3, "MAX_RETRIES"],
+      ["number", 5000, "timeout"],
+      ["number", 3, "attempts"],
+      ["number", 502, "retryOn"],
+      ["number", 503, "retryOn"],
+      ["expression", "30 * 1000", "window"],
+      ["string", "web-checkout", "x-client"],
+      ["string", "/v1/orders", "url"],
+      ["number", -1, "offset"],
+    ]);
+    expect(unit(file, "call").literals).toEqual([
+      { kind: "number", value: 10000, name: "timeoutMs", line: 11 },
+      { kind: "number", value: 8000, line: 12 },
+      { kind: "string", value: "x-request-id", line: 13 },
+      { kind: "number", value: 250, name: "delay", line: 14 },
+      { kind: "number", value: 0, name: "delay", line: 14 },
+      { kind: "string", value: "on", name: "x-trace", line: 15 },
+    ]);
+  });
+
+  it("records object keys but not destructuring patterns, and truncates long strings", () => {
+    const fn = only(`function f({ ignored }) {
+  const { alsoIgnored } = x;
+  return { timeout: 1, "x-request-id": id, [computed]: 2, 404: "missing", text: "${"a".repeat(300)}" };
+}`);
+    expect(fn.keys).toEqual(["timeout", "x-request-id", "text"]);
+    const text = fn.literals.find((l) => l.name === "text");
+    expect(String(text?.value).length).toBe(200);
+    expect(fn.literals.find((l) => l.value === "missing")?.name).toBe("404");
+  });
+
+  it("binds JSX attributes, enum members and class fields", () => {
+    const file = parse(
+      `enum Level { Debug = "debug", Retries = 3 }
+const el = <Spinner delayMs={300} label="loading" />;
+class A { static limit = 10; }`,
+      "src/file.tsx",
+    );
+    const values = file.units.flatMap((u) => u.literals.map((l) => `${l.name}=${l.value}`));
+    expect(values).toEqual(["Debug=debug", "Retries=3", "delayMs=300", "label=loading", "limit=10"]);
+  });
+});
+
+describe("TypeScript flags", () => {
+  it("raises structural flags", () => {
+    const fn = only(`export async function retry(fn) {
+  for (;;) { try { return await fn(); } catch (e) { if (done) throw e; } }
+  retry(fn);
+}`);
+    expect(fn.flags).toEqual(["loop", "try", "catch", "await", "async", "recursion", "throw", "exported"]);
+  });
+
+  it("sees recursion in an inner function that calls itself, not in one called from outside", () => {
+    const file = parse(`function withRetry(fn) {
+  const attempt = (n) => fn().catch(() => attempt(n + 1));
+  return attempt(0);
+}
+function outer() { const helper = () => 1; return helper(); }`);
+    expect(unit(file, "withRetry").flags).toContain("recursion");
+    expect(unit(file, "outer").flags).not.toContain("recursion");
+  });
+
+  it("sees functions that return functions", () => {
+    const file = parse(`const withRetry = (fn) => async (...args) => fn(...args);
+function decorate(fn) { function wrapper() { return fn(); } return wrapper; }
+function plain() { const helper = () => 1; return helper(); }
+function promise() { return load().catch(() => null); }`);
+    expect(unit(file, "withRetry").flags).toEqual(["returns-function"]);
+    expect(unit(file, "decorate").flags).toEqual(["returns-function"]);
+    expect(unit(file, "plain").flags).toEqual([]);
+    expect(unit(file, "promise").flags).toEqual(["catch"]);
+  });
+
+  it("marks exports by keyword, export list, default and CommonJS", () => {
+    const file = parse(`function a() {}
+function b() {}
+function c() {}
+function d() {}
+function hidden() {}
+export { a };
+export default b;
+module.exports = { c };
+exports.d = d;
+class K { pub() {} private priv() {} #own() {} }
+export { K };`);
+    const exported = file.units.filter((u) => u.flags.includes("exported")).map((u) => u.name);
+    expect(exported).toEqual(["a", "b", "c", "d", "module.exports", "K", "K.pub"]);
+    expect(unit(file, "K.#own").flags).toEqual([]);
+  });
+});
+
+describe("TypeScript imports", () => {
+  it("reads static, re-exported, CommonJS and dynamic imports", () => {
+    const file = parse(`import axios, { type AxiosError, create as make } from "axios";
+import * as path from "node:path";
+import "./polyfill.js";
+export { retry } from "./retry.js";
+export * from "./types.js";
+import fs = require("node:fs");
+const { readFile, stat } = require("node:fs/promises");
+require("dotenv/config");
+async function later() { return import("./lazy.js"); }
+`);
+    expect(file.imports).toEqual([
+      { module: "axios", names: ["default", "AxiosError", "create"], line: 1 },
+      { module: "node:path", names: ["*"], line: 2 },
+      { module: "./polyfill.js", names: [], line: 3 },
+      { module: "./retry.js", names: ["retry"], line: 4 },
+      { module: "./types.js", names: ["*"], line: 5 },
+      { module: "node:fs", names: [], line: 6 },
+      { module: "node:fs/promises", names: ["readFile", "stat"], line: 7 },
+      { module: "dotenv/config", names: [], line: 8 },
+      { module: "./lazy.js", names: [], line: 9 },
+    ]);
+    expect(unit(file, "readFile").literals).toEqual([]);
+  });
+});
+
+describe("TypeScript text and errors", () => {
+  it("counts offsets in UTF-16 units, so lines stay right after non-ASCII text", () => {
+    const file = parse(`const greeting = "héllo 😀 世界"; const other = "ü";
+// ünïcödé 🚀🚀🚀
+function after() {
+  return "naïve ☕";
+}
+`);
+    expect(shape(file)).toEqual([
+      ["greeting", "block", 1, 1],
+      ["after", "function", 3, 5],
+    ]);
+    expect(unit(file, "greeting").literals[0]?.value).toBe("héllo 😀 世界");
+    expect(unit(file, "after").literals).toEqual([{ kind: "string", value: "naïve ☕", line: 4 }]);
+  });
+
+  it("still yields the units around a syntax error and reports it", () => {
+    const file = parse(`export function before() {
+  return 1;
+}
+export function broken() {
+  const x = (1 + ;
+}
+export function after() {
+  return 2;
+}
+`);
+    expect(file.units.map((u) => u.name)).toEqual(["before", "after"]);
+    expect(file.problems).toHaveLength(1);
+    expect(file.problems[0]?.line).toBe(5);
+  });
+
+  it("returns no units and one problem when nothing can be read", () => {
+    const file = parse("}}} {{{ ;;; )))");
+    expect(file.units).toEqual([]);
+    expect(file.problems.length).toBeGreaterThan(0);
+  });
+
+  it("parses JSX in .js files and CommonJS at module level", () => {
+    const file = parse(
+      `"use strict";
+const React = require("react");
+function App() { return <div className="app"><Header title="Shop" /></div>; }
+module.exports = App;
+`,
+      "src/app.js",
+    );
+    expect(shape(file)).toEqual([
+      ["React", "block", 1, 2],
+      ["App", "function", 3, 3],
+      ["module.exports", "block", 4, 4],
+    ]);
+    expect(unit(file, "App").flags).toEqual(["exported"]);
+    expect(unit(file, "App").identifiers).toEqual(["App", "div", "className", "Header", "title"]);
+    expect(unit(file, "React").literals).toEqual([]);
+  });
+});

@@ -1,0 +1,170 @@
+import { subwordsOf } from "./subwords.js";
+import type { Literal, Unit, UnitFlag, UnitKind } from "./unit.js";
+
+/** Flags in the order the contract lists them; a unit's `flags` come out in this order. */
+const FLAG_ORDER: readonly UnitFlag[] = [
+  "loop",
+  "try",
+  "catch",
+  "await",
+  "async",
+  "recursion",
+  "throw",
+  "returns-function",
+  "exported",
+];
+
+export const FLAG: Readonly<Record<UnitFlag, number>> = Object.fromEntries(
+  FLAG_ORDER.map((flag, index) => [flag, 1 << index]),
+) as Record<UnitFlag, number>;
+
+const MAX_STRING = 200;
+const MAX_EXPRESSION = 120;
+// A generated lookup table can hold thousands of literals; the drift table only needs the first few hundred.
+const MAX_LITERALS = 500;
+
+export interface UnitHeader {
+  name: string;
+  kind: UnitKind;
+  parent?: string | undefined;
+  startLine: number;
+  endLine: number;
+  /** Flags known before the walk (exported, async, a concise arrow returning a function). */
+  flags: number;
+}
+
+/**
+ * Collects one unit's tokens and features while a syntax walk runs. One builder is reused for every unit
+ * of every file an adapter parses: the token buffers grow once and are copied out in `finish`.
+ */
+export class UnitBuilder {
+  private tokenBuffer = new Uint32Array(4096);
+  private lineBuffer = new Uint32Array(4096);
+  private tokenCount = 0;
+  private readonly identifierSet = new Set<string>();
+  private readonly callSet = new Set<string>();
+  private readonly keySet = new Set<string>();
+  private readonly literalSeen = new Set<string>();
+  private literalList: Literal[] = [];
+  private flagBits = 0;
+  // For "returns-function": names of functions declared inside the unit, and names it returns.
+  private readonly nestedFunctions = new Set<string>();
+  private readonly returnedNames = new Set<string>();
+
+  begin(): void {
+    this.tokenCount = 0;
+    this.identifierSet.clear();
+    this.callSet.clear();
+    this.keySet.clear();
+    this.literalSeen.clear();
+    this.literalList = [];
+    this.flagBits = 0;
+    this.nestedFunctions.clear();
+    this.returnedNames.clear();
+  }
+
+  token(hash: number, line: number): void {
+    if (this.tokenCount === this.tokenBuffer.length) this.grow();
+    this.tokenBuffer[this.tokenCount] = hash;
+    this.lineBuffer[this.tokenCount] = line;
+    this.tokenCount++;
+  }
+
+  /** Replaces the last token's hash (a string node that turned out to be interpolated). */
+  retag(hash: number): void {
+    if (this.tokenCount > 0) this.tokenBuffer[this.tokenCount - 1] = hash;
+  }
+
+  identifier(name: string): void {
+    if (name !== "") this.identifierSet.add(name);
+  }
+
+  call(name: string): void {
+    this.callSet.add(name);
+  }
+
+  key(name: string): void {
+    this.keySet.add(name);
+  }
+
+  flag(bit: number): void {
+    this.flagBits |= bit;
+  }
+
+  nestedFunction(name: string): void {
+    this.nestedFunctions.add(name);
+  }
+
+  returned(name: string): void {
+    this.returnedNames.add(name);
+  }
+
+  string(value: string, name: string | undefined, line: number): void {
+    if (value.length === 0) return;
+    this.literal("string", value.length > MAX_STRING ? value.slice(0, MAX_STRING) : value, name, line);
+  }
+
+  number(value: number, name: string | undefined, line: number): void {
+    this.literal("number", value, name, line);
+  }
+
+  /** A bound value built from literals, kept as (whitespace-collapsed) source text. */
+  expression(source: string, name: string | undefined, line: number): void {
+    const value = source.replace(/\s+/g, " ").trim();
+    this.literal(
+      "expression",
+      value.length > MAX_EXPRESSION ? value.slice(0, MAX_EXPRESSION) : value,
+      name,
+      line,
+    );
+  }
+
+  finish(header: UnitHeader): Unit {
+    let flags = this.flagBits | header.flags;
+    for (const name of this.returnedNames) {
+      if (this.nestedFunctions.has(name)) flags |= FLAG["returns-function"];
+    }
+    if (header.kind === "function" || header.kind === "method") {
+      const lastName = header.name.slice(header.name.lastIndexOf(".") + 1);
+      if (this.callSet.has(lastName)) flags |= FLAG.recursion;
+    }
+    const unit: Unit = {
+      name: header.name,
+      kind: header.kind,
+      startLine: header.startLine,
+      endLine: Math.max(header.startLine, header.endLine),
+      tokens: this.tokenBuffer.slice(0, this.tokenCount),
+      tokenLines: this.lineBuffer.slice(0, this.tokenCount),
+      identifiers: [...this.identifierSet],
+      subwords: subwordsOf(this.identifierSet),
+      calls: [...this.callSet],
+      literals: this.literalList,
+      keys: [...this.keySet],
+      flags: FLAG_ORDER.filter((flag) => (flags & FLAG[flag]) !== 0),
+    };
+    if (header.parent !== undefined) unit.parent = header.parent;
+    return unit;
+  }
+
+  private literal(
+    kind: Literal["kind"],
+    value: string | number,
+    name: string | undefined,
+    line: number,
+  ): void {
+    if (this.literalList.length >= MAX_LITERALS) return;
+    const seen = `${kind}\u0000${name ?? ""}\u0000${value}`;
+    if (this.literalSeen.has(seen)) return;
+    this.literalSeen.add(seen);
+    this.literalList.push(name === undefined ? { kind, value, line } : { kind, value, name, line });
+  }
+
+  private grow(): void {
+    const tokens = new Uint32Array(this.tokenBuffer.length * 2);
+    tokens.set(this.tokenBuffer);
+    this.tokenBuffer = tokens;
+    const lines = new Uint32Array(this.lineBuffer.length * 2);
+    lines.set(this.lineBuffer);
+    this.lineBuffer = lines;
+  }
+}

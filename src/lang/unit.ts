@@ -1,0 +1,93 @@
+/**
+ * What every language adapter produces for a file. Later stages (similarity, concerns) only ever see this
+ * shape, never a syntax tree, so adding a language never touches them.
+ */
+
+export type LanguageId = "typescript" | "tsx" | "javascript" | "python" | "go";
+
+export type UnitKind = "function" | "method" | "class" | "block";
+
+/**
+ * Structural facts about a unit that concern definitions can ask for ("a loop that catches, waits and
+ * tries again" is `loop` + `catch` + a sleep call).
+ */
+export type UnitFlag =
+  | "loop" // for / while / do / Go for / Python for-while, anywhere in the unit
+  | "try" // try statement (TS/JS/Python); Go has none
+  | "catch" // catch clause, Python except, Go `if err != nil`
+  | "await" // await / Python await / Go channel receive or select
+  | "async" // declared async
+  | "recursion" // calls itself by name
+  | "throw" // throw / raise / panic, or Go `return …, err`
+  | "returns-function" // returns a function (wrappers, decorators, middleware factories)
+  | "exported"; // exported / public at module level (Go capitalised, Python no leading underscore)
+
+export interface Literal {
+  /** `string` and `number` are plain literals; `expression` is a bound value built from literals, kept raw. */
+  kind: "string" | "number" | "expression";
+  /** The decoded string, the numeric value, or for `expression` the source text (at most 120 chars). */
+  value: string | number;
+  /** The name the value is bound to: property key, variable, keyword argument, struct field. */
+  name?: string;
+  line: number;
+}
+
+export interface Unit {
+  /** Dotted, human-readable: `retry`, `HttpClient.request`, `Client.Do`, `<module>`. */
+  name: string;
+  kind: UnitKind;
+  /** 1-based, inclusive. */
+  startLine: number;
+  endLine: number;
+  /** Name of the enclosing class unit for methods. */
+  parent?: string;
+  /**
+   * Normalised token stream: one 32-bit hash per syntax node in pre-order, with identifiers and literals
+   * reduced to their kind, so renamed and re-valued copies give the same stream. A class unit's stream
+   * excludes its methods (they are units of their own).
+   */
+  tokens: Uint32Array;
+  /** Source line of each token, parallel to `tokens`. */
+  tokenLines: Uint32Array;
+  /** Distinct identifiers as written, in first-seen order. */
+  identifiers: string[];
+  /** Distinct lower-case sub-words of the identifiers (`maxRetryCount` → max, retry, count). */
+  subwords: string[];
+  /** Distinct callees as written, without `this.`/`self.`: `fetch`, `axios.create`, `time.Sleep`, `AbortController`. */
+  calls: string[];
+  literals: Literal[];
+  /** Distinct keys of object/dict/struct literals and Go json struct tags: `timeout`, `x-request-id`, `code`. */
+  keys: string[];
+  flags: UnitFlag[];
+}
+
+export interface Import {
+  /** `axios`, `@acme/platform-kit/retry`, `./retry.js`, `net/http`, `requests.adapters`. */
+  module: string;
+  /** Imported names; empty for side-effect imports, `*` for namespace imports. */
+  names: string[];
+  line: number;
+}
+
+export interface ParseProblem {
+  line: number;
+  message: string;
+}
+
+export interface FileUnits {
+  language: LanguageId;
+  units: Unit[];
+  imports: Import[];
+  /** Syntax errors the parser recovered from; units are still produced for what it could read. */
+  problems: ParseProblem[];
+  /** Lines of the file. */
+  lines: number;
+}
+
+/** One adapter per language; `parse` is pure (text in, units out) once the adapter is created. */
+export interface LanguageAdapter {
+  readonly languages: readonly LanguageId[];
+  /** Bumped whenever the output for the same input changes; part of the unit cache key. */
+  readonly version: number;
+  parse(path: string, text: string, language: LanguageId): FileUnits;
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { parseCodeOwners } from "./codeowners.js";
+import { ownerResolver, teamFromHandle } from "./resolve.js";
+
+describe("teamFromHandle", () => {
+  it("drops the org and compares case-insensitively", () => {
+    expect(teamFromHandle("@acme/Fulfilment")).toBe("fulfilment");
+    expect(teamFromHandle("@octocat")).toBe("octocat");
+    expect(teamFromHandle("jane.doe@example.com")).toBe("jane.doe");
+  });
+});
+
+describe("ownerResolver", () => {
+  const codeowners = parseCodeOwners("/apps/web/ @acme/Web-Checkout\n/apps/cat/ @acme/catalog\n");
+
+  it("uses CODEOWNERS, normalising the team name", () => {
+    const owner = ownerResolver("shop", [], codeowners)("apps/web/a.ts");
+    expect(owner).toMatchObject({ team: "web-checkout", source: "codeowners", line: 1 });
+  });
+
+  it("maps several handles to one team through config owners", () => {
+    const owner = ownerResolver("shop", [{ team: "checkout", owners: ["@acme/web-checkout"] }], codeowners);
+    expect(owner("apps/web/a.ts").team).toBe("checkout");
+  });
+
+  it("lets config paths win over CODEOWNERS", () => {
+    const owner = ownerResolver("shop", [{ team: "legacy", paths: ["apps/web/old/**"] }], codeowners);
+    expect(owner("apps/web/old/x.ts")).toMatchObject({ team: "legacy", source: "config-path" });
+    expect(owner("apps/web/new/x.ts").source).toBe("codeowners");
+  });
+
+  it("uses a config repo rule where CODEOWNERS is silent, then the repository name", () => {
+    expect(ownerResolver("recs", [{ team: "insights", repos: ["recs"] }], undefined)("a.py")).toMatchObject({
+      team: "insights",
+      source: "config-repo",
+    });
+    expect(ownerResolver("shop", [], codeowners)("README.md")).toMatchObject({
+      team: "shop",
+      source: "fallback",
+    });
+  });
+});

@@ -1,0 +1,62 @@
+import picomatch from "picomatch";
+import type { TeamRule } from "../config/index.js";
+import { type CodeOwners, matchCodeOwners } from "./codeowners.js";
+
+/** Where a file's team came from, in the order they are consulted. */
+export type OwnerSource = "config-path" | "codeowners" | "config-repo" | "fallback";
+
+export interface Ownership {
+  team: string;
+  source: OwnerSource;
+  /** Every owner the deciding rule names (CODEOWNERS can name several); the first gives the team. */
+  owners: string[];
+  /** The CODEOWNERS line that decided, for evidence. */
+  line?: number;
+}
+
+/**
+ * `@acme/Fulfilment` → `fulfilment`: team names compare case-insensitively and without the org prefix,
+ * because real CODEOWNERS files spell the same team several ways.
+ */
+export function teamFromHandle(handle: string): string {
+  const bare = handle.replace(/^@/, "");
+  const email = /^([^@]+)@.+$/.exec(bare);
+  const name = email ? (email[1] as string) : (bare.split("/").pop() as string);
+  return name.toLowerCase();
+}
+
+export type OwnerOf = (path: string) => Ownership;
+
+/**
+ * Resolves the team of each file of one repository: config paths first (an explicit decision), then
+ * CODEOWNERS (last match wins), then a config rule that names the repository, then the repository's name.
+ */
+export function ownerResolver(repo: string, rules: TeamRule[], codeowners: CodeOwners | undefined): OwnerOf {
+  const aliases = new Map<string, string>();
+  for (const rule of rules) {
+    for (const owner of rule.owners ?? []) aliases.set(teamFromHandle(owner), rule.team);
+  }
+  const pathRules = rules
+    .filter((rule) => rule.paths?.length && (!rule.repos || rule.repos.includes(repo)))
+    .map((rule) => ({ team: rule.team, match: picomatch(rule.paths as string[], { dot: true }) }));
+  const repoRule = rules.find((rule) => !rule.paths?.length && rule.repos?.includes(repo));
+  const teamOf = (handle: string) => aliases.get(teamFromHandle(handle)) ?? teamFromHandle(handle);
+
+  return (path) => {
+    for (let i = pathRules.length - 1; i >= 0; i--) {
+      const rule = pathRules[i] as (typeof pathRules)[number];
+      if (rule.match(path)) return { team: rule.team, source: "config-path", owners: [rule.team] };
+    }
+    const rule = codeowners ? matchCodeOwners(codeowners, path) : undefined;
+    if (rule && rule.owners.length > 0) {
+      return {
+        team: teamOf(rule.owners[0] as string),
+        source: "codeowners",
+        owners: rule.owners,
+        line: rule.line,
+      };
+    }
+    if (repoRule) return { team: repoRule.team, source: "config-repo", owners: [repoRule.team] };
+    return { team: repo, source: "fallback", owners: [] };
+  };
+}

@@ -1,0 +1,2 @@
+export { renderJson } from "./json.js";
+export { renderTerminal, type TerminalOptions } from "./terminal.js";

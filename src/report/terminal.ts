@@ -1,0 +1,166 @@
+import { createColors } from "picocolors";
+import type { ConcernCluster, Implementation, ScanResult, UnnamedCluster } from "../result/index.js";
+import { alignColumns } from "./table.js";
+
+export interface TerminalOptions {
+  color: boolean;
+}
+
+type Colors = ReturnType<typeof createColors>;
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI colour codes is the point
+const ANSI = /\x1b\[[0-9;]*m/g;
+const visible = (text: string) => text.replace(ANSI, "");
+
+function day(iso: string | undefined): string {
+  return iso ? iso.slice(0, 10) : "—";
+}
+
+function location(impl: { path: string; startLine: number; endLine: number }): string {
+  return `${impl.path}:${impl.startLine}-${impl.endLine}`;
+}
+
+function headline(result: ScanResult): string {
+  const s = result.summary;
+  const skipped = s.filesSkipped ? ` (${s.filesSkipped} set aside)` : "";
+  return `lineitem · ${s.repos} repositories · ${s.teams} teams · ${s.filesRead} files read${skipped} · ${s.lines.toLocaleString("en-US")} lines`;
+}
+
+/** "Your teams wrote retry logic 7 times, HTTP client wrappers 6 times …" — the sentence the essay asks for. */
+function overview(result: ScanResult): string | undefined {
+  const repeated = result.concerns.filter((c) => c.crossTeam);
+  if (repeated.length === 0) return undefined;
+  const parts = repeated.map((c) => `${c.noun} ${c.writings === 2 ? "twice" : `${c.writings} times`}`);
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0];
+  return `Your teams wrote ${list}.`;
+}
+
+function implementationRows(cluster: ConcernCluster, c: Colors): string[] {
+  const byId = new Map(cluster.implementations.map((impl) => [impl.id, impl]));
+  const rows = cluster.implementations.map((impl: Implementation) => {
+    const copied = impl.copyOf ? byId.get(impl.copyOf.implementation) : undefined;
+    const note = copied
+      ? c.yellow(
+          `copy of ${copied.team}'s ${copied.repo}/${copied.path} (${Math.round((impl.copyOf?.similarity ?? 0) * 100)}% alike)`,
+        )
+      : "";
+    return [
+      impl.golden ? c.green("★") : " ",
+      impl.golden ? c.green(impl.team) : impl.team,
+      impl.repo,
+      location(impl),
+      impl.history ? String(impl.history.authors) : "—",
+      day(impl.history?.firstSeen),
+      day(impl.history?.lastChanged),
+      note,
+    ];
+  });
+  const header = ["", "team", "repo", "where", "authors", "first", "last", ""].map((h) => c.dim(h));
+  return alignColumns([header, ...rows], new Set([4]), visible).map((line) => `  ${line}`);
+}
+
+function adoptionLines(cluster: ConcernCluster, c: Colors): string[] {
+  if (cluster.adoptions.length === 0) return [];
+  const teamsWithOwn = new Set(cluster.implementations.filter((i) => !i.golden).map((i) => i.team));
+  const byTeam = new Map<string, string[]>();
+  for (const adoption of cluster.adoptions) {
+    byTeam.set(adoption.team, [
+      ...(byTeam.get(adoption.team) ?? []),
+      `${adoption.repo}/${adoption.path}:${adoption.line}`,
+    ]);
+  }
+  return [...byTeam].map(([team, places]) => {
+    const state = teamsWithOwn.has(team)
+      ? c.yellow("migrating — still has its own")
+      : c.green("on the golden path");
+    const more = places.length > 1 ? ` (+${places.length - 1} more)` : "";
+    return `  ${c.dim("adopted by")} ${team}: ${state} · ${places[0]}${more}`;
+  });
+}
+
+function concernSection(cluster: ConcernCluster, c: Colors): string[] {
+  const lines = [
+    c.bold(cluster.title),
+    `  ${cluster.statement}`,
+    ...implementationRows(cluster, c),
+    ...adoptionLines(cluster, c),
+  ];
+  if (cluster.goldenPath && !cluster.goldenPath.found) {
+    lines.push(
+      `  ${c.yellow("golden path not found:")} no ${cluster.noun} at ${cluster.goldenPath.repo ?? "?"}/${cluster.goldenPath.path ?? "?"} (lineitem.config.yaml goldenPaths)`,
+    );
+  }
+  return lines;
+}
+
+function unnamedSection(unnamed: UnnamedCluster[], c: Colors): string[] {
+  if (unnamed.length === 0) return [];
+  const lines = [c.bold("Unnamed work"), c.dim("  code copied across teams that matches no known concern")];
+  for (const cluster of unnamed) {
+    lines.push(`  ${cluster.statement}`);
+    const rows = cluster.members.map((m) => [
+      "",
+      m.team,
+      m.repo,
+      location(m),
+      m.units.map((u) => u.name).join(", "),
+    ]);
+    lines.push(...alignColumns(rows, new Set(), visible).map((line) => `  ${line}`));
+  }
+  return lines;
+}
+
+function footer(result: ScanResult, c: Colors): string[] {
+  const lines: string[] = [];
+  const reasons = Object.entries(result.summary.skippedByReason)
+    .sort((a, b) => b[1] - a[1])
+    .map(([reason, count]) => `${count} ${reason}`);
+  if (reasons.length) lines.push(`${c.dim("Set aside:")} ${reasons.join(", ")}`);
+  if (result.summary.testFiles && !result.includeTests) {
+    lines.push(
+      `${c.dim("Test code:")} ${result.summary.testFiles} test files read but kept out of clusters (--include-tests adds them)`,
+    );
+  }
+  const noHistory = result.repos
+    .filter((r) => r.history === "none" || r.history === "empty")
+    .map((r) => r.name);
+  if (noHistory.length) lines.push(`${c.dim("Without history:")} ${noHistory.join(", ")}`);
+  const warnings = result.diagnostics.filter((d) => d.level === "warning");
+  for (const warning of warnings.slice(0, 10)) lines.push(`${c.yellow("warning")} ${warning.message}`);
+  if (warnings.length > 10) lines.push(c.dim(`… and ${warnings.length - 10} more warnings (see --json)`));
+  const infos = result.diagnostics.length - warnings.length;
+  if (infos)
+    lines.push(
+      c.dim(`${infos} notes (files parsed with recovered syntax errors and the like) are in --json output.`),
+    );
+  lines.push(
+    c.dim(
+      "Authors: people who changed the file (author and co-authors, .mailmap applied, bots excluded); first/last: its first and last commit.",
+    ),
+  );
+  return lines;
+}
+
+/** The sprint-review view: per concern, every implementation, who owns it, and since when. */
+export function renderTerminal(result: ScanResult, options: TerminalOptions): string {
+  const c = createColors(options.color);
+  const repeated = result.concerns.filter((cluster) => cluster.crossTeam);
+  const single = result.concerns.filter((cluster) => !cluster.crossTeam && cluster.writings > 0);
+  const out: string[] = [c.bold(headline(result))];
+  const sentence = overview(result);
+  if (sentence) out.push(sentence);
+  out.push("");
+  for (const cluster of repeated) out.push(...concernSection(cluster, c), "");
+  if (repeated.length === 0) out.push("No concern is implemented by more than one team.", "");
+  if (single.length) {
+    out.push(c.bold("Written by one team so far"));
+    const rows = single.flatMap((cluster) =>
+      cluster.implementations.map((impl) => ["", cluster.noun, impl.team, `${impl.repo}/${location(impl)}`]),
+    );
+    out.push(...alignColumns(rows, new Set(), visible).map((line) => `  ${line}`), "");
+  }
+  const unnamed = unnamedSection(result.unnamed, c);
+  if (unnamed.length) out.push(...unnamed, "");
+  out.push(...footer(result, c));
+  return `${out.join("\n")}\n`;
+}

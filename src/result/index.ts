@@ -1,0 +1,12 @@
+export { jsonSchemaOfScanResult, SCAN_RESULT_SCHEMA_FILE } from "./json-schema.js";
+export {
+  type Adoption,
+  type ConcernCluster,
+  type HistorySummaryJson,
+  type Implementation,
+  type ScanResult,
+  scanResultSchema,
+  type UnitRef,
+  type UnnamedCluster,
+  type UnnamedMember,
+} from "./schema.js";

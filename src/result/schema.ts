@@ -1,0 +1,180 @@
+import { z } from "zod";
+
+/**
+ * The scan result, version 1: what `lineitem scan --json` writes and every renderer reads. Renderers
+ * never re-parse code; anything they show must be here. Additive changes keep version 1; a removal or a
+ * change of meaning bumps `schemaVersion`. The JSON Schema in schema/scan-result.v1.json is generated from
+ * this file (`npm run schema`) and checked in CI.
+ */
+
+const isoDate = z.string().describe("ISO 8601 date-time with offset");
+
+export const historySummarySchema = z
+  .object({
+    authors: z
+      .number()
+      .int()
+      .describe("distinct people (author and co-authors, after .mailmap; bots excluded)"),
+    commits: z.number().int(),
+    activeDays: z.number().int().describe("calendar days with at least one commit"),
+    firstSeen: isoDate,
+    lastChanged: isoDate,
+  })
+  .describe("history of the file that holds the code (file-level attribution)");
+
+export const unitRefSchema = z.object({
+  name: z.string(),
+  kind: z.enum(["function", "method", "class", "block"]),
+  startLine: z.number().int(),
+  endLine: z.number().int(),
+});
+
+export const locationSchema = z.object({
+  team: z.string(),
+  repo: z.string(),
+  path: z.string(),
+  startLine: z.number().int(),
+  endLine: z.number().int(),
+});
+
+export const implementationSchema = locationSchema.extend({
+  id: z.string(),
+  concern: z.string(),
+  language: z.string(),
+  golden: z.boolean().describe("the implementation the org has blessed for this concern"),
+  score: z.number(),
+  evidence: z.array(z.string()).describe("signals that fired, strongest first, as kind:value"),
+  units: z.array(unitRefSchema),
+  ownerSource: z.enum(["config-path", "codeowners", "config-repo", "fallback"]),
+  history: historySummarySchema.nullable(),
+  copyOf: z
+    .object({ implementation: z.string(), similarity: z.number() })
+    .nullable()
+    .describe("the earlier implementation this one was copied from, when their code is a clone"),
+});
+
+export const adoptionSchema = z.object({
+  team: z.string(),
+  repo: z.string(),
+  path: z.string(),
+  line: z.number().int(),
+  module: z.string(),
+});
+
+export const concernClusterSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  noun: z.string(),
+  statement: z.string().describe('one line: "retry logic: written 5 times by 4 teams since 2024-Q3"'),
+  crossTeam: z.boolean().describe("implemented by two or more teams: a cluster, and a candidate line item"),
+  writings: z.number().int(),
+  teams: z.array(z.string()),
+  firstSeen: isoDate.nullable(),
+  goldenPath: z
+    .object({
+      package: z.string().nullable(),
+      repo: z.string().nullable(),
+      path: z.string().nullable(),
+      team: z.string().nullable(),
+      found: z.boolean(),
+    })
+    .nullable(),
+  adoptions: z.array(adoptionSchema),
+  implementations: z.array(implementationSchema),
+});
+
+export const unnamedMemberSchema = locationSchema.extend({
+  units: z.array(unitRefSchema),
+  history: historySummarySchema.nullable(),
+});
+
+export const unnamedClusterSchema = z.object({
+  id: z.string(),
+  title: z.string().describe("named from the members' most telling identifiers"),
+  statement: z.string(),
+  teams: z.array(z.string()),
+  similarity: z.number(),
+  identical: z.boolean(),
+  members: z.array(unnamedMemberSchema),
+});
+
+export const skipReasonSchema = z.enum([
+  "vendored",
+  "generated",
+  "lockfile",
+  "minified",
+  "binary",
+  "too-large",
+  "unreadable",
+  "unsupported",
+  "excluded",
+  "symlink",
+  "submodule",
+  "vanished",
+]);
+
+export const repoSummarySchema = z.object({
+  name: z.string(),
+  kind: z.enum(["git", "plain"]),
+  scope: z.string().nullable(),
+  history: z.enum(["ok", "empty", "shallow", "none"]),
+  commits: z.number().int().nullable(),
+  filesRead: z.number().int(),
+  filesSkipped: z.number().int(),
+  codeowners: z.string().nullable().describe("the CODEOWNERS file used, repository-relative"),
+});
+
+export const teamSummarySchema = z.object({
+  name: z.string(),
+  repos: z.array(z.string()),
+  files: z.number().int(),
+});
+
+export const diagnosticSchema = z.object({
+  level: z.enum(["warning", "info"]),
+  code: z.string(),
+  message: z.string(),
+  repo: z.string().optional(),
+  file: z.string().optional(),
+  line: z.number().int().optional(),
+});
+
+export const scanResultSchema = z.object({
+  kind: z.literal("lineitem.scan"),
+  schemaVersion: z.literal(1),
+  tool: z.object({ name: z.literal("lineitem"), version: z.string() }),
+  generatedAt: isoDate,
+  configFile: z.string().nullable(),
+  includeTests: z.boolean(),
+  summary: z.object({
+    repos: z.number().int(),
+    teams: z.number().int(),
+    filesRead: z.number().int(),
+    filesSkipped: z.number().int(),
+    testFiles: z.number().int().describe("read, but kept out of clusters unless includeTests"),
+    units: z.number().int(),
+    lines: z.number().int(),
+    byLanguage: z.record(z.string(), z.object({ files: z.number().int(), lines: z.number().int() })),
+    skippedByReason: z.record(z.string(), z.number().int()),
+    crossTeamConcerns: z.number().int(),
+    implementations: z.number().int(),
+    unnamedClusters: z.number().int(),
+  }),
+  repos: z.array(repoSummarySchema),
+  teams: z.array(teamSummarySchema),
+  concerns: z.array(concernClusterSchema),
+  unnamed: z.array(unnamedClusterSchema),
+  skipped: z.array(
+    z.object({ repo: z.string(), path: z.string(), reason: skipReasonSchema, detail: z.string().optional() }),
+  ),
+  diagnostics: z.array(diagnosticSchema),
+});
+
+export type ScanResult = z.infer<typeof scanResultSchema>;
+export type ConcernCluster = z.infer<typeof concernClusterSchema>;
+export type Implementation = z.infer<typeof implementationSchema>;
+export type UnnamedCluster = z.infer<typeof unnamedClusterSchema>;
+export type UnnamedMember = z.infer<typeof unnamedMemberSchema>;
+export type HistorySummaryJson = z.infer<typeof historySummarySchema>;
+export type Adoption = z.infer<typeof adoptionSchema>;
+export type UnitRef = z.infer<typeof unitRefSchema>;

@@ -1,0 +1,242 @@
+import {
+  type CloneGroupOfUnits,
+  type ConcernGroup,
+  clonedImplementations,
+  type FoundImplementation,
+  type UnnamedGroup,
+} from "../clusters/index.js";
+import type { ConcernDefinition } from "../concerns/index.js";
+import type { Unit } from "../lang/index.js";
+import type { ConcernCluster, Implementation, ScanResult, UnitRef, UnnamedCluster } from "../result/index.js";
+import { type Diagnostic, packageVersion, quarterOf } from "../shared/index.js";
+import type { SkippedFile } from "../sources/index.js";
+import type { OrgHistory } from "./history.js";
+import type { RepoRead } from "./read-repos.js";
+import type { ScannedFile } from "./scanned-file.js";
+
+export interface AssembleInput {
+  now: Date;
+  configFile: string | null;
+  includeTests: boolean;
+  reads: RepoRead[];
+  allFiles: ScannedFile[];
+  files: ScannedFile[];
+  skipped: SkippedFile[];
+  definitions: ConcernDefinition[];
+  groups: ConcernGroup[];
+  implementations: FoundImplementation[];
+  clones: CloneGroupOfUnits[];
+  unnamed: UnnamedGroup[];
+  history: OrgHistory;
+  diagnostics: Diagnostic[];
+}
+
+function unitRef(unit: Unit): UnitRef {
+  return { name: unit.name, kind: unit.kind, startLine: unit.startLine, endLine: unit.endLine };
+}
+
+function times(count: number): string {
+  return count === 1 ? "once" : count === 2 ? "twice" : `${count} times`;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+function implementationId(impl: FoundImplementation, file: ScannedFile): string {
+  return `${impl.concern}:${file.repo}:${file.path}`;
+}
+
+function earliest(dates: (string | undefined)[]): string | null {
+  const known = dates.filter((d): d is string => Boolean(d)).sort((a, b) => Date.parse(a) - Date.parse(b));
+  return known[0] ?? null;
+}
+
+/** Says which implementation copied which, from history: the later one is the copy. */
+function copyLinks(
+  input: AssembleInput,
+): Map<FoundImplementation, { implementation: string; similarity: number }> {
+  const links = new Map<FoundImplementation, { implementation: string; similarity: number }>();
+  const fileOf = (impl: FoundImplementation) => input.files[impl.file] as ScannedFile;
+  const firstSeen = (impl: FoundImplementation) =>
+    input.history.summaryOf(fileOf(impl).repo, fileOf(impl).path)?.firstSeen;
+  for (const { a, b, similarity } of clonedImplementations(input.implementations, input.clones)) {
+    const da = firstSeen(a);
+    const db = firstSeen(b);
+    const aFirst =
+      da && db
+        ? Date.parse(da) <= Date.parse(db)
+        : implementationId(a, fileOf(a)) < implementationId(b, fileOf(b));
+    const [original, copy] = aFirst ? [a, b] : [b, a];
+    const existing = links.get(copy);
+    if (!existing || existing.similarity < similarity) {
+      links.set(copy, { implementation: implementationId(original, fileOf(original)), similarity });
+    }
+  }
+  return links;
+}
+
+function concernCluster(
+  group: ConcernGroup,
+  input: AssembleInput,
+  copies: ReturnType<typeof copyLinks>,
+): ConcernCluster {
+  const definition = input.definitions.find((d) => d.id === group.concern);
+  const noun = definition?.noun ?? group.concern;
+  const implementations: Implementation[] = group.implementations.map((impl, index) => {
+    const file = input.files[impl.file] as ScannedFile;
+    return {
+      id: implementationId(impl, file),
+      concern: impl.concern,
+      team: file.team,
+      repo: file.repo,
+      path: file.path,
+      startLine: impl.startLine,
+      endLine: impl.endLine,
+      language: file.language,
+      golden: index === group.golden,
+      score: impl.score,
+      evidence: impl.evidence,
+      units: impl.units.map((u) => unitRef(file.units[u] as Unit)),
+      ownerSource: file.ownerSource,
+      history: input.history.summaryOf(file.repo, file.path),
+      copyOf: copies.get(impl) ?? null,
+    };
+  });
+  const firstSeen = earliest(implementations.map((impl) => impl.history?.firstSeen));
+  const goldenImpl = group.golden === undefined ? undefined : implementations[group.golden];
+  const adoptingTeams = [...new Set(group.adoptions.map((a) => a.team))];
+  let statement = `${noun}: written ${times(implementations.length)} by ${plural(group.teams.length, "team")}`;
+  if (firstSeen) statement += ` since ${quarterOf(firstSeen)}`;
+  if (group.goldenPath) {
+    const name = group.goldenPath.package ?? group.goldenPath.path ?? "configured";
+    statement += `; golden path ${name}${goldenImpl ? ` (${goldenImpl.team})` : " (not found)"}`;
+    statement += adoptingTeams.length
+      ? `, adopted by ${plural(adoptingTeams.length, "team")}`
+      : ", not adopted yet";
+  }
+  return {
+    id: group.concern,
+    title: definition?.title ?? group.concern,
+    noun,
+    statement,
+    crossTeam: group.crossTeam,
+    writings: implementations.length,
+    teams: group.teams,
+    firstSeen,
+    goldenPath: group.goldenPath
+      ? {
+          package: group.goldenPath.package ?? null,
+          repo: group.goldenPath.repo ?? null,
+          path: group.goldenPath.path ?? null,
+          team: goldenImpl?.team ?? null,
+          found: goldenImpl !== undefined,
+        }
+      : null,
+    adoptions: group.adoptions.map((a) => {
+      const file = input.files[a.file] as ScannedFile;
+      return { team: a.team, repo: file.repo, path: file.path, line: a.line, module: a.module };
+    }),
+    implementations,
+  };
+}
+
+function unnamedCluster(group: UnnamedGroup, index: number, input: AssembleInput): UnnamedCluster {
+  const members = group.members.map((member) => {
+    const file = input.files[member.file] as ScannedFile;
+    const units = member.units.map((u) => file.units[u] as Unit);
+    return {
+      team: file.team,
+      repo: file.repo,
+      path: file.path,
+      startLine: Math.min(...units.map((u) => u.startLine)),
+      endLine: Math.max(...units.map((u) => u.endLine)),
+      units: units.map(unitRef),
+      history: input.history.summaryOf(file.repo, file.path),
+    };
+  });
+  return {
+    id: `unnamed-${index + 1}`,
+    title: group.title,
+    statement: `${group.title}: the same code in ${plural(members.length, "place")} owned by ${plural(group.teams.length, "team")} (${group.teams.join(", ")})`,
+    teams: group.teams,
+    similarity: group.similarity,
+    identical: group.identical,
+    members,
+  };
+}
+
+function countBy<T>(items: T[], key: (item: T) => string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const item of items) out[key(item)] = (out[key(item)] ?? 0) + 1;
+  return out;
+}
+
+/** Turns the stages' outputs into the versioned result, in a stable order. */
+export function assembleResult(input: AssembleInput): ScanResult {
+  const copies = copyLinks(input);
+  const concerns = input.groups
+    .map((group) => concernCluster(group, input, copies))
+    .sort(
+      (a, b) =>
+        Number(b.crossTeam) - Number(a.crossTeam) || b.writings - a.writings || a.id.localeCompare(b.id),
+    );
+  const unnamed = input.unnamed
+    .sort((a, b) => b.members.length - a.members.length || a.title.localeCompare(b.title))
+    .map((group, index) => unnamedCluster(group, index, input));
+
+  const byLanguage: Record<string, { files: number; lines: number }> = {};
+  const teams = new Map<string, { repos: Set<string>; files: number }>();
+  for (const file of input.allFiles) {
+    const lang = byLanguage[file.language] ?? { files: 0, lines: 0 };
+    byLanguage[file.language] = lang;
+    lang.files++;
+    lang.lines += file.lines;
+    const team = teams.get(file.team) ?? { repos: new Set<string>(), files: 0 };
+    team.repos.add(file.repo);
+    team.files++;
+    teams.set(file.team, team);
+  }
+  return {
+    kind: "lineitem.scan",
+    schemaVersion: 1,
+    tool: { name: "lineitem", version: packageVersion },
+    generatedAt: input.now.toISOString(),
+    configFile: input.configFile,
+    includeTests: input.includeTests,
+    summary: {
+      repos: input.reads.length,
+      teams: teams.size,
+      filesRead: input.allFiles.length,
+      filesSkipped: input.skipped.length,
+      testFiles: input.allFiles.filter((f) => f.isTest).length,
+      units: input.allFiles.reduce((sum, f) => sum + f.units.length, 0),
+      lines: input.allFiles.reduce((sum, f) => sum + f.lines, 0),
+      byLanguage,
+      skippedByReason: countBy(input.skipped, (s) => s.reason),
+      crossTeamConcerns: concerns.filter((c) => c.crossTeam).length,
+      implementations: concerns.reduce((sum, c) => sum + c.writings, 0),
+      unnamedClusters: unnamed.length,
+    },
+    repos: input.reads.map((read) => {
+      const state = input.history.states.get(read.target.name);
+      return {
+        name: read.target.name,
+        kind: read.target.kind,
+        scope: read.target.scope ?? null,
+        history: state?.state ?? "none",
+        commits: state?.commits ?? null,
+        filesRead: read.files.length,
+        filesSkipped: read.skipped.length,
+        codeowners: read.codeowners,
+      };
+    }),
+    teams: [...teams]
+      .map(([name, t]) => ({ name, repos: [...t.repos].sort(), files: t.files }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    concerns,
+    unnamed,
+    skipped: input.skipped,
+    diagnostics: input.diagnostics,
+  };
+}

@@ -1,0 +1,1 @@
+export { type ScanOptions, scan } from "./scan.js";

@@ -1,0 +1,114 @@
+import {
+  type CloneGroupOfUnits,
+  type FoundImplementation,
+  groupByConcern,
+  unnamedGroups,
+} from "../clusters/index.js";
+import {
+  type ConcernDefinition,
+  groupImplementations,
+  loadConcernDefinitions,
+  scoreFile,
+} from "../concerns/index.js";
+import { loadConfig } from "../config/index.js";
+import { createLanguageRegistry } from "../lang/index.js";
+import type { ScanResult } from "../result/index.js";
+import { DiagnosticLog } from "../shared/index.js";
+import { type CloneInput, findCloneGroups } from "../similarity/index.js";
+import { discoverRepos, type SkippedFile } from "../sources/index.js";
+import { assembleResult } from "./assemble.js";
+import { readOrgHistory } from "./history.js";
+import { type RepoRead, readRepo } from "./read-repos.js";
+import type { ScannedFile } from "./scanned-file.js";
+
+export interface ScanOptions {
+  /** Git repositories, folders of repositories, monorepos or plain folders. */
+  paths: string[];
+  cwd: string;
+  configFile?: string;
+  /** Overrides the config's includeTests. */
+  includeTests?: boolean;
+  /** Called at each stage, for progress lines. */
+  onProgress?: (message: string) => void;
+  /** The clock, so tests can pin `generatedAt`. */
+  now?: () => Date;
+}
+
+function findImplementations(files: ScannedFile[], definitions: ConcernDefinition[]): FoundImplementation[] {
+  return files.flatMap((file, index) =>
+    groupImplementations(file, scoreFile(file, definitions)).map((draft) => ({ ...draft, file: index })),
+  );
+}
+
+function findClones(files: ScannedFile[]): CloneGroupOfUnits[] {
+  const keys: { file: number; unit: number }[] = [];
+  const inputs: CloneInput[] = [];
+  files.forEach((file, fileIndex) => {
+    file.units.forEach((unit, unitIndex) => {
+      inputs.push({ id: keys.length, tokens: unit.tokens });
+      keys.push({ file: fileIndex, unit: unitIndex });
+    });
+  });
+  return findCloneGroups(inputs).map((group) => ({
+    members: group.members.map((id) => keys[id] as { file: number; unit: number }),
+    similarity: group.similarity,
+    identical: group.identical,
+  }));
+}
+
+/** The whole job: repositories in, the scan result (versioned JSON shape) out. */
+export async function scan(options: ScanOptions): Promise<ScanResult> {
+  const progress = options.onProgress ?? (() => {});
+  const log = new DiagnosticLog();
+  const loaded = loadConfig({ configFile: options.configFile, scanPaths: options.paths, cwd: options.cwd });
+  const { config } = loaded;
+  const includeTests = options.includeTests ?? config.includeTests;
+  const definitions = await loadConcernDefinitions(config.concerns, loaded.baseDir, log);
+  const targets = await discoverRepos(options.paths, options.cwd, log);
+  const languages = await createLanguageRegistry();
+
+  const reads: RepoRead[] = [];
+  for (const target of targets) {
+    progress(`reading ${target.name}`);
+    reads.push(await readRepo(target, config, languages, log));
+  }
+  const allFiles = reads.flatMap((read) => read.files);
+  const skipped: SkippedFile[] = reads.flatMap((read) => read.skipped);
+  const files = includeTests ? allFiles : allFiles.filter((file) => !file.isTest);
+
+  progress(`matching ${definitions.length} concerns and looking for copies in ${files.length} files`);
+  const implementations = findImplementations(files, definitions);
+  const clones = findClones(files);
+  const groups = groupByConcern(files, implementations, config.goldenPaths);
+  const memberUnits = new Set(
+    implementations.flatMap((impl) => impl.units.map((unit) => `${impl.file}:${unit}`)),
+  );
+  const unnamed = unnamedGroups(files, clones, (file, unit) => memberUnits.has(`${file}:${unit}`));
+
+  const wanted = new Map<string, Set<string>>();
+  const want = (file: ScannedFile) => {
+    if (!wanted.has(file.repo)) wanted.set(file.repo, new Set());
+    wanted.get(file.repo)?.add(file.path);
+  };
+  for (const impl of implementations) want(files[impl.file] as ScannedFile);
+  for (const group of unnamed) for (const member of group.members) want(files[member.file] as ScannedFile);
+  progress("reading history");
+  const history = await readOrgHistory(targets, wanted, log);
+
+  return assembleResult({
+    now: (options.now ?? (() => new Date()))(),
+    configFile: loaded.file ?? null,
+    includeTests,
+    reads,
+    allFiles,
+    files,
+    skipped,
+    definitions,
+    groups,
+    implementations,
+    clones,
+    unnamed,
+    history,
+    diagnostics: log.entries,
+  });
+}

@@ -1,0 +1,16 @@
+import type { Import, LanguageId, Unit } from "../lang/index.js";
+import type { OwnerSource } from "../ownership/index.js";
+
+/** One source file after reading, ownership and parsing: everything later stages need, no text. */
+export interface ScannedFile {
+  repo: string;
+  path: string;
+  blobSha: string;
+  team: string;
+  ownerSource: OwnerSource;
+  language: LanguageId;
+  isTest: boolean;
+  lines: number;
+  imports: Import[];
+  units: Unit[];
+}

@@ -1,0 +1,73 @@
+/**
+ * Winnowing (Schleimer, Wilkerson, Aiken 2003) over normalised token streams: hash every k-gram with a
+ * rolling hash, then keep the minimum of each window of w hashes. Any shared run of at least k + w - 1
+ * tokens is guaranteed to share a fingerprint, and the fingerprint set is a small sample of the stream.
+ */
+
+const BASE = 0x01000193;
+
+/** B^(k-1) mod 2^32, to take the leaving token out of the rolling hash. */
+function power(k: number): number {
+  let p = 1;
+  for (let i = 1; i < k; i++) p = Math.imul(p, BASE);
+  return p;
+}
+
+function mix(h: number): number {
+  // A final avalanche so that nearby rolling values do not cluster when taking window minima.
+  let x = h ^ (h >>> 16);
+  x = Math.imul(x, 0x7feb352d);
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x846ca68b);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+/** Rolling hashes of every k-gram of `tokens`. */
+export function kgramHashes(tokens: Uint32Array, k: number): Uint32Array {
+  const count = tokens.length - k + 1;
+  if (count <= 0) return new Uint32Array(0);
+  const out = new Uint32Array(count);
+  const top = power(k);
+  let h = 0;
+  for (let i = 0; i < k; i++) h = (Math.imul(h, BASE) + (tokens[i] as number)) | 0;
+  out[0] = mix(h);
+  for (let i = 1; i < count; i++) {
+    h = (h - Math.imul(tokens[i - 1] as number, top)) | 0;
+    h = (Math.imul(h, BASE) + (tokens[i + k - 1] as number)) | 0;
+    out[i] = mix(h);
+  }
+  return out;
+}
+
+/** The winnowed fingerprints of a token stream, as a set of distinct hashes. */
+export function winnow(tokens: Uint32Array, k: number, window: number): Set<number> {
+  const hashes = kgramHashes(tokens, k);
+  const picked = new Set<number>();
+  if (hashes.length === 0) return picked;
+  if (hashes.length <= window) {
+    let min = hashes[0] as number;
+    for (const h of hashes) if (h < min) min = h;
+    picked.add(min);
+    return picked;
+  }
+  for (let start = 0; start + window <= hashes.length; start++) {
+    let min = hashes[start] as number;
+    for (let i = start + 1; i < start + window; i++) {
+      // Rightmost minimum, as in the paper, so consecutive windows tend to pick the same position.
+      if ((hashes[i] as number) <= min) min = hashes[i] as number;
+    }
+    picked.add(min);
+  }
+  return picked;
+}
+
+/** A hash of the whole stream: equal streams are type-1/2 clones (same code up to names and values). */
+export function streamHash(tokens: Uint32Array): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (const token of tokens) {
+    a = Math.imul(a ^ token, 0x01000193);
+    b = Math.imul(b + token, 0x5bd1e995) ^ (b >>> 13);
+  }
+  return `${tokens.length}:${(a >>> 0).toString(16)}:${(b >>> 0).toString(16)}`;
+}

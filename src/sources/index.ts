@@ -1,0 +1,10 @@
+export { classifyContent, classifyPath, isTestPath, SKIP_REASONS, type SkipReason } from "./classify.js";
+export { discoverRepos, type RepoTarget } from "./discover.js";
+export {
+  type FileListing,
+  type ListedFile,
+  type ListOptions,
+  listRepoFiles,
+  type SkippedFile,
+} from "./list.js";
+export { gitBlobSha, type ReadResult, readSourceFile } from "./read.js";

@@ -1,0 +1,94 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import picomatch from "picomatch";
+import { git } from "../git/index.js";
+import { classifyPath, isTestPath, type SkipReason } from "./classify.js";
+import type { RepoTarget } from "./discover.js";
+
+/** A file the scan will read. Content and blob SHA come later, from reading it. */
+export interface ListedFile {
+  repo: string;
+  /** Repository-relative, forward slashes. */
+  path: string;
+  absPath: string;
+  isTest: boolean;
+}
+
+export interface SkippedFile {
+  repo: string;
+  path: string;
+  reason: SkipReason;
+  detail?: string;
+}
+
+export interface FileListing {
+  files: ListedFile[];
+  skipped: SkippedFile[];
+}
+
+export interface ListOptions {
+  include: string[];
+  exclude: string[];
+  /** Whether a path is in a language lineitem reads; others are counted as `unsupported`. */
+  isSupported: (path: string) => boolean;
+}
+
+const GIT_MODE_SYMLINK = "120000";
+const GIT_MODE_SUBMODULE = "160000";
+
+async function gitPaths(target: RepoTarget): Promise<{ path: string; mode: string }[]> {
+  const scope = target.scope ? ["--", target.scope] : [];
+  // -z keeps file names with newlines, quotes or non-UTF-8 bytes intact.
+  const tracked = await git(["ls-files", "-z", "--stage", ...scope], { cwd: target.root });
+  const untracked = await git(["ls-files", "-z", "--others", "--exclude-standard", ...scope], {
+    cwd: target.root,
+  });
+  const entries = new Map<string, string>();
+  for (const record of tracked.stdout.split("\0")) {
+    const tab = record.indexOf("\t");
+    if (tab > 0) entries.set(record.slice(tab + 1), record.slice(0, 6));
+  }
+  for (const path of untracked.stdout.split("\0")) if (path) entries.set(path, "100644");
+  return [...entries].map(([path, mode]) => ({ path, mode }));
+}
+
+const WALK_SKIP = new Set([".git", ".hg", ".svn", "node_modules", ".lineitem"]);
+
+function plainPaths(root: string, scope = ""): { path: string; mode: string }[] {
+  const out: { path: string; mode: string }[] = [];
+  const walk = (rel: string, depth: number) => {
+    if (depth > 64) return;
+    for (const entry of readdirSync(join(root, rel), { withFileTypes: true })) {
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isSymbolicLink()) out.push({ path, mode: GIT_MODE_SYMLINK });
+      else if (entry.isDirectory()) {
+        if (!WALK_SKIP.has(entry.name)) walk(path, depth + 1);
+      } else if (entry.isFile()) out.push({ path, mode: "100644" });
+    }
+  };
+  walk(scope, 0);
+  return out;
+}
+
+/** Lists a repository's files (git's view: tracked plus untracked-but-not-ignored) and sorts out what to read. */
+export async function listRepoFiles(target: RepoTarget, options: ListOptions): Promise<FileListing> {
+  const entries = target.kind === "git" ? await gitPaths(target) : plainPaths(target.root, target.scope);
+  const include = options.include.length ? picomatch(options.include, { dot: true }) : () => false;
+  const exclude = options.exclude.length ? picomatch(options.exclude, { dot: true }) : () => false;
+  const files: ListedFile[] = [];
+  const skipped: SkippedFile[] = [];
+  for (const { path, mode } of entries.sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    const skip = (reason: SkipReason) => skipped.push({ repo: target.name, path, reason });
+    if (mode === GIT_MODE_SUBMODULE) skip("submodule");
+    else if (mode === GIT_MODE_SYMLINK) skip("symlink");
+    else if (exclude(path)) skip("excluded");
+    else {
+      const reason = include(path) ? null : classifyPath(path);
+      if (reason) skip(reason);
+      else if (!options.isSupported(path)) skip("unsupported");
+      else
+        files.push({ repo: target.name, path, absPath: join(target.root, path), isTest: isTestPath(path) });
+    }
+  }
+  return { files, skipped };
+}
