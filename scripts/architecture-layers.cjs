@@ -36,7 +36,7 @@ const pure = [
   "clusters",
   "report",
   "result",
-  "concerns/(engine|implementations|compile|words|definition)",
+  "concerns/(engine|implementations|compile|words|definition|module-graph)",
 ];
 
 module.exports = { layers, pure };

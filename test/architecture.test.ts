@@ -5,7 +5,9 @@ import { describe, expect, it } from "vitest";
 import { packageRoot } from "../src/shared/index.js";
 
 const require = createRequire(import.meta.url);
-const cruiser = require(join(packageRoot, "scripts", "architecture-layers.cjs")) as { layers: Record<string, string[]> };
+const cruiser = require(join(packageRoot, "scripts", "architecture-layers.cjs")) as {
+  layers: Record<string, string[]>;
+};
 
 function documentedLayers(): Record<string, string[]> {
   const doc = readFileSync(join(packageRoot, "docs", "architecture.md"), "utf8");

@@ -1,5 +1,6 @@
 import type { Import, LanguageId, Unit } from "../lang/index.js";
 import type { CompiledSignal, ConcernDefinition, Pattern } from "./definition.js";
+import { blocksUsedBy, helpersCalledBy } from "./module-graph.js";
 import { nameWords, pathWords, stem } from "./words.js";
 
 /** What the engine needs to know about one file; no teams, no repositories, no I/O. */
@@ -8,6 +9,11 @@ export interface ConcernFile {
   language: LanguageId;
   imports: Import[];
   units: Unit[];
+  /**
+   * Local names this file imports from a golden path. Calling them is adoption, so they are never
+   * evidence that the file implements the concern again.
+   */
+  adoptedNames?: ReadonlySet<string>;
 }
 
 export interface UnitMatch {
@@ -32,16 +38,34 @@ interface FeatureView {
   path: Set<string>;
 }
 
-function viewOf(unit: Unit, fileImports: string[], filePath: Set<string>): FeatureView {
+/**
+ * A unit as the concern engine reads it: with the same-file helpers it calls (their features are its
+ * work) and the data of the module-level blocks it uses (words, strings, keys; not their calls, since
+ * using a configured `const log = createLogger(…)` does not make a function a logger setup).
+ */
+function viewOf(
+  own: Unit,
+  helpers: Unit[],
+  blocks: Unit[],
+  fileImports: string[],
+  filePath: Set<string>,
+  adopted: ReadonlySet<string> | undefined,
+): FeatureView {
+  const working = [own, ...helpers];
+  const all = [...working, ...blocks];
+  const lower = (values: string[]) => [...new Set(values.map((value) => value.toLowerCase()))];
+  const ownCall = (call: string) => !adopted?.has(call.split(".")[0] as string);
   return {
-    subword: new Set(unit.subwords.map((word) => stem(word))),
-    name: new Set(nameWords(unit.name)),
-    identifier: unit.identifiers.map((name) => name.toLowerCase()),
-    call: unit.calls.map((call) => call.toLowerCase()),
+    subword: new Set(all.flatMap((unit) => unit.subwords.map((word) => stem(word)))),
+    name: new Set(nameWords(own.name)),
+    identifier: lower(all.flatMap((unit) => unit.identifiers)),
+    call: lower(working.flatMap((unit) => unit.calls.filter(ownCall))),
     import: fileImports,
-    string: unit.literals.filter((l) => l.kind === "string").map((l) => String(l.value).toLowerCase()),
-    key: unit.keys.map((key) => key.toLowerCase()),
-    flag: new Set(unit.flags),
+    string: lower(
+      all.flatMap((unit) => unit.literals.filter((l) => l.kind === "string").map((l) => String(l.value))),
+    ),
+    key: lower(all.flatMap((unit) => unit.keys)),
+    flag: new Set(own.flags),
     path: filePath,
   };
 }
@@ -73,39 +97,79 @@ function matchPattern(kind: CompiledSignal["kind"], pattern: Pattern, view: Feat
   return values.find((value) => value === wanted);
 }
 
-function scoreUnit(
+/** How one unit fares against one concern: every signal that fired and every requirement left unmet. */
+export interface UnitExplanation {
+  concern: string;
+  score: number;
+  threshold: number;
+  matched: boolean;
+  /** Signals that fired, as `id=kind:value`, strongest first (negative weights included). */
+  fired: string[];
+  /** `requires` groups with no positive signal, as `id|id`. */
+  missing: string[];
+}
+
+function explainUnit(
   definition: ConcernDefinition,
   view: FeatureView,
   language: LanguageId,
-): UnitMatch | undefined {
+): UnitExplanation {
   const fired = new Map<string, { weight: number; evidence: string }>();
   for (const signal of definition.signals) {
     if (signal.languages && !signal.languages.includes(language)) continue;
     const hit = firstMatch(signal, view);
     if (hit !== undefined) fired.set(signal.id, { weight: signal.weight, evidence: `${signal.kind}:${hit}` });
   }
-  if (!definition.requires.every((group) => group.some((id) => (fired.get(id)?.weight ?? 0) > 0)))
-    return undefined;
+  const missing = definition.requires
+    .filter((group) => !group.some((id) => (fired.get(id)?.weight ?? 0) > 0))
+    .map((group) => group.join("|"));
   let score = 0;
   for (const { weight } of fired.values()) score += weight;
-  if (score < definition.threshold) return undefined;
-  const evidence = [...fired.values()]
-    .filter((f) => f.weight > 0)
-    .sort((a, b) => b.weight - a.weight)
-    .map((f) => f.evidence);
-  return { unit: -1, concern: definition.id, score: Math.round(score * 100) / 100, evidence };
+  score = Math.round(score * 100) / 100;
+  return {
+    concern: definition.id,
+    score,
+    threshold: definition.threshold,
+    matched: missing.length === 0 && score >= definition.threshold,
+    fired: [...fired].sort((a, b) => b[1].weight - a[1].weight).map(([id, f]) => `${id}=${f.evidence}`),
+    missing,
+  };
+}
+
+function fileViews(file: ConcernFile): FeatureView[] {
+  const fileImports = file.imports.map((imp) => imp.module.toLowerCase());
+  const filePath = new Set(pathWords(file.path));
+  const helpers = helpersCalledBy(file.units);
+  const pick = (indexes: number[] | undefined) => (indexes ?? []).map((i) => file.units[i] as Unit);
+  const usedBlocks = blocksUsedBy(file.units);
+  return file.units.map((unit, index) => {
+    // Blocks used by the helpers count too: the helper that reads the hoisted header name is part of the work.
+    const blocks = [...new Set([index, ...(helpers[index] ?? [])].flatMap((i) => usedBlocks[i] ?? []))];
+    return viewOf(unit, pick(helpers[index]), pick(blocks), fileImports, filePath, file.adoptedNames);
+  });
+}
+
+/** Every unit's standing against every concern, matched or not: for people asking "why (not)?". */
+export function explainFile(
+  file: ConcernFile,
+  definitions: readonly ConcernDefinition[],
+): UnitExplanation[][] {
+  return fileViews(file).map((view) =>
+    definitions.map((definition) => explainUnit(definition, view, file.language)),
+  );
 }
 
 /** Scores every unit of a file against every concern; returns the units that meet a concern's bar. */
 export function scoreFile(file: ConcernFile, definitions: readonly ConcernDefinition[]): UnitMatch[] {
-  const fileImports = file.imports.map((imp) => imp.module.toLowerCase());
-  const filePath = new Set(pathWords(file.path));
   const matches: UnitMatch[] = [];
-  file.units.forEach((unit, index) => {
-    const view = viewOf(unit, fileImports, filePath);
+  fileViews(file).forEach((view, index) => {
     for (const definition of definitions) {
-      const match = scoreUnit(definition, view, file.language);
-      if (match) matches.push({ ...match, unit: index });
+      const explained = explainUnit(definition, view, file.language);
+      if (!explained.matched) continue;
+      const evidence = explained.fired
+        .filter((entry) => (definition.signals.find((s) => s.id === entry.split("=")[0])?.weight ?? 0) > 0)
+        .map((entry) => entry.slice(entry.indexOf("=") + 1));
+      matches.push({ unit: index, concern: definition.id, score: explained.score, evidence });
     }
   });
   return matches;

@@ -1,5 +1,6 @@
 import type { Unit } from "../lang/index.js";
 import type { ConcernFile, UnitMatch } from "./engine.js";
+import { blocksUsedBy, callableByName } from "./module-graph.js";
 
 /** The units of one file that together do one concern. */
 export interface ImplementationDraft {
@@ -30,14 +31,12 @@ export function groupImplementations(file: ConcernFile, matches: UnitMatch[]): I
     if (list) list.push(match);
     else byConcern.set(match.concern, [match]);
   }
-  const byName = new Map<string, number>();
-  file.units.forEach((unit, index) => {
-    if (unit.kind !== "block" && unit.kind !== "class") byName.set(lastSegment(unit.name), index);
-  });
+  const byName = callableByName(file.units);
 
+  const usedBlocks = blocksUsedBy(file.units);
   const drafts: ImplementationDraft[] = [];
   for (const [concern, list] of byConcern) {
-    const members = new Set(list.map((m) => m.unit));
+    const members = new Set(list.flatMap((m) => [m.unit, ...(usedBlocks[m.unit] ?? [])]));
     const queue = [...members];
     while (queue.length > 0) {
       const unit = file.units[queue.pop() as number] as Unit;
@@ -57,6 +56,7 @@ export function groupImplementations(file: ConcernFile, matches: UnitMatch[]): I
       });
       if (callsMember) members.add(index);
     });
+    for (const member of [...members]) for (const block of usedBlocks[member] ?? []) members.add(block);
     const units = [...members].sort((a, b) => a - b);
     const evidence = [...new Set(list.flatMap((m) => m.evidence))].slice(0, 8);
     drafts.push({

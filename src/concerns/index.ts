@@ -1,4 +1,4 @@
 export type { CompiledSignal, ConcernDefinition, SignalKind } from "./definition.js";
-export { type ConcernFile, scoreFile, type UnitMatch } from "./engine.js";
+export { type ConcernFile, explainFile, scoreFile, type UnitExplanation, type UnitMatch } from "./engine.js";
 export { groupImplementations, type ImplementationDraft } from "./implementations.js";
 export { builtinConcernsDir, loadConcernDefinitions } from "./load.js";

@@ -38,9 +38,11 @@ export function assembleUnits(plans: Iterable<TopPlan>, builder: UnitBuilder): U
     builder.begin();
     let name: string | undefined;
     let exported = false;
+    const declares: string[] = [];
     for (const statement of run) {
       statement.emit();
       name ??= statement.declares[0];
+      declares.push(...statement.declares);
       exported ||= statement.exported;
     }
     units.push(
@@ -50,6 +52,7 @@ export function assembleUnits(plans: Iterable<TopPlan>, builder: UnitBuilder): U
         startLine: first.startLine,
         endLine: last.endLine,
         flags: exported ? FLAG.exported : 0,
+        declares,
       }),
     );
     run = [];

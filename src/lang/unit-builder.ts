@@ -31,6 +31,8 @@ export interface UnitHeader {
   endLine: number;
   /** Flags known before the walk (exported, async, a concise arrow returning a function). */
   flags: number;
+  /** Block units: the module-level names the block declares. */
+  declares?: readonly string[];
 }
 
 /**
@@ -143,6 +145,8 @@ export class UnitBuilder {
       flags: FLAG_ORDER.filter((flag) => (flags & FLAG[flag]) !== 0),
     };
     if (header.parent !== undefined) unit.parent = header.parent;
+    if (header.declares !== undefined && header.declares.length > 0)
+      unit.declares = [...new Set(header.declares)];
     return unit;
   }
 

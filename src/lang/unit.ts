@@ -42,6 +42,11 @@ export interface Unit {
   /** Name of the enclosing class unit for methods. */
   parent?: string;
   /**
+   * Block units: every module-level name the block declares (`HEADER`, `storage`, `module.exports`), so a
+   * function that uses a hoisted constant or a configured instance can be read together with it.
+   */
+  declares?: string[];
+  /**
    * Normalised token stream: one 32-bit hash per syntax node in pre-order, with identifiers and literals
    * reduced to their kind, so renamed and re-valued copies give the same stream. A class unit's stream
    * excludes its methods (they are units of their own).

@@ -34,10 +34,28 @@ export interface ScanOptions {
   now?: () => Date;
 }
 
-function findImplementations(files: ScannedFile[], definitions: ConcernDefinition[]): FoundImplementation[] {
-  return files.flatMap((file, index) =>
-    groupImplementations(file, scoreFile(file, definitions)).map((draft) => ({ ...draft, file: index })),
-  );
+/** Names a file imports from a golden path's package: calling them is adoption, not a new copy. */
+function adoptedNames(file: ScannedFile, goldenPackages: string[]): Set<string> {
+  const names = new Set<string>();
+  for (const imp of file.imports) {
+    if (!goldenPackages.some((pkg) => imp.module === pkg || imp.module.startsWith(`${pkg}/`))) continue;
+    for (const name of imp.names) if (name !== "*" && name !== "default") names.add(name);
+  }
+  return names;
+}
+
+function findImplementations(
+  files: ScannedFile[],
+  definitions: ConcernDefinition[],
+  goldenPackages: string[],
+): FoundImplementation[] {
+  return files.flatMap((file, index) => {
+    const concernFile = { ...file, adoptedNames: adoptedNames(file, goldenPackages) };
+    return groupImplementations(concernFile, scoreFile(concernFile, definitions)).map((draft) => ({
+      ...draft,
+      file: index,
+    }));
+  });
 }
 
 function findClones(files: ScannedFile[]): CloneGroupOfUnits[] {
@@ -77,7 +95,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const files = includeTests ? allFiles : allFiles.filter((file) => !file.isTest);
 
   progress(`matching ${definitions.length} concerns and looking for copies in ${files.length} files`);
-  const implementations = findImplementations(files, definitions);
+  const goldenPackages = [
+    ...new Set(config.goldenPaths.flatMap((golden) => (golden.package ? [golden.package] : []))),
+  ];
+  const implementations = findImplementations(files, definitions, goldenPackages);
   const clones = findClones(files);
   const groups = groupByConcern(files, implementations, config.goldenPaths);
   const memberUnits = new Set(

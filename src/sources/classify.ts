@@ -38,6 +38,9 @@ const GENERATED_NAME =
   /(\.pb\.go|_pb2\.py|_pb2_grpc\.py|\.pb\.ts|_pb\.js|_pb\.d\.ts|\.generated\.\w+|\.gen\.go|_generated\.go|\.g\.dart|\.designer\.cs)$|(^|\/)generated\//;
 const SOURCE_MAP = /\.(js|css|mjs|cjs)\.map$|\.map$/;
 const MINIFIED_NAME = /[.-]min\.(js|mjs|cjs|css)$/;
+// Binary by name, so they are accounted for without reading them (content sniffing covers the rest).
+const BINARY_NAME =
+  /\.(png|jpe?g|gif|ico|webp|bmp|tiff?|avif|heic|pdf|zip|gz|tgz|bz2|xz|7z|rar|tar|jar|war|ear|class|so|dylib|dll|exe|bin|o|a|lib|pyc|pyo|wasm|woff2?|ttf|otf|eot|mp3|mp4|m4a|mov|avi|wav|ogg|webm|flac|sqlite|db|psd|sketch|fig)$/i;
 const LOCKFILES = new Set([
   "package-lock.json",
   "npm-shrinkwrap.json",
@@ -63,6 +66,7 @@ export function classifyPath(path: string): SkipReason | null {
   if (BUILD_DIR.test(path)) return "generated";
   if (GENERATED_NAME.test(path) || SOURCE_MAP.test(path)) return "generated";
   if (MINIFIED_NAME.test(name)) return "minified";
+  if (BINARY_NAME.test(name)) return "binary";
   return null;
 }
 

@@ -1,0 +1,173 @@
+import { describe, expect, it } from "vitest";
+import type { Unit } from "../lang/index.js";
+import { compileDefinition } from "./compile.js";
+import { definitionSchema } from "./definition.js";
+import { explainFile, scoreFile } from "./engine.js";
+import { groupImplementations } from "./implementations.js";
+
+function unit(name: string, features: Partial<Unit> = {}): Unit {
+  return {
+    name,
+    kind: "function",
+    startLine: 1,
+    endLine: 2,
+    tokens: new Uint32Array(),
+    tokenLines: new Uint32Array(),
+    identifiers: [],
+    subwords: [],
+    calls: [],
+    literals: [],
+    keys: [],
+    flags: [],
+    ...features,
+  };
+}
+
+const retry = compileDefinition(
+  definitionSchema.parse({
+    id: "retry",
+    title: "Retry",
+    noun: "retry logic",
+    description: "tries again",
+    signals: [
+      { id: "word", subword: ["retry", "backoff"], weight: 3 },
+      { id: "waits", call: ["sleep", "setTimeout"], weight: 2 },
+      { id: "loop", flag: "loop", weight: 1 },
+      { id: "named", name: "retry", weight: 1 },
+      { id: "random", call: "/^math\\.random$/", weight: 1 },
+    ],
+    requires: [["word"], ["waits"], ["loop"]],
+    threshold: 7,
+  }),
+  "retry.yaml",
+  () => {},
+);
+
+const file = (units: Unit[], extra = {}) => ({
+  path: "src/lib/x.ts",
+  language: "typescript" as const,
+  imports: [],
+  units,
+  ...extra,
+});
+
+describe("scoreFile", () => {
+  it("matches a unit that meets every requirement and the threshold, with its evidence", () => {
+    const loop = unit("withRetry", {
+      subwords: ["with", "retries"],
+      calls: ["sleep", "Math.random"],
+      flags: ["loop"],
+    });
+    expect(scoreFile(file([loop]), [retry])).toEqual([
+      {
+        unit: 0,
+        concern: "retry",
+        score: 8,
+        evidence: ["subword:retry", "call:sleep", "flag:loop", "name:retry", "call:math.random"],
+      },
+    ]);
+  });
+
+  it("refuses a unit that lacks a required kind of evidence, however high its score", () => {
+    const businessStep = unit("retryPayment", {
+      subwords: ["retry", "payment", "backoff"],
+      calls: ["sleep"],
+    });
+    expect(scoreFile(file([businessStep]), [retry])).toEqual([]);
+    const [explained] = explainFile(file([businessStep]), [retry])[0] ?? [];
+    expect(explained).toMatchObject({ matched: false, missing: ["loop"] });
+  });
+
+  it("refuses a unit below the threshold", () => {
+    const weak = unit("run", { subwords: ["retry"], calls: ["setTimeout"], flags: ["loop"] });
+    expect(scoreFile(file([weak]), [retry])).toEqual([]);
+  });
+
+  it("matches calls by their last segments, case-insensitively", () => {
+    const go = unit("Do", {
+      subwords: ["backoff"],
+      calls: ["time.Sleep", "rand.Float64", "Math.Random"],
+      flags: ["loop"],
+    });
+    expect(scoreFile(file([go]), [retry])).toHaveLength(1);
+  });
+
+  it("reads a unit together with the data of the module-level blocks it uses, not their calls", () => {
+    const block = unit("RETRY", {
+      kind: "block",
+      declares: ["RETRY"],
+      subwords: ["retry"],
+      calls: ["setTimeout"],
+    });
+    const user = unit("run", {
+      identifiers: ["RETRY"],
+      calls: ["setTimeout", "Math.random"],
+      flags: ["loop"],
+    });
+    const noWait = unit("spin", { identifiers: ["RETRY"], calls: ["Math.random"], flags: ["loop"] });
+    const stranger = unit("other", {
+      identifiers: ["unrelated"],
+      calls: ["setTimeout", "Math.random"],
+      flags: ["loop"],
+    });
+    const matches = scoreFile(file([block, user, noWait, stranger]), [retry]);
+    expect(matches.map((m) => m.unit)).toEqual([1]);
+  });
+
+  it("reads a unit together with the free functions it calls, but not with the methods it calls", () => {
+    const helper = unit("pause", { calls: ["setTimeout"] });
+    const caller = unit("run", { subwords: ["retry"], calls: ["pause", "Math.random"], flags: ["loop"] });
+    const method = unit("Worker.pause", { kind: "method", parent: "Worker", calls: ["setTimeout"] });
+    const methodCaller = unit("Worker.poll", {
+      kind: "method",
+      parent: "Worker",
+      subwords: ["retry"],
+      calls: ["this.pause", "Math.random"],
+      flags: ["loop"],
+    });
+    expect(scoreFile(file([helper, caller]), [retry]).map((m) => m.unit)).toEqual([1]);
+    expect(scoreFile(file([method, methodCaller]), [retry])).toEqual([]);
+  });
+
+  it("does not count calls into a golden path as a new implementation", () => {
+    const adopter = unit("retryRun", { subwords: ["retry"], calls: ["sleep"], flags: ["loop"] });
+    expect(scoreFile(file([adopter]), [retry])).toHaveLength(1);
+    expect(scoreFile(file([adopter], { adoptedNames: new Set(["sleep"]) }), [retry])).toEqual([]);
+  });
+});
+
+describe("groupImplementations", () => {
+  it("pulls in the helpers a matched unit calls and the sibling methods that call it", () => {
+    const units = [
+      unit("Client", { kind: "class", startLine: 1, endLine: 30 }),
+      unit("Client.request", {
+        parent: "Client",
+        startLine: 2,
+        endLine: 10,
+        subwords: ["retry"],
+        calls: ["pause"],
+        flags: ["loop"],
+      }),
+      unit("Client.get", { parent: "Client", startLine: 11, endLine: 13, calls: ["request"] }),
+      unit("pause", { startLine: 31, endLine: 33, calls: ["setTimeout"] }),
+      unit("unrelated", { startLine: 34, endLine: 40 }),
+    ];
+    const [impl] = groupImplementations(file(units), [{ unit: 1, concern: "retry", score: 7, evidence: [] }]);
+    expect(impl?.units).toEqual([1, 2, 3]);
+    expect(impl?.matched).toEqual([1]);
+    expect([impl?.startLine, impl?.endLine]).toEqual([2, 33]);
+  });
+
+  it("gives a configured instance to the implementation that uses it", () => {
+    const units = [
+      unit("channel", { kind: "block", declares: ["channel"], startLine: 1, endLine: 5 }),
+      unit("audit", { identifiers: ["channel"], startLine: 6, endLine: 12 }),
+    ];
+    const drafts = groupImplementations(file(units), [
+      { unit: 0, concern: "structured-logging", score: 6, evidence: [] },
+      { unit: 1, concern: "audit-log", score: 7, evidence: [] },
+    ]);
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]).toMatchObject({ concern: "audit-log", units: [0, 1], startLine: 1, endLine: 12 });
+  });
+});

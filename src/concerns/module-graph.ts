@@ -1,0 +1,63 @@
+import type { Unit } from "../lang/index.js";
+
+function lastSegment(call: string): string {
+  return call.slice(call.lastIndexOf(".") + 1);
+}
+
+/**
+ * The module-level blocks each unit uses, by the names the blocks declare: a function that reads a hoisted
+ * `const HEADER = "x-request-id"` belongs with it, because that is how people split one piece of work over
+ * a module.
+ */
+export function blocksUsedBy(units: readonly Unit[]): number[][] {
+  const declaredBy = new Map<string, number>();
+  units.forEach((unit, index) => {
+    if (unit.kind === "block") for (const name of unit.declares ?? []) declaredBy.set(name, index);
+  });
+  return units.map((unit, self) => {
+    const used = new Set<number>();
+    for (const identifier of unit.identifiers) {
+      const block = declaredBy.get(identifier);
+      if (block !== undefined && block !== self) used.add(block);
+    }
+    return [...used].sort((a, b) => a - b);
+  });
+}
+
+/** Functions and methods of the same file, by their last name segment, for resolving calls. */
+export function callableByName(units: readonly Unit[]): Map<string, number> {
+  const byName = new Map<string, number>();
+  units.forEach((unit, index) => {
+    if (unit.kind === "function" || unit.kind === "method") byName.set(lastSegment(unit.name), index);
+  });
+  return byName;
+}
+
+/**
+ * Same-file free functions a unit calls, directly or through other helpers (a `newID`, a `sleep`, a
+ * `withRequestId`): their work is the caller's work. Methods are left out: a class's methods calling each
+ * other are parts of one object, and a queue consumer's `poll` is not a retry policy because it calls the
+ * `process` method that has one.
+ */
+export function helpersCalledBy(units: readonly Unit[]): number[][] {
+  const byName = callableByName(units);
+  const direct = units.map((unit, self) => {
+    const called = new Set<number>();
+    for (const call of unit.calls) {
+      const callee = byName.get(lastSegment(call));
+      if (callee !== undefined && callee !== self && units[callee]?.kind === "function") called.add(callee);
+    }
+    return called;
+  });
+  return direct.map((_, start) => {
+    const seen = new Set<number>();
+    const queue = [...(direct[start] ?? [])];
+    while (queue.length > 0) {
+      const next = queue.pop() as number;
+      if (next === start || seen.has(next)) continue;
+      seen.add(next);
+      queue.push(...(direct[next] ?? []));
+    }
+    return [...seen].sort((a, b) => a - b);
+  });
+}
