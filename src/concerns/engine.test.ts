@@ -136,6 +136,47 @@ describe("scoreFile", () => {
   });
 });
 
+describe("a unit that clears several concerns", () => {
+  const logging = compileDefinition(
+    definitionSchema.parse({
+      id: "logging",
+      title: "Logging",
+      noun: "logging",
+      description: "logs",
+      signals: [{ id: "log", subword: "log", weight: 5 }],
+      threshold: 5,
+    }),
+    "logging.yaml",
+    () => {},
+  );
+
+  it("belongs to the concern it implements most clearly", () => {
+    const audit = unit("retryAudit", {
+      subwords: ["retry", "log"],
+      calls: ["sleep", "Math.random"],
+      flags: ["loop"],
+    });
+    // retry: 8/7 ≈ 1.14; logging: 5/5 = 1.0 ≥ 0.75 × 1.14, so both stay.
+    expect(scoreFile(file([audit]), [retry, logging]).map((m) => m.concern)).toEqual(["retry", "logging"]);
+    const strongRetry = compileDefinition(
+      {
+        ...definitionSchema.parse({
+          id: "r",
+          title: "R",
+          noun: "r",
+          description: "r",
+          signals: [{ id: "w", subword: "retry", weight: 10 }],
+          threshold: 2,
+        }),
+      },
+      "r.yaml",
+      () => {},
+    );
+    // r: 10/2 = 5; logging 1.0 < 0.75 × 5, so logging is dropped.
+    expect(scoreFile(file([audit]), [strongRetry, logging]).map((m) => m.concern)).toEqual(["r"]);
+  });
+});
+
 describe("groupImplementations", () => {
   it("pulls in the helpers a matched unit calls and the sibling methods that call it", () => {
     const units = [

@@ -159,13 +159,23 @@ export function explainFile(
   );
 }
 
+/**
+ * A unit that clears several concerns' bars belongs to the one it implements most clearly; another is kept
+ * only when it is nearly as clear (an HTTP client with its own retry loop is both). Clearness is the score
+ * over the threshold, so concerns with different scales compare.
+ */
+export const SECOND_CONCERN_RATIO = 0.75;
+
 /** Scores every unit of a file against every concern; returns the units that meet a concern's bar. */
 export function scoreFile(file: ConcernFile, definitions: readonly ConcernDefinition[]): UnitMatch[] {
   const matches: UnitMatch[] = [];
   fileViews(file).forEach((view, index) => {
-    for (const definition of definitions) {
-      const explained = explainUnit(definition, view, file.language);
-      if (!explained.matched) continue;
+    const cleared = definitions
+      .map((definition) => ({ definition, explained: explainUnit(definition, view, file.language) }))
+      .filter(({ explained }) => explained.matched);
+    const best = Math.max(0, ...cleared.map(({ explained }) => explained.score / explained.threshold));
+    for (const { definition, explained } of cleared) {
+      if (explained.score / explained.threshold < best * SECOND_CONCERN_RATIO) continue;
       const evidence = explained.fired
         .filter((entry) => (definition.signals.find((s) => s.id === entry.split("=")[0])?.weight ?? 0) > 0)
         .map((entry) => entry.slice(entry.indexOf("=") + 1));

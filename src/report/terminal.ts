@@ -23,7 +23,11 @@ function location(impl: { path: string; startLine: number; endLine: number }): s
 function headline(result: ScanResult): string {
   const s = result.summary;
   const skipped = s.filesSkipped ? ` (${s.filesSkipped} set aside)` : "";
-  return `lineitem · ${s.repos} repositories · ${s.teams} teams · ${s.filesRead} files read${skipped} · ${s.lines.toLocaleString("en-US")} lines`;
+  const named = result.teams.filter((t) => t.byRepositoryName).length;
+  const teams = named
+    ? `${s.teams} teams (${named} named after ${named === 1 ? "its repository" : "their repositories"})`
+    : `${s.teams} teams`;
+  return `lineitem · ${s.repos} repositories · ${teams} · ${s.filesRead} files read${skipped} · ${s.lines.toLocaleString("en-US")} lines`;
 }
 
 /** "Your teams wrote retry logic 7 times, HTTP client wrappers 6 times …" — the sentence the essay asks for. */
@@ -37,7 +41,9 @@ function overview(result: ScanResult): string | undefined {
 
 function implementationRows(cluster: ConcernCluster, c: Colors): string[] {
   const byId = new Map(cluster.implementations.map((impl) => [impl.id, impl]));
-  const rows = cluster.implementations.map((impl: Implementation) => {
+  // The golden path first: it is the reference the copies are read against.
+  const ordered = [...cluster.implementations].sort((a, b) => Number(b.golden) - Number(a.golden));
+  const rows = ordered.map((impl: Implementation) => {
     const copied = impl.copyOf ? byId.get(impl.copyOf.implementation) : undefined;
     const note = copied
       ? c.yellow(
@@ -119,6 +125,13 @@ function footer(result: ScanResult, c: Colors): string[] {
   if (result.summary.testFiles && !result.includeTests) {
     lines.push(
       `${c.dim("Test code:")} ${result.summary.testFiles} test files read but kept out of clusters (--include-tests adds them)`,
+    );
+  }
+  const unowned = result.teams.filter((t) => t.byRepositoryName);
+  if (unowned.length) {
+    const list = unowned.map((t) => `${t.name} (${t.files} file${t.files === 1 ? "" : "s"})`).join(", ");
+    lines.push(
+      `${c.dim("Owned by repository name:")} ${list} — no CODEOWNERS line or config rule owns them (docs/config.md)`,
     );
   }
   const noHistory = result.repos

@@ -128,6 +128,9 @@ export const teamSummarySchema = z.object({
   name: z.string(),
   repos: z.array(z.string()),
   files: z.number().int(),
+  byRepositoryName: z
+    .boolean()
+    .describe("no CODEOWNERS line or config rule owns these files: the team is named after the repository"),
 });
 
 export const diagnosticSchema = z.object({

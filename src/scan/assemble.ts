@@ -186,15 +186,16 @@ export function assembleResult(input: AssembleInput): ScanResult {
     .map((group, index) => unnamedCluster(group, index, input));
 
   const byLanguage: Record<string, { files: number; lines: number }> = {};
-  const teams = new Map<string, { repos: Set<string>; files: number }>();
+  const teams = new Map<string, { repos: Set<string>; files: number; byRepositoryName: boolean }>();
   for (const file of input.allFiles) {
     const lang = byLanguage[file.language] ?? { files: 0, lines: 0 };
     byLanguage[file.language] = lang;
     lang.files++;
     lang.lines += file.lines;
-    const team = teams.get(file.team) ?? { repos: new Set<string>(), files: 0 };
+    const team = teams.get(file.team) ?? { repos: new Set<string>(), files: 0, byRepositoryName: true };
     team.repos.add(file.repo);
     team.files++;
+    team.byRepositoryName &&= file.ownerSource === "fallback";
     teams.set(file.team, team);
   }
   return {
@@ -232,7 +233,12 @@ export function assembleResult(input: AssembleInput): ScanResult {
       };
     }),
     teams: [...teams]
-      .map(([name, t]) => ({ name, repos: [...t.repos].sort(), files: t.files }))
+      .map(([name, t]) => ({
+        name,
+        repos: [...t.repos].sort(),
+        files: t.files,
+        byRepositoryName: t.byRepositoryName,
+      }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     concerns,
     unnamed,

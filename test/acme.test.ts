@@ -1,0 +1,146 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { acmeSpecDir, buildExampleOrg, loadExampleOrg } from "../src/demo/index.js";
+import { renderTerminal } from "../src/report/index.js";
+import type { ConcernCluster, ScanResult } from "../src/result/index.js";
+import { scan } from "../src/scan/index.js";
+import { tempDir } from "./helpers/repos.js";
+import { historyFromTimeline } from "./helpers/timeline-history.js";
+
+interface Place {
+  team?: string;
+  repo: string;
+  path: string;
+}
+
+interface Expected {
+  concerns: Record<string, { implementations: Place[]; golden?: Place; adoptedBy?: string[] }>;
+  copies: { concern: string; copy: Place; of: Place }[];
+  unnamed: { members: Place[] }[];
+  traps: { repo: string; path: string; unit: string; looksLike: string }[];
+  setAside: { repo: string; path: string; reason: string }[];
+}
+
+const expected = JSON.parse(readFileSync(join(acmeSpecDir, "expected.json"), "utf8")) as Expected;
+const key = (p: Place) => `${p.team ?? "?"} ${p.repo}/${p.path}`;
+const where = (p: Place) => `${p.repo}/${p.path}`;
+
+describe("scanning the Acme example org", () => {
+  let result: ScanResult;
+  const dir = tempDir("lineitem-acme-test-");
+
+  beforeAll(async () => {
+    const org = await buildExampleOrg(join(dir, "acme"));
+    result = await scan({ paths: [org.dir], cwd: dir, now: () => new Date("2026-11-01T00:00:00Z") });
+  }, 180_000);
+
+  const concern = (id: string) => result.concerns.find((c) => c.id === id) as ConcernCluster;
+
+  describe.each(Object.entries(expected.concerns))("%s", (id, want) => {
+    it("finds every implementation, with its team, and nothing else", () => {
+      const found = concern(id)
+        ?.implementations.map((impl) => key(impl))
+        .sort();
+      expect(found).toEqual(want.implementations.map(key).sort());
+    });
+
+    it("is a cross-team cluster with a one-line statement", () => {
+      expect(concern(id).crossTeam).toBe(true);
+      expect(concern(id).statement).toMatch(/: written (twice|\d+ times) by \d+ teams since 20\d\d-Q[1-4]/);
+    });
+
+    it("marks the golden path and the teams that adopted it", () => {
+      const golden = concern(id)
+        .implementations.filter((impl) => impl.golden)
+        .map(where);
+      expect(golden).toEqual(want.golden ? [where(want.golden)] : []);
+      const adopters = [...new Set(concern(id).adoptions.map((a) => a.team))].sort();
+      expect(adopters).toEqual([...(want.adoptedBy ?? [])].sort());
+    });
+  });
+
+  it("reports no other concern as a cross-team cluster", () => {
+    expect(
+      result.concerns
+        .filter((c) => c.crossTeam)
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(Object.keys(expected.concerns).sort());
+  });
+
+  it.each(expected.copies.map((c) => [where(c.copy), where(c.of), c] as const))(
+    "sees that %s was copied from %s",
+    (_a, _b, copy) => {
+      const impls = concern(copy.concern).implementations;
+      const original = impls.find((impl) => where(impl) === where(copy.of));
+      const copied = impls.find((impl) => where(impl) === where(copy.copy));
+      expect(copied?.copyOf?.implementation).toBe(original?.id);
+    },
+  );
+
+  it("reports the code copied across teams that matches no concern as unnamed work", () => {
+    const found = result.unnamed.map((cluster) => cluster.members.map(key).sort());
+    expect(found).toEqual(expected.unnamed.map((cluster) => cluster.members.map(key).sort()));
+  });
+
+  it.each(expected.traps.map((t) => [`${t.repo}/${t.path}`, t.looksLike] as const))(
+    "does not report the trap %s (looks like %s)",
+    (path) => {
+      const reported = [
+        ...result.concerns.flatMap((c) => c.implementations),
+        ...result.unnamed.flatMap((c) => c.members),
+      ].map(where);
+      expect(reported).not.toContain(path);
+    },
+  );
+
+  it.each(expected.setAside.map((s) => [`${s.repo}/${s.path}`, s.reason] as const))(
+    "sets aside %s as %s",
+    (path, reason) => {
+      const skipped = result.skipped.find((s) => `${s.repo}/${s.path}` === path);
+      expect(skipped?.reason).toBe(reason);
+    },
+  );
+
+  it("holds each implementation's authors, commits and first and last change to the history the build wrote", () => {
+    const org = loadExampleOrg(acmeSpecDir);
+    for (const impl of result.concerns.flatMap((c) => c.implementations)) {
+      const want = historyFromTimeline(org, impl.repo, impl.path);
+      const got = impl.history && {
+        authors: impl.history.authors,
+        commits: impl.history.commits,
+        firstSeen: impl.history.firstSeen,
+        lastChanged: impl.history.lastChanged,
+      };
+      expect(want, `${where(impl)} has history in the timeline`).not.toBeNull();
+      expect({ where: where(impl), history: got }).toEqual({ where: where(impl), history: want });
+    }
+  });
+
+  it("accounts for every team and repository", () => {
+    expect(result.repos.map((r) => [r.name, r.history])).toEqual([
+      ["fulfilment-svc", "ok"],
+      ["notifications-worker", "ok"],
+      ["payments-api", "ok"],
+      ["recs-service", "ok"],
+      ["storefront", "ok"],
+    ]);
+    for (const team of [
+      "checkout",
+      "catalog",
+      "identity",
+      "payments",
+      "fulfilment",
+      "insights",
+      "platform",
+    ]) {
+      expect(result.teams.map((t) => t.name)).toContain(team);
+    }
+  });
+
+  it("prints the sprint-review view", async () => {
+    const view = renderTerminal(result, { color: false });
+    await expect(view).toMatchFileSnapshot("__snapshots__/acme.terminal.txt");
+  });
+});
