@@ -32,8 +32,12 @@ Examples:
 function program(io: CliIo, run: (job: Promise<number>) => void): Command {
   const cli = new Command("lineitem")
     .description(
-      "Find the cross-cutting work every team writes again (HTTP clients, retries, audit logs, error envelopes,\n" +
-        "logging, tracing), show who wrote each copy and since when, and put it on a budget line.",
+      "Find the cross-cutting work every team writes again (HTTP clients, retries, audit logs, error " +
+        "envelopes, logging, tracing), show who wrote each copy and since when, and put it on a budget line.",
+    )
+    .addHelpText(
+      "after",
+      "\nStart with:\n  $ lineitem demo                builds an example org and scans it\n  $ lineitem scan ~/src/my-org   scans your own repositories\n\nDocs: README.md, docs/config.md, docs/concerns.md\n",
     )
     .version(packageVersion, "-V, --version")
     .showHelpAfterError("(run with --help for usage)")

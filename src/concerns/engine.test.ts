@@ -129,6 +129,40 @@ describe("scoreFile", () => {
     expect(scoreFile(file([method, methodCaller]), [retry])).toEqual([]);
   });
 
+  it("asks a long unit for proportionately more evidence", () => {
+    const evidence = {
+      subwords: ["retry"],
+      calls: ["sleep", "Math.random"],
+      flags: ["loop"] as Unit["flags"],
+    };
+    const short = unit("retryAll", { ...evidence, tokens: new Uint32Array(1_600) });
+    const long = unit("retryAll", { ...evidence, tokens: new Uint32Array(6_400) });
+    expect(scoreFile(file([short]), [retry])).toHaveLength(1);
+    expect(scoreFile(file([long]), [retry])).toEqual([]);
+    expect(explainFile(file([long]), [retry])[0]?.[0]?.threshold).toBe(21);
+  });
+
+  it("lets same-file callers of an implementation widen it, never make another", () => {
+    const impl = unit("backoff", {
+      startLine: 1,
+      endLine: 5,
+      subwords: ["retry"],
+      calls: ["setTimeout", "Math.random"],
+      flags: ["loop"],
+    });
+    const caller = unit("handle", {
+      startLine: 7,
+      endLine: 9,
+      subwords: ["retry"],
+      calls: ["backoff"],
+      flags: ["loop"],
+    });
+    const f = file([impl, caller]);
+    const drafts = groupImplementations(f, scoreFile(f, [retry]));
+    expect(drafts).toHaveLength(1);
+    expect([drafts[0]?.startLine, drafts[0]?.endLine]).toEqual([1, 9]);
+  });
+
   it("does not count calls into a golden path as a new implementation", () => {
     const adopter = unit("retryRun", { subwords: ["retry"], calls: ["sleep"], flags: ["loop"] });
     expect(scoreFile(file([adopter]), [retry])).toHaveLength(1);

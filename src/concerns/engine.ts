@@ -36,6 +36,8 @@ interface FeatureView {
   key: string[];
   flag: Set<string>;
   path: Set<string>;
+  /** Size of the unit itself (not its helpers), for the proportionality rule. */
+  ownTokens: number;
 }
 
 /**
@@ -67,6 +69,7 @@ function viewOf(
     key: lower(all.flatMap((unit) => unit.keys)),
     flag: new Set(own.flags),
     path: filePath,
+    ownTokens: own.tokens.length,
   };
 }
 
@@ -109,6 +112,17 @@ export interface UnitExplanation {
   missing: string[];
 }
 
+/**
+ * Evidence must be proportionate to size: a long unit that mentions a concern in passing (a 600-line build
+ * function that creates a logger) is not an implementation of it. Up to SIZE_FREE_TOKENS of the unit's own
+ * tokens (about 150 lines) the threshold stands; beyond, it grows with the doubling of the size.
+ */
+export const SIZE_FREE_TOKENS = 1600;
+
+export function sizeFactor(ownTokens: number): number {
+  return ownTokens <= SIZE_FREE_TOKENS ? 1 : Math.log2(ownTokens / (SIZE_FREE_TOKENS / 2));
+}
+
 function explainUnit(
   definition: ConcernDefinition,
   view: FeatureView,
@@ -126,26 +140,34 @@ function explainUnit(
   let score = 0;
   for (const { weight } of fired.values()) score += weight;
   score = Math.round(score * 100) / 100;
+  const threshold = Math.round(definition.threshold * sizeFactor(view.ownTokens) * 100) / 100;
   return {
     concern: definition.id,
     score,
-    threshold: definition.threshold,
-    matched: missing.length === 0 && score >= definition.threshold,
+    threshold,
+    matched: missing.length === 0 && score >= threshold,
     fired: [...fired].sort((a, b) => b[1].weight - a[1].weight).map(([id, f]) => `${id}=${f.evidence}`),
     missing,
   };
 }
 
-function fileViews(file: ConcernFile): FeatureView[] {
+/**
+ * Every unit's standing against every concern, read with its module: the free helpers it calls and the
+ * blocks they use. Callers of a matched unit in the same file may match too; they only widen the same
+ * implementation (one file, one concern), and the size rule keeps a long caller from matching in passing.
+ */
+function explainAll(file: ConcernFile, definitions: readonly ConcernDefinition[]): UnitExplanation[][] {
   const fileImports = file.imports.map((imp) => imp.module.toLowerCase());
   const filePath = new Set(pathWords(file.path));
   const helpers = helpersCalledBy(file.units);
-  const pick = (indexes: number[] | undefined) => (indexes ?? []).map((i) => file.units[i] as Unit);
   const usedBlocks = blocksUsedBy(file.units);
+  const pick = (indexes: Iterable<number>) => [...indexes].map((i) => file.units[i] as Unit);
   return file.units.map((unit, index) => {
+    const called = helpers[index] ?? [];
     // Blocks used by the helpers count too: the helper that reads the hoisted header name is part of the work.
-    const blocks = [...new Set([index, ...(helpers[index] ?? [])].flatMap((i) => usedBlocks[i] ?? []))];
-    return viewOf(unit, pick(helpers[index]), pick(blocks), fileImports, filePath, file.adoptedNames);
+    const blocks = new Set([index, ...called].flatMap((i) => usedBlocks[i] ?? []));
+    const view = viewOf(unit, pick(called), pick(blocks), fileImports, filePath, file.adoptedNames);
+    return definitions.map((definition) => explainUnit(definition, view, file.language));
   });
 }
 
@@ -154,9 +176,7 @@ export function explainFile(
   file: ConcernFile,
   definitions: readonly ConcernDefinition[],
 ): UnitExplanation[][] {
-  return fileViews(file).map((view) =>
-    definitions.map((definition) => explainUnit(definition, view, file.language)),
-  );
+  return explainAll(file, definitions);
 }
 
 /**
@@ -169,9 +189,9 @@ export const SECOND_CONCERN_RATIO = 0.75;
 /** Scores every unit of a file against every concern; returns the units that meet a concern's bar. */
 export function scoreFile(file: ConcernFile, definitions: readonly ConcernDefinition[]): UnitMatch[] {
   const matches: UnitMatch[] = [];
-  fileViews(file).forEach((view, index) => {
+  explainAll(file, definitions).forEach((explanations, index) => {
     const cleared = definitions
-      .map((definition) => ({ definition, explained: explainUnit(definition, view, file.language) }))
+      .map((definition, k) => ({ definition, explained: explanations[k] as UnitExplanation }))
       .filter(({ explained }) => explained.matched);
     const best = Math.max(0, ...cleared.map(({ explained }) => explained.score / explained.threshold));
     for (const { definition, explained } of cleared) {

@@ -38,21 +38,39 @@ function coauthorEmails(trailers: string): string[] {
 }
 
 /**
- * Streams `git log -z --numstat -M` newest first and hands each commit to `onRecord`. One process per
- * repository, never one per file; memory is bounded by the largest commit. `%aE` applies .mailmap.
+ * `counts` asks git for lines added and deleted (`--numstat`), which needs every blob; `names` asks only
+ * for the files touched (`--name-status`), which still works when a clone is missing objects.
+ */
+export type LogDetail = "counts" | "names";
+
+/**
+ * Streams `git log -z -M` newest first and hands each commit to `onRecord`. One process per repository,
+ * never one per file; memory is bounded by the largest commit. `%aE` applies .mailmap.
  */
 export function streamLog(
   root: string,
   onRecord: (record: LogRecord) => void,
+  detail: LogDetail = "counts",
   extraArgs: string[] = [],
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    const args = ["log", "-z", "--no-merges", "-M", "--numstat", `--format=${FORMAT}`, ...extraArgs];
+    const args = [
+      "log",
+      "-z",
+      "--no-merges",
+      "-M",
+      detail === "counts" ? "--numstat" : "--name-status",
+      `--format=${FORMAT}`,
+      ...extraArgs,
+    ];
     const child = spawn("git", args, { cwd: root });
     let pending = "";
     let record: LogRecord | undefined;
     let renameParts: string[] | undefined;
     let renameCounts: [number, number] = [0, 0];
+    // --name-status: a status token (M, A, D, R100, C075) precedes one path, or two for renames and copies.
+    let pathsExpected = 0;
+    let statusPaths: string[] = [];
     let failure: Error | undefined;
     const stderr: Buffer[] = [];
 
@@ -79,6 +97,24 @@ export function streamLog(
         return;
       }
       if (!token || !record) return;
+      if (detail === "names") {
+        if (pathsExpected === 0) {
+          pathsExpected = /^[RC]/.test(token) ? 2 : 1;
+          statusPaths = [];
+          return;
+        }
+        statusPaths.push(token);
+        pathsExpected--;
+        if (pathsExpected === 0) {
+          const [first = "", second] = statusPaths;
+          record.files.push(
+            second === undefined
+              ? { path: first, added: 0, deleted: 0 }
+              : { path: second, from: first, added: 0, deleted: 0 },
+          );
+        }
+        return;
+      }
       const [added = "-", deleted = "-", path = ""] = token.split("\t");
       const counts: [number, number] = [
         added === "-" ? 0 : Number(added),

@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ann, bo, bot, commit, cy, makeRepo, tempDir } from "../../test/helpers/repos.js";
+import { git } from "../git/index.js";
 import { readRepoHistory, summarizeTouches } from "./index.js";
 
 describe("readRepoHistory", async () => {
@@ -32,6 +35,7 @@ describe("readRepoHistory", async () => {
   it("follows renames, counts co-authors, and leaves bots out", async () => {
     const history = await readRepoHistory(root, new Set(["src/lib/retry.ts", "src/app.ts"]));
     expect(history.state).toBe("ok");
+    expect(history.detail).toBe("counts");
     expect(history.commits).toBe(5);
     const touches = history.files.get("src/lib/retry.ts") ?? [];
     expect(touches.map((t) => t.date.slice(0, 10))).toEqual([
@@ -49,6 +53,29 @@ describe("readRepoHistory", async () => {
       lastChanged: "2024-05-06T09:00:00+02:00",
     });
     expect(history.files.get("src/app.ts")).toHaveLength(1);
+  });
+
+  it("falls back to names only when a blob is missing, keeping authors and dates", async () => {
+    const damaged = await makeRepo(dir, "damaged", [
+      commit("2024-01-02T10:00:00+01:00", ann, "Add", { "a.ts": "one\n", "big.bin": "lost\n" }),
+      commit("2024-02-03T11:00:00+01:00", bo, "Change", { "a.ts": "one\ntwo\n", "big.bin": "lost too\n" }),
+    ]);
+    // Unpack to loose objects, then delete one blob, as a partial clone or a damaged store would lack it.
+    const packs = join(damaged, ".git", "objects", "pack");
+    for (const name of readdirSync(packs).filter((n) => n.endsWith(".pack"))) {
+      const pack = readFileSync(join(packs, name));
+      for (const file of readdirSync(packs)) rmSync(join(packs, file));
+      await git(["unpack-objects", "-q"], { cwd: damaged, input: pack });
+    }
+    const blob = (await git(["rev-parse", "HEAD~1:big.bin"], { cwd: damaged })).stdout.trim();
+    rmSync(join(damaged, ".git", "objects", blob.slice(0, 2), blob.slice(2)));
+
+    const history = await readRepoHistory(damaged, new Set(["a.ts"]));
+    expect(history.detail).toBe("names");
+    expect(history.files.get("a.ts")?.map((t) => [t.date.slice(0, 10), t.people])).toEqual([
+      ["2024-02-03", ["bo@example.test"]],
+      ["2024-01-02", ["ann@example.test"]],
+    ]);
   });
 
   it("returns an empty history for a repository without commits", async () => {

@@ -1,5 +1,5 @@
-import { git } from "../git/index.js";
-import { type FileTouch, streamLog } from "./git-log.js";
+import { GitError, git } from "../git/index.js";
+import { type FileTouch, type LogDetail, type LogRecord, streamLog } from "./git-log.js";
 
 export interface HistoryOptions {
   /** Identity keys (emails) or name fragments of bots, whose commits are nobody's work. */
@@ -8,6 +8,8 @@ export interface HistoryOptions {
 
 export interface RepoHistory {
   state: "ok" | "empty" | "shallow";
+  /** `names` when objects were missing and line counts could not be read (added/deleted are 0). */
+  detail: LogDetail;
   commits: number;
   /** Touches per current path, newest first; only for the paths asked for. */
   files: Map<string, FileTouch[]>;
@@ -36,30 +38,51 @@ export async function readRepoHistory(
 ): Promise<RepoHistory> {
   const isBot = options.isBot ?? defaultIsBot;
   const state = await repoState(root);
+  if (state === "empty") return { state, detail: "counts", commits: 0, files: new Map() };
+  try {
+    return { state, detail: "counts", ...(await collect(root, wanted, isBot, "counts")) };
+  } catch (error) {
+    // A clone with missing objects (a partial clone, a damaged object store) cannot count lines, but git
+    // can still say who touched which file when.
+    if (!(error instanceof GitError) || !/unable to read|missing|could not read/i.test(error.stderr))
+      throw error;
+    return { state, detail: "names", ...(await collect(root, wanted, isBot, "names")) };
+  }
+}
+
+async function collect(
+  root: string,
+  wanted: ReadonlySet<string>,
+  isBot: (person: string) => boolean,
+  detail: LogDetail,
+): Promise<{ commits: number; files: Map<string, FileTouch[]> }> {
   const files = new Map<string, FileTouch[]>();
-  if (state === "empty") return { state, commits: 0, files };
   // Newest first: a path seen in an older commit under its old name maps to the name it has today.
   const currentName = new Map<string, string>();
   const resolveName = (path: string) => currentName.get(path) ?? path;
   let commits = 0;
-  await streamLog(root, (record) => {
-    commits++;
-    const people = record.people.filter((person) => !isBot(person));
-    for (const file of record.files) {
-      const current = resolveName(file.path);
-      if (file.from !== undefined) currentName.set(file.from, current);
-      if (people.length === 0 || !wanted.has(current)) continue;
-      const touch: FileTouch = {
-        sha: record.sha,
-        date: record.date,
-        people,
-        added: file.added,
-        deleted: file.deleted,
-      };
-      const list = files.get(current);
-      if (list) list.push(touch);
-      else files.set(current, [touch]);
-    }
-  });
-  return { state, commits, files };
+  await streamLog(
+    root,
+    (record: LogRecord) => {
+      commits++;
+      const people = record.people.filter((person) => !isBot(person));
+      for (const file of record.files) {
+        const current = resolveName(file.path);
+        if (file.from !== undefined) currentName.set(file.from, current);
+        if (people.length === 0 || !wanted.has(current)) continue;
+        const touch: FileTouch = {
+          sha: record.sha,
+          date: record.date,
+          people,
+          added: file.added,
+          deleted: file.deleted,
+        };
+        const list = files.get(current);
+        if (list) list.push(touch);
+        else files.set(current, [touch]);
+      }
+    },
+    detail,
+  );
+  return { commits, files };
 }

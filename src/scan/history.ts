@@ -34,6 +34,13 @@ export async function readOrgHistory(
       const history = await readRepoHistory(target.root, wanted.get(target.name) ?? new Set());
       histories.set(target.name, history);
       states.set(target.name, { state: history.state, commits: history.commits });
+      if (history.detail === "names") {
+        log.warn(
+          "history-missing-objects",
+          `${target.name} is missing git objects (a partial or damaged clone): history is read without line counts.`,
+          { repo: target.name },
+        );
+      }
       if (history.state === "shallow") {
         log.warn(
           "history-shallow",

@@ -1,4 +1,4 @@
-import { streamHash, winnow } from "./fingerprint.js";
+import { kgramHashes, streamHash, winnow } from "./fingerprint.js";
 
 export interface CloneInput {
   /** Caller's id for the unit; returned in groups. */
@@ -17,6 +17,11 @@ export interface SimilarityOptions {
   minSimilarity: number;
   /** A fingerprint in more units than this is boilerplate (framework shapes, imports) and is ignored. */
   maxBucket: number;
+  /**
+   * Share of a unit's k-grams that must be distinct. A table of `export const X = "x";` lines repeats one
+   * shape, so it looks like every other table without being a copy of any.
+   */
+  minDistinctShare: number;
 }
 
 // Chosen on the example org and small real samples; later measured on a larger corpus (similarity issue).
@@ -26,7 +31,15 @@ export const DEFAULT_SIMILARITY: SimilarityOptions = {
   window: 8,
   minSimilarity: 0.6,
   maxBucket: 64,
+  minDistinctShare: 0.35,
 };
+
+/** Whether a token stream is one shape repeated (constant tables, long lists of similar calls). */
+export function isRepetitive(tokens: Uint32Array, k: number, minDistinctShare: number): boolean {
+  const hashes = kgramHashes(tokens, k);
+  if (hashes.length === 0) return false;
+  return new Set(hashes).size / hashes.length < minDistinctShare;
+}
 
 export interface CloneGroup {
   /** Ids of the units, ascending. */
@@ -67,7 +80,11 @@ export function findCloneGroups(
   inputs: CloneInput[],
   options: SimilarityOptions = DEFAULT_SIMILARITY,
 ): CloneGroup[] {
-  const eligible = inputs.filter((input) => input.tokens.length >= options.minTokens);
+  const eligible = inputs.filter(
+    (input) =>
+      input.tokens.length >= options.minTokens &&
+      !isRepetitive(input.tokens, options.k, options.minDistinctShare),
+  );
   const prints = new Map<number, Set<number>>();
   const hashes = new Map<number, string>();
   const index = new Map<number, number[]>();

@@ -3,6 +3,7 @@ export {
   type CloneInput,
   DEFAULT_SIMILARITY,
   findCloneGroups,
+  isRepetitive,
   type SimilarityOptions,
 } from "./clone-groups.js";
 export { kgramHashes, streamHash, winnow } from "./fingerprint.js";
