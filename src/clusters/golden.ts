@@ -1,12 +1,9 @@
 import { posix } from "node:path";
+import { lastSegment } from "../concerns/index.js";
 import type { AdoptionFound, ClusterFile, FoundImplementation, GoldenPath } from "./model.js";
 
 function withoutExtension(path: string): string {
   return path.replace(/\.[cm]?[jt]sx?$|\.py$|\.go$/, "").replace(/\/index$/, "");
-}
-
-function lastSegment(name: string): string {
-  return name.slice(name.lastIndexOf(".") + 1);
 }
 
 /** The implementation at the golden path's repository and path, if the scan found one there. */

@@ -1,6 +1,6 @@
 import type { Unit } from "../lang/index.js";
 import type { ConcernFile, UnitMatch } from "./engine.js";
-import { blocksUsedBy, callableByName } from "./module-graph.js";
+import { blocksUsedBy, callableByName, lastSegment } from "./module-graph.js";
 
 /** The units of one file that together do one concern. */
 export interface ImplementationDraft {
@@ -13,10 +13,6 @@ export interface ImplementationDraft {
   evidence: string[];
   startLine: number;
   endLine: number;
-}
-
-function lastSegment(call: string): string {
-  return call.slice(call.lastIndexOf(".") + 1);
 }
 
 /**

@@ -2,3 +2,4 @@ export type { CompiledSignal, ConcernDefinition, SignalKind } from "./definition
 export { type ConcernFile, explainFile, scoreFile, type UnitExplanation, type UnitMatch } from "./engine.js";
 export { groupImplementations, type ImplementationDraft } from "./implementations.js";
 export { builtinConcernsDir, loadConcernDefinitions } from "./load.js";
+export { lastSegment } from "./module-graph.js";

@@ -1,6 +1,7 @@
 import type { Unit } from "../lang/index.js";
 
-function lastSegment(call: string): string {
+/** `this.http.get` → `get`: how a call names a function of the same file. */
+export function lastSegment(call: string): string {
   return call.slice(call.lastIndexOf(".") + 1);
 }
 

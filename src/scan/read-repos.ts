@@ -1,6 +1,6 @@
 import type { LineitemConfig } from "../config/index.js";
 import type { LanguageId, LanguageRegistry } from "../lang/index.js";
-import { type OwnerSource, ownerResolver, readCodeOwners } from "../ownership/index.js";
+import { ownerResolver, readCodeOwners } from "../ownership/index.js";
 import type { DiagnosticLog } from "../shared/index.js";
 import { listRepoFiles, type RepoTarget, readSourceFile, type SkippedFile } from "../sources/index.js";
 import type { ScannedFile } from "./scanned-file.js";
@@ -64,7 +64,7 @@ export async function readRepo(
       path: listed.path,
       blobSha: read.blobSha,
       team: owner.team,
-      ownerSource: owner.source as OwnerSource,
+      ownerSource: owner.source,
       language,
       isTest: listed.isTest,
       lines: parsed.lines,
