@@ -9,8 +9,9 @@ export interface FileTouch {
   date: string;
   /** Identity keys (lower-cased email after .mailmap) of the author and every `Co-authored-by:`. */
   people: string[];
-  added: number;
-  deleted: number;
+  /** Lines added and deleted; absent when history was read without counts. */
+  added?: number;
+  deleted?: number;
 }
 
 export interface LogRecord {
@@ -18,7 +19,7 @@ export interface LogRecord {
   date: string;
   people: string[];
   /** `path` is the path in that commit; `from` is set on a rename. */
-  files: { path: string; from?: string; added: number; deleted: number }[];
+  files: { path: string; from?: string; added?: number; deleted?: number }[];
 }
 
 const RECORD = "\x1e";
@@ -107,11 +108,7 @@ export function streamLog(
         pathsExpected--;
         if (pathsExpected === 0) {
           const [first = "", second] = statusPaths;
-          record.files.push(
-            second === undefined
-              ? { path: first, added: 0, deleted: 0 }
-              : { path: second, from: first, added: 0, deleted: 0 },
-          );
+          record.files.push(second === undefined ? { path: first } : { path: second, from: first });
         }
         return;
       }

@@ -33,7 +33,9 @@ describe("readRepoHistory", async () => {
   ]);
 
   it("follows renames, counts co-authors, and leaves bots out", async () => {
-    const history = await readRepoHistory(root, new Set(["src/lib/retry.ts", "src/app.ts"]));
+    const history = await readRepoHistory(root, new Set(["src/lib/retry.ts", "src/app.ts"]), {
+      detail: "counts",
+    });
     expect(history.state).toBe("ok");
     expect(history.detail).toBe("counts");
     expect(history.commits).toBe(5);
@@ -53,6 +55,17 @@ describe("readRepoHistory", async () => {
       lastChanged: "2024-05-06T09:00:00+02:00",
     });
     expect(history.files.get("src/app.ts")).toHaveLength(1);
+    expect(touches[0]).toMatchObject({ added: 1, deleted: 1 });
+  });
+
+  it("reads names only by default: the same touches, without line counts", async () => {
+    const counted = await readRepoHistory(root, new Set(["src/lib/retry.ts"]), { detail: "counts" });
+    const named = await readRepoHistory(root, new Set(["src/lib/retry.ts"]));
+    expect(named.detail).toBe("names");
+    const strip = (touches: { sha: string; date: string; people: string[] }[] = []) =>
+      touches.map(({ sha, date, people }) => ({ sha, date, people }));
+    expect(strip(named.files.get("src/lib/retry.ts"))).toEqual(strip(counted.files.get("src/lib/retry.ts")));
+    expect(named.files.get("src/lib/retry.ts")?.[0]?.added).toBeUndefined();
   });
 
   it("falls back to names only when a blob is missing, keeping authors and dates", async () => {
@@ -70,7 +83,7 @@ describe("readRepoHistory", async () => {
     const blob = (await git(["rev-parse", "HEAD~1:big.bin"], { cwd: damaged })).stdout.trim();
     rmSync(join(damaged, ".git", "objects", blob.slice(0, 2), blob.slice(2)));
 
-    const history = await readRepoHistory(damaged, new Set(["a.ts"]));
+    const history = await readRepoHistory(damaged, new Set(["a.ts"]), { detail: "counts" });
     expect(history.detail).toBe("names");
     expect(history.files.get("a.ts")?.map((t) => [t.date.slice(0, 10), t.people])).toEqual([
       ["2024-02-03", ["bo@example.test"]],

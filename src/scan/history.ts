@@ -15,8 +15,9 @@ export interface OrgHistory {
 }
 
 /**
- * Reads history only for the files that hold findings: one streaming `git log` per repository. A
- * repository whose history cannot be read is reported and scanned without it.
+ * Reads history only for the files that hold findings: one streaming `git log` per repository, names and
+ * renames only (line counts are not shown yet, and cost git a diff of every blob). A repository whose
+ * history cannot be read is reported and scanned without it.
  */
 export async function readOrgHistory(
   targets: RepoTarget[],
@@ -34,13 +35,6 @@ export async function readOrgHistory(
       const history = await readRepoHistory(target.root, wanted.get(target.name) ?? new Set());
       histories.set(target.name, history);
       states.set(target.name, { state: history.state, commits: history.commits });
-      if (history.detail === "names") {
-        log.warn(
-          "history-missing-objects",
-          `${target.name} is missing git objects (a partial or damaged clone): history is read without line counts.`,
-          { repo: target.name },
-        );
-      }
       if (history.state === "shallow") {
         log.warn(
           "history-shallow",
