@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { packageRoot } from "../src/shared/index.js";
 
-const BIN = join(packageRoot, "dist", "cli", "bin.js");
+const BIN = join(packageRoot, "bin", "lineitem.js");
 
 /** Runs the built `lineitem` as a user's shell would (npm test builds dist first). */
 function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
