@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LANGUAGE_IDS } from "../lang/index.js";
 
 /**
  * A concern is data: what points to it (signals with weights), which kinds of evidence must all be present
@@ -36,7 +37,7 @@ const signalSchema = z
     flag: patterns.optional(),
     path: patterns.optional(),
     weight: z.number().min(-10).max(10),
-    languages: z.array(z.enum(["typescript", "tsx", "javascript", "python", "go"])).optional(),
+    languages: z.array(z.enum(LANGUAGE_IDS)).optional(),
   })
   .refine((signal) => SIGNAL_KINDS.filter((kind) => signal[kind] !== undefined).length === 1, {
     message: `a signal names exactly one of: ${SIGNAL_KINDS.join(", ")}`,

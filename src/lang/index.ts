@@ -10,3 +10,4 @@ export type {
   UnitFlag,
   UnitKind,
 } from "./unit.js";
+export { LANGUAGE_IDS } from "./unit.js";

@@ -3,7 +3,10 @@
  * shape, never a syntax tree, so adding a language never touches them.
  */
 
-export type LanguageId = "typescript" | "tsx" | "javascript" | "python" | "go";
+/** Every language lineitem reads; concern definitions and reports refer to these ids. */
+export const LANGUAGE_IDS = ["typescript", "tsx", "javascript", "python", "go"] as const;
+
+export type LanguageId = (typeof LANGUAGE_IDS)[number];
 
 export type UnitKind = "function" | "method" | "class" | "block";
 
