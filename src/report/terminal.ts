@@ -116,8 +116,28 @@ function unnamedSection(unnamed: UnnamedCluster[], c: Colors): string[] {
   return lines;
 }
 
+// How people name the languages, for the summary line.
+const LANGUAGE_NAMES: Record<string, string> = {
+  typescript: "TypeScript",
+  tsx: "TSX",
+  javascript: "JavaScript",
+  python: "Python",
+  go: "Go",
+  java: "Java",
+  kotlin: "Kotlin",
+  csharp: "C#",
+  ruby: "Ruby",
+};
+
 function footer(result: ScanResult, c: Colors): string[] {
   const lines: string[] = [];
+  const languages = Object.entries(result.summary.byLanguage)
+    .sort((a, b) => b[1].lines - a[1].lines)
+    .map(
+      ([id, { files, lines: count }]) =>
+        `${LANGUAGE_NAMES[id] ?? id} ${files} (${count.toLocaleString("en-US")} lines)`,
+    );
+  if (languages.length) lines.push(`${c.dim("Read:")} ${languages.join(", ")}`);
   const reasons = Object.entries(result.summary.skippedByReason)
     .sort((a, b) => b[1] - a[1])
     .map(([reason, count]) => `${count} ${reason}`);

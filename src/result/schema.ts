@@ -106,6 +106,7 @@ export const skipReasonSchema = z.enum([
   "binary",
   "too-large",
   "unreadable",
+  "parse-error",
   "unsupported",
   "excluded",
   "symlink",

@@ -2,8 +2,10 @@ import type { LineitemConfig } from "../config/index.js";
 import type { LanguageId, LanguageRegistry } from "../lang/index.js";
 import { ownerResolver, readCodeOwners } from "../ownership/index.js";
 import type { DiagnosticLog } from "../shared/index.js";
-import { listRepoFiles, type RepoTarget, readSourceFile, type SkippedFile } from "../sources/index.js";
+import { type ListedFile, listRepoFiles, type RepoTarget, type SkippedFile } from "../sources/index.js";
+import type { ParsePool } from "./parse-pool.js";
 import type { ScannedFile } from "./scanned-file.js";
+import { importsTestFramework } from "./test-code.js";
 
 export interface RepoRead {
   target: RepoTarget;
@@ -13,64 +15,77 @@ export interface RepoRead {
 }
 
 /**
- * sources → ownership → lang for one repository: list the files, give each its team, read and parse it.
- * A file that cannot be read or parsed is counted with its reason and the rest goes on.
+ * sources → ownership → lang for the whole org: list each repository's files and give each its team,
+ * then read and parse every file on every core. A file that cannot be read or parsed is counted with its
+ * reason and the rest goes on.
  */
-export async function readRepo(
-  target: RepoTarget,
+export async function readRepos(
+  targets: RepoTarget[],
   config: LineitemConfig,
-  languages: LanguageRegistry,
+  languages: Pick<LanguageRegistry, "languageOf">,
+  pool: ParsePool,
   log: DiagnosticLog,
-): Promise<RepoRead> {
-  const codeowners = readCodeOwners(target.root);
-  for (const problem of codeowners?.problems ?? []) {
-    log.warn(
-      "codeowners-line",
-      `${codeowners?.file}:${problem.line}: ${problem.message}; line ignored, the rest is used.`,
-      {
-        repo: target.name,
-        file: codeowners?.file,
-        line: problem.line,
-      },
-    );
-  }
-  const ownerOf = ownerResolver(target.name, config.teams, codeowners);
-  const listing = await listRepoFiles(target, {
-    include: config.include,
-    exclude: config.exclude,
-    isSupported: (path) => languages.languageOf(path) !== null,
-  });
-  const skipped = [...listing.skipped];
-  const files: ScannedFile[] = [];
-  for (const listed of listing.files) {
-    const read = readSourceFile(listed.absPath, config.maxFileBytes);
-    if (!read.ok) {
-      skipped.push({ repo: target.name, path: listed.path, reason: read.reason, detail: read.detail });
-      continue;
+  progress: (message: string) => void,
+): Promise<RepoRead[]> {
+  const listed: { read: RepoRead; file: ListedFile; owner: ReturnType<ReturnType<typeof ownerResolver>> }[] =
+    [];
+  const reads: RepoRead[] = [];
+  for (const target of targets) {
+    const codeowners = readCodeOwners(target.root);
+    for (const problem of codeowners?.problems ?? []) {
+      log.warn(
+        "codeowners-line",
+        `${codeowners?.file}:${problem.line}: ${problem.message}; line ignored, the rest is used.`,
+        { repo: target.name, file: codeowners?.file, line: problem.line },
+      );
     }
-    const language = languages.languageOf(listed.path) as LanguageId;
-    const parsed = languages.parse(listed.path, read.text);
+    const ownerOf = ownerResolver(target.name, config.teams, codeowners);
+    const listing = await listRepoFiles(target, {
+      include: config.include,
+      exclude: config.exclude,
+      isSupported: (path) => languages.languageOf(path) !== null,
+    });
+    const read: RepoRead = {
+      target,
+      codeowners: codeowners?.file ?? null,
+      files: [],
+      skipped: [...listing.skipped],
+    };
+    reads.push(read);
+    for (const file of listing.files) listed.push({ read, file, owner: ownerOf(file.path) });
+  }
+
+  progress(`reading and parsing ${listed.length} files in ${targets.length} repositories`);
+  const outcomes = await pool.parse(
+    listed.map(({ file }) => ({ path: file.path, absPath: file.absPath, maxBytes: config.maxFileBytes })),
+  );
+  outcomes.forEach((outcome, index) => {
+    const { read, file, owner } = listed[index] as (typeof listed)[number];
+    if (!outcome.ok) {
+      read.skipped.push({ repo: file.repo, path: file.path, reason: outcome.reason, detail: outcome.detail });
+      return;
+    }
+    const { parsed } = outcome;
     if (parsed.problems.length > 0) {
       const first = parsed.problems[0];
       log.info(
         "parse-problems",
-        `${listed.path}: ${parsed.problems.length} syntax error(s), first at line ${first?.line}; ${parsed.units.length} units recovered.`,
-        { repo: target.name, file: listed.path, ...(first ? { line: first.line } : {}) },
+        `${file.path}: ${parsed.problems.length} syntax error(s), first at line ${first?.line}; ${parsed.units.length} units recovered.`,
+        { repo: file.repo, file: file.path, ...(first ? { line: first.line } : {}) },
       );
     }
-    const owner = ownerOf(listed.path);
-    files.push({
-      repo: target.name,
-      path: listed.path,
-      blobSha: read.blobSha,
+    read.files.push({
+      repo: file.repo,
+      path: file.path,
+      blobSha: outcome.blobSha,
       team: owner.team,
       ownerSource: owner.source,
-      language,
-      isTest: listed.isTest,
+      language: languages.languageOf(file.path) as LanguageId,
+      isTest: file.isTest || importsTestFramework(parsed.imports),
       lines: parsed.lines,
       imports: parsed.imports,
       units: parsed.units,
     });
-  }
-  return { target, codeowners: codeowners?.file ?? null, files, skipped };
+  });
+  return reads;
 }

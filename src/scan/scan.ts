@@ -18,7 +18,8 @@ import { type CloneInput, findCloneGroups } from "../similarity/index.js";
 import { discoverRepos, type SkippedFile } from "../sources/index.js";
 import { assembleResult } from "./assemble.js";
 import { readOrgHistory } from "./history.js";
-import { type RepoRead, readRepo } from "./read-repos.js";
+import { createParsePool } from "./parse-pool.js";
+import { readRepos } from "./read-repos.js";
 import type { ScannedFile } from "./scanned-file.js";
 
 export interface ScanOptions {
@@ -32,6 +33,8 @@ export interface ScanOptions {
   onProgress?: (message: string) => void;
   /** The clock, so tests can pin `generatedAt`. */
   now?: () => Date;
+  /** Worker threads for reading and parsing; default: the machine's cores. */
+  workers?: number;
 }
 
 /** Names a file imports from a golden path's package: calling them is adoption, not a new copy. */
@@ -85,11 +88,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const targets = await discoverRepos(options.paths, options.cwd, log);
   const languages = await createLanguageRegistry();
 
-  const reads: RepoRead[] = [];
-  for (const target of targets) {
-    progress(`reading ${target.name}`);
-    reads.push(await readRepo(target, config, languages, log));
-  }
+  const pool = createParsePool(options.workers === undefined ? {} : { workers: options.workers });
+  const reads = await readRepos(targets, config, languages, pool, log, progress).finally(() => pool.close());
   const allFiles = reads.flatMap((read) => read.files);
   const skipped: SkippedFile[] = reads.flatMap((read) => read.skipped);
   const files = includeTests ? allFiles : allFiles.filter((file) => !file.isTest);

@@ -10,6 +10,7 @@ export type SkipReason =
   | "binary"
   | "too-large"
   | "unreadable"
+  | "parse-error"
   | "unsupported"
   | "excluded"
   | "symlink"
@@ -24,6 +25,7 @@ export const SKIP_REASONS: readonly SkipReason[] = [
   "binary",
   "too-large",
   "unreadable",
+  "parse-error",
   "unsupported",
   "excluded",
   "symlink",

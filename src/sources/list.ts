@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { type Dirent, readdirSync } from "node:fs";
 import { join } from "node:path";
 import picomatch from "picomatch";
 import { git } from "../git/index.js";
@@ -36,7 +36,7 @@ export interface ListOptions {
 const GIT_MODE_SYMLINK = "120000";
 const GIT_MODE_SUBMODULE = "160000";
 
-async function gitPaths(target: RepoTarget): Promise<{ path: string; mode: string }[]> {
+async function gitPaths(target: RepoTarget): Promise<{ path: string; mode: string; detail?: string }[]> {
   const scope = target.scope ? ["--", target.scope] : [];
   // -z keeps file names with newlines, quotes or non-UTF-8 bytes intact.
   const tracked = await git(["ls-files", "-z", "--stage", ...scope], { cwd: target.root });
@@ -53,12 +53,29 @@ async function gitPaths(target: RepoTarget): Promise<{ path: string; mode: strin
 }
 
 const WALK_SKIP = new Set([".git", ".hg", ".svn", "node_modules", ".lineitem"]);
+/** Marks a folder the walk could not open, so it is reported once instead of failing the scan. */
+const UNREADABLE_FOLDER = "unreadable-folder";
+const MAX_DEPTH = 64;
 
-function plainPaths(root: string, scope = ""): { path: string; mode: string }[] {
-  const out: { path: string; mode: string }[] = [];
+function plainPaths(root: string, scope = ""): { path: string; mode: string; detail?: string }[] {
+  const out: { path: string; mode: string; detail?: string }[] = [];
   const walk = (rel: string, depth: number) => {
-    if (depth > 64) return;
-    for (const entry of readdirSync(join(root, rel), { withFileTypes: true })) {
+    if (depth > MAX_DEPTH) {
+      out.push({ path: rel, mode: UNREADABLE_FOLDER, detail: `nested deeper than ${MAX_DEPTH} folders` });
+      return;
+    }
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(join(root, rel), { withFileTypes: true });
+    } catch (error) {
+      out.push({
+        path: rel || ".",
+        mode: UNREADABLE_FOLDER,
+        detail: `folder: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}`,
+      });
+      return;
+    }
+    for (const entry of entries) {
       const path = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) out.push({ path, mode: GIT_MODE_SYMLINK });
       else if (entry.isDirectory()) {
@@ -77,9 +94,11 @@ export async function listRepoFiles(target: RepoTarget, options: ListOptions): P
   const exclude = options.exclude.length ? picomatch(options.exclude, { dot: true }) : () => false;
   const files: ListedFile[] = [];
   const skipped: SkippedFile[] = [];
-  for (const { path, mode } of entries.sort((a, b) => (a.path < b.path ? -1 : 1))) {
-    const skip = (reason: SkipReason) => skipped.push({ repo: target.name, path, reason });
-    if (mode === GIT_MODE_SUBMODULE) skip("submodule");
+  for (const { path, mode, detail } of entries.sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    const skip = (reason: SkipReason) =>
+      skipped.push({ repo: target.name, path, reason, ...(detail ? { detail } : {}) });
+    if (mode === UNREADABLE_FOLDER) skip("unreadable");
+    else if (mode === GIT_MODE_SUBMODULE) skip("submodule");
     else if (mode === GIT_MODE_SYMLINK) skip("symlink");
     else if (exclude(path)) skip("excluded");
     else {

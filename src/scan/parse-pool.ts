@@ -1,0 +1,104 @@
+import { existsSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { Piscina } from "piscina";
+import { createLanguageRegistry, type LanguageRegistry } from "../lang/index.js";
+import { packageRoot } from "../shared/index.js";
+import { type ParseOutcome, type ParseTask, readAndParse } from "./parse-file.js";
+
+/** Reads and parses files on every core; results come back in the order the tasks were given. */
+export interface ParsePool {
+  readonly workers: number;
+  parse(tasks: ParseTask[]): Promise<ParseOutcome[]>;
+  close(): Promise<void>;
+}
+
+export interface ParsePoolOptions {
+  /** Worker threads; 1 parses in this thread. Default: the machine's cores (at most 8). */
+  workers?: number;
+}
+
+/** Below this many files, starting threads and compiling grammars in each costs more than it saves. */
+export const IN_PROCESS_BELOW_FILES = 200;
+/** Files are sent in batches of about this many bytes, so messaging costs little next to parsing. */
+const BATCH_BYTES = 512 * 1024;
+
+// The worker runs compiled code; under the test runner (TypeScript sources) the same compiled worker from
+// dist/ is used, which `npm test` builds first.
+const WORKER = join(packageRoot, "dist", "scan", "parse-worker.js");
+
+export function defaultWorkers(): number {
+  return Math.max(1, Math.min(8, availableParallelism()));
+}
+
+function sizeOf(task: ParseTask): number {
+  try {
+    return statSync(task.absPath).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Batches by size, largest files first, so one huge file starts early instead of leaving a core idle at
+ * the end; each batch keeps the tasks' original positions.
+ */
+export function batchBySize(tasks: ParseTask[], batchBytes = BATCH_BYTES): number[][] {
+  const order = tasks.map((task, index) => ({ index, size: sizeOf(task) })).sort((a, b) => b.size - a.size);
+  const batches: number[][] = [];
+  let current: number[] = [];
+  let bytes = 0;
+  for (const { index, size } of order) {
+    current.push(index);
+    bytes += size;
+    if (bytes >= batchBytes) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+  }
+  if (current.length) batches.push(current);
+  return batches;
+}
+
+function inProcessPool(): ParsePool {
+  let registry: Promise<LanguageRegistry> | undefined;
+  return {
+    workers: 1,
+    async parse(tasks) {
+      registry ??= createLanguageRegistry();
+      const languages = await registry;
+      return tasks.map((task) => readAndParse(task, languages));
+    },
+    async close() {},
+  };
+}
+
+/** A pool sized to the cores; small jobs and single-core machines parse in this thread. */
+export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
+  const workers = options.workers ?? defaultWorkers();
+  const local = inProcessPool();
+  if (workers <= 1 || !existsSync(WORKER)) return local;
+  let piscina: Piscina | undefined;
+  return {
+    workers,
+    async parse(tasks) {
+      if (tasks.length < IN_PROCESS_BELOW_FILES) return local.parse(tasks);
+      piscina ??= new Piscina({ filename: WORKER, minThreads: workers, maxThreads: workers });
+      const pool = piscina;
+      const outcomes: ParseOutcome[] = new Array(tasks.length);
+      await Promise.all(
+        batchBySize(tasks).map(async (batch) => {
+          const results = (await pool.run(batch.map((i) => tasks[i]))) as ParseOutcome[];
+          batch.forEach((taskIndex, k) => {
+            outcomes[taskIndex] = results[k] as ParseOutcome;
+          });
+        }),
+      );
+      return outcomes;
+    },
+    async close() {
+      await piscina?.destroy();
+    },
+  };
+}
