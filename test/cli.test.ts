@@ -43,6 +43,12 @@ describe("lineitem --help", () => {
 describe("bad input", () => {
   const dir = tempDir();
 
+  it("a --jobs that is not a whole number is bad usage (exit 2), and says what to give", async () => {
+    const run = await runCli(["scan", ".", "--jobs", "many"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--jobs <n>.*give a whole number from 1 to 64/);
+  });
+
   it("an unknown option is bad usage (exit 2)", async () => {
     const run = await runCli(["scan", "--frobnicate", "."]);
     expect(run.code).toBe(2);

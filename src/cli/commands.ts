@@ -10,6 +10,7 @@ export interface ScanFlags {
   json?: string;
   includeTests?: boolean;
   quiet?: boolean;
+  jobs?: number;
   color: boolean;
 }
 
@@ -35,6 +36,7 @@ export async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Pro
     cwd: io.cwd,
     ...(flags.config ? { configFile: flags.config } : {}),
     ...(flags.includeTests ? { includeTests: true } : {}),
+    ...(flags.jobs ? { workers: flags.jobs } : {}),
     onProgress: progress(io, flags.quiet),
   });
   emit(result, flags, io);
@@ -55,6 +57,7 @@ export async function runDemo(flags: DemoFlags, io: CliIo): Promise<number> {
     paths: [org.dir],
     cwd: io.cwd,
     ...(flags.includeTests ? { includeTests: true } : {}),
+    ...(flags.jobs ? { workers: flags.jobs } : {}),
     onProgress: progress(io, flags.quiet),
   });
   emit(result, { ...flags }, io);

@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { EXIT, isUserError, packageVersion } from "../shared/index.js";
 import { type DemoFlags, runDemo, runScan, type ScanFlags } from "./commands.js";
 import type { CliIo } from "./io.js";
@@ -54,6 +54,18 @@ function program(io: CliIo, run: (job: Promise<number>) => void): Command {
       )
       .option("--include-tests", "count test code too (by default it is recognised and kept out of clusters)")
       .option("-q, --quiet", "no progress lines on stderr")
+      .addOption(
+        new Option(
+          "-j, --jobs <n>",
+          "threads that read and parse files (default: the machine's cores)",
+        ).argParser((value) => {
+          const jobs = Number(value);
+          if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) {
+            throw new InvalidArgumentError("give a whole number from 1 to 64.");
+          }
+          return jobs;
+        }),
+      )
       .option("--no-color", "no colours (also honoured: NO_COLOR, FORCE_COLOR)");
 
   common(

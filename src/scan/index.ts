@@ -1,1 +1,3 @@
+export type { ParseOutcome, ParseTask } from "./parse-file.js";
+export { createParsePool, defaultWorkers, type ParsePool, type ParsePoolOptions } from "./parse-pool.js";
 export { type ScanOptions, scan } from "./scan.js";

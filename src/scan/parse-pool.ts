@@ -16,6 +16,8 @@ export interface ParsePool {
 export interface ParsePoolOptions {
   /** Worker threads; 1 parses in this thread. Default: the machine's cores (at most 8). */
   workers?: number;
+  /** Jobs smaller than this parse in this thread (default IN_PROCESS_BELOW_FILES); 0 always uses workers. */
+  inProcessBelow?: number;
 }
 
 /** Below this many files, starting threads and compiling grammars in each costs more than it saves. */
@@ -77,13 +79,14 @@ function inProcessPool(): ParsePool {
 /** A pool sized to the cores; small jobs and single-core machines parse in this thread. */
 export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   const workers = options.workers ?? defaultWorkers();
+  const inProcessBelow = options.inProcessBelow ?? IN_PROCESS_BELOW_FILES;
   const local = inProcessPool();
   if (workers <= 1 || !existsSync(WORKER)) return local;
   let piscina: Piscina | undefined;
   return {
     workers,
     async parse(tasks) {
-      if (tasks.length < IN_PROCESS_BELOW_FILES) return local.parse(tasks);
+      if (tasks.length < inProcessBelow) return local.parse(tasks);
       piscina ??= new Piscina({ filename: WORKER, minThreads: workers, maxThreads: workers });
       const pool = piscina;
       const outcomes: ParseOutcome[] = new Array(tasks.length);
