@@ -2,11 +2,17 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createLanguageRegistry, type FileUnits, type LanguageRegistry, type UnitFlag } from "./index.js";
+import {
+  createLanguageRegistry,
+  type FileUnits,
+  LANGUAGE_IDS,
+  type LanguageRegistry,
+  type UnitFlag,
+} from "./index.js";
 
 // One generic test for every adapter: each fixture file must satisfy the invariants later stages rely on.
 const FIXTURES = fileURLToPath(new URL("../../test/fixtures/lang/", import.meta.url));
-const LANGUAGES = ["typescript", "tsx", "javascript", "python", "go"] as const;
+const LANGUAGES = LANGUAGE_IDS;
 const FLAGS: readonly UnitFlag[] = [
   "loop",
   "try",

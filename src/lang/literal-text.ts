@@ -1,6 +1,7 @@
 // Shared helpers for turning literal source text into values.
 
-const NUMBER_SOURCE = String.raw`(?:0[xXoObB][\da-fA-F_]+|\d[\d_]*(?:\.[\d_]*)?(?:[eE][-+]?\d+)?|\.\d[\d_]*(?:[eE][-+]?\d+)?)n?`;
+// A type suffix may follow: JS BigInt `10n`, JVM/C# `100L`, `1.5f`, `10UL`, C# decimal `1.5m`.
+const NUMBER_SOURCE = String.raw`(?:0[xXoObB][\da-fA-F_]+|\d[\d_]*(?:\.[\d_]*)?(?:[eE][-+]?\d+)?|\.\d[\d_]*(?:[eE][-+]?\d+)?)(?:n|[uU]?[lL]{1,2}|[lL]?[uU]|[fFdDmM])?`;
 const OPERATOR_SOURCE = String.raw`(?:\*\*|\/\/|<<|>>>?|[-+*\/%&|^])`;
 
 /**
@@ -14,10 +15,30 @@ export function constantExpressionPattern(extraOperand?: string): RegExp {
   return new RegExp(String.raw`^\s*(?=[\s\S]*\d)${term}(?:${OPERATOR_SOURCE}\s*${term})+$`);
 }
 
-/** `10_000` → 10000, `0x1F` → 31, Go's `017` → 15; NaN for forms JS cannot read (`1j`, `2i`). */
+/**
+ * A value built by a type's factory from numbers, or a unit property of a number, as one value:
+ * `Duration.ofSeconds(30)`, `TimeSpan.FromMilliseconds(250 * 2)`, `TimeUnit.SECONDS.toMillis(5)`, Kotlin and
+ * Ruby `30.seconds`. Only factory names (of…, from…, to…, valueOf): `Thread.sleep(100)` is a call on a number.
+ */
+export function constantCallPattern(): RegExp {
+  const term = String.raw`(?:[-+(]\s*)*${NUMBER_SOURCE}\s*(?:\)\s*)*`;
+  const argument = String.raw`${term}(?:${OPERATOR_SOURCE}\s*${term})*`;
+  const call = String.raw`\p{Lu}\w*(?:\.\w+)*\.(?:[oO]f|[fF]rom|[tT]o|valueOf)\w*\(\s*${argument}(?:,\s*${argument})*\)`;
+  return new RegExp(String.raw`^\s*(?:${call}|${NUMBER_SOURCE}\.\p{Ll}\w*)\s*$`, "u");
+}
+
+/**
+ * `10_000` → 10000, `0x1F` → 31, Go's `017` → 15, `100L` → 100, `1.5f` → 1.5; NaN for forms JS cannot read
+ * (`1j`, `2i`).
+ */
 export function parseNumber(source: string): number {
   let text = source.replace(/_/g, "");
-  if (text.endsWith("n")) text = text.slice(0, -1);
+  // In hex, `f` and `d` are digits: only the integer suffixes apply.
+  const hex = /^0[xX]/.test(text);
+  text = text.replace(
+    hex ? /(?:n|[uU]?[lL]{1,2}|[lL]?[uU])$/ : /(?:n|[uU]?[lL]{1,2}|[lL]?[uU]|[fFdDmM])$/,
+    "",
+  );
   if (/^0[0-7]+$/.test(text)) return Number.parseInt(text, 8);
   if (/^0[oO][0-7]+$/.test(text)) return Number.parseInt(text.slice(2), 8);
   return Number(text);

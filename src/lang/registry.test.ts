@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createLanguageRegistry, type LanguageRegistry } from "./index.js";
+import { createLanguageRegistry, LANGUAGE_IDS, type LanguageRegistry } from "./index.js";
 
 let registry: LanguageRegistry;
 beforeAll(async () => {
@@ -18,6 +18,12 @@ describe("createLanguageRegistry", () => {
     ["Cart.JSX", "javascript"],
     ["pkg/mod.py", "python"],
     ["cmd/main.go", "go"],
+    ["src/main/java/Retry.java", "java"],
+    ["App.kt", "kotlin"],
+    ["build.gradle.kts", "kotlin"],
+    ["Api/Client.cs", "csharp"],
+    ["lib/client.rb", "ruby"],
+    ["Gemfile", null],
     ["types/index.d.ts", null],
     ["types/index.d.mts", null],
     ["README.md", null],
@@ -28,9 +34,20 @@ describe("createLanguageRegistry", () => {
   });
 
   it("reports adapter versions for the unit cache key", () => {
-    for (const language of ["typescript", "tsx", "javascript", "python", "go"] as const) {
-      expect(registry.adapterVersion(language)).toBe(1);
-    }
+    const versions = Object.fromEntries(
+      LANGUAGE_IDS.map((language) => [language, registry.adapterVersion(language)]),
+    );
+    expect(versions).toEqual({
+      typescript: 1,
+      tsx: 1,
+      javascript: 1,
+      python: 2,
+      go: 2,
+      java: 1,
+      kotlin: 1,
+      csharp: 1,
+      ruby: 1,
+    });
   });
 
   it("throws for a path with no adapter, so callers ask languageOf first", () => {
@@ -42,13 +59,16 @@ describe("createLanguageRegistry", () => {
     expect(again.parse("a.py", "def f():\n    return 1\n").units.map((u) => u.name)).toEqual(["f"]);
   });
 
-  it.each(["a.ts", "a.js", "a.py", "a.go"])("never throws for garbage in %s", (path) => {
-    for (const text of ["\u0000\u0001\uFFFF}}}{{{", "(".repeat(5000), "", "\n\n", "😀".repeat(100)]) {
-      const result = registry.parse(path, text);
-      expect(result.lines).toBe(text === "" ? 0 : text.split("\n").length - (text.endsWith("\n") ? 1 : 0));
-      expect(Array.isArray(result.problems)).toBe(true);
-    }
-  });
+  it.each(["a.ts", "a.js", "a.py", "a.go", "A.java", "a.kt", "A.cs", "a.rb"])(
+    "never throws for garbage in %s",
+    (path) => {
+      for (const text of ["\u0000\u0001\uFFFF}}}{{{", "(".repeat(5000), "", "\n\n", "😀".repeat(100)]) {
+        const result = registry.parse(path, text);
+        expect(result.lines).toBe(text === "" ? 0 : text.split("\n").length - (text.endsWith("\n") ? 1 : 0));
+        expect(Array.isArray(result.problems)).toBe(true);
+      }
+    },
+  );
 
   it("is pure: the same input gives the same output", () => {
     const text = "export const a = 1;\nexport function f(x) { return x * a; }\n";

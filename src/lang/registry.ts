@@ -1,7 +1,11 @@
 import { createEstreeAdapter } from "./estree/adapter.js";
 import { createTreeSitterAdapter } from "./tree-sitter/adapter.js";
+import { csharp } from "./tree-sitter/csharp.js";
 import { go } from "./tree-sitter/go.js";
+import { java } from "./tree-sitter/java.js";
+import { kotlin } from "./tree-sitter/kotlin.js";
 import { python } from "./tree-sitter/python.js";
+import { ruby } from "./tree-sitter/ruby.js";
 import type { FileUnits, LanguageAdapter, LanguageId } from "./unit.js";
 
 /** Every language lineitem reads, by file extension. */
@@ -28,6 +32,11 @@ const EXTENSIONS: Readonly<Record<string, LanguageId>> = {
   jsx: "javascript",
   py: "python",
   go: "go",
+  java: "java",
+  kt: "kotlin",
+  kts: "kotlin",
+  cs: "csharp",
+  rb: "ruby",
 };
 
 /**
@@ -35,7 +44,10 @@ const EXTENSIONS: Readonly<Record<string, LanguageId>> = {
  * grammars once; later calls reuse them.
  */
 export async function createLanguageRegistry(): Promise<LanguageRegistry> {
-  const adapters = [createEstreeAdapter(), ...(await Promise.all([python, go].map(createTreeSitterAdapter)))];
+  const adapters = [
+    createEstreeAdapter(),
+    ...(await Promise.all([python, go, java, kotlin, csharp, ruby].map(createTreeSitterAdapter))),
+  ];
   const byLanguage = new Map<LanguageId, LanguageAdapter>();
   for (const adapter of adapters) for (const language of adapter.languages) byLanguage.set(language, adapter);
   const adapterOf = (language: LanguageId): LanguageAdapter => {

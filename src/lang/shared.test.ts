@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { LineIndex } from "./line-index.js";
-import { constantExpressionPattern, decodeEscapes, parseNumber } from "./literal-text.js";
+import {
+  constantCallPattern,
+  constantExpressionPattern,
+  decodeEscapes,
+  parseNumber,
+} from "./literal-text.js";
 import { splitIdentifier, subwordsOf } from "./subwords.js";
 import { fnv1a, operatorHash, tokenHash } from "./token-hash.js";
 
@@ -70,6 +75,14 @@ describe("literal text", () => {
     expect(parseNumber("2i")).toBeNaN();
   });
 
+  it("reads the type suffixes of the JVM and .NET languages, never a hex digit", () => {
+    expect(["100L", "10_000L", "1.5f", "2.0d", "10UL", "10u", "1.5m", "0b1010L"].map(parseNumber)).toEqual([
+      100, 10000, 1.5, 2, 10, 10, 1.5, 10,
+    ]);
+    expect(["0x1F", "0x1FL", "0xFF_FFL", "0xD"].map(parseNumber)).toEqual([31, 31, 65535, 13]);
+    expect(constantExpressionPattern().test("100L * 1000")).toBe(true);
+  });
+
   it("decodes escapes", () => {
     expect(decodeEscapes(String.raw`a\tb\n\x41\u00e9\"`)).toBe('a\tb\nAé"');
     expect(decodeEscapes(String.raw`\d`)).toBe(String.raw`\d`);
@@ -80,5 +93,20 @@ describe("literal text", () => {
     expect(["30 * 1000", "2 ** 10", "(1 + 2) * 3", "5 * 1024 * 1024"].every((s) => plain.test(s))).toBe(true);
     expect(["base * 2", "3 < 4", "15 * time.Second", "a.b * 2"].some((s) => plain.test(s))).toBe(false);
     expect(constantExpressionPattern(String.raw`[A-Za-z_]\w*\.[A-Z]\w*`).test("15 * time.Second")).toBe(true);
+  });
+
+  it("recognises a type's factory over numbers, and unit properties of numbers", () => {
+    const pattern = constantCallPattern();
+    const values = [
+      "Duration.ofSeconds(30)",
+      "TimeSpan.FromMilliseconds(250 * 2)",
+      "TimeUnit.SECONDS.toMillis(5)",
+      "Duration.ofMillis(100L)",
+      "30.seconds",
+      "2.5.minutes",
+    ];
+    expect(values.filter((value) => pattern.test(value))).toEqual(values);
+    const calls = ["Thread.sleep(100)", "Duration.ofSeconds(timeout)", "client.ofSeconds(3)", "x.seconds"];
+    expect(calls.filter((value) => pattern.test(value))).toEqual([]);
   });
 });

@@ -4,7 +4,17 @@
  */
 
 /** Every language lineitem reads; concern definitions and reports refer to these ids. */
-export const LANGUAGE_IDS = ["typescript", "tsx", "javascript", "python", "go"] as const;
+export const LANGUAGE_IDS = [
+  "typescript",
+  "tsx",
+  "javascript",
+  "python",
+  "go",
+  "java",
+  "kotlin",
+  "csharp",
+  "ruby",
+] as const;
 
 export type LanguageId = (typeof LANGUAGE_IDS)[number];
 
@@ -15,18 +25,23 @@ export type UnitKind = "function" | "method" | "class" | "block";
  * tries again" is `loop` + `catch` + a sleep call).
  */
 export type UnitFlag =
-  | "loop" // for / while / do / Go for / Python for-while, anywhere in the unit
-  | "try" // try statement (TS/JS/Python); Go has none
-  | "catch" // catch clause, Python except, Go `if err != nil`
-  | "await" // await / Python await / Go channel receive or select
-  | "async" // declared async
+  | "loop" // for / while / do, Kotlin `repeat`/`forEach`, Ruby iterators (`each`, `times`, `loop`) and `retry`
+  | "try" // try statement, Ruby `rescue`/`ensure` (in a begin block or a def's body); Go has none
+  | "catch" // catch clause, Python except, Ruby rescue, Go `if err != nil`
+  | "await" // await / Python await / Kotlin `.await()` / Go channel receive or select
+  | "async" // declared async, Kotlin `suspend`
   | "recursion" // calls itself by name
   | "throw" // throw / raise / panic, or Go `return …, err`
-  | "returns-function" // returns a function (wrappers, decorators, middleware factories)
-  | "exported"; // exported / public at module level (Go capitalised, Python no leading underscore)
+  | "returns-function" // returns a function (wrappers, decorators, middleware factories), Ruby by last expression
+  // exported / public at module level: Go capitalised, Python no leading underscore, Java and C# `public`
+  // in an exported type, Kotlin unless private/protected/internal, Ruby public methods of classes/modules
+  | "exported";
 
 export interface Literal {
-  /** `string` and `number` are plain literals; `expression` is a bound value built from literals, kept raw. */
+  /**
+   * `string` and `number` are plain literals; `expression` is a value built from literals, kept raw:
+   * `30 * 1000`, Go `15 * time.Second`, `Duration.ofSeconds(30)`, `TimeSpan.FromSeconds(10)`, `30.seconds`.
+   */
   kind: "string" | "number" | "expression";
   /** The decoded string, the numeric value, or for `expression` the source text (at most 120 chars). */
   value: string | number;
@@ -36,7 +51,10 @@ export interface Literal {
 }
 
 export interface Unit {
-  /** Dotted, human-readable: `retry`, `HttpClient.request`, `Client.Do`, `<module>`. */
+  /**
+   * Dotted, human-readable: `retry`, `HttpClient.request`, `Client.Do`, `Outer.Inner.constructor`,
+   * Ruby `Acme::Client.get`, `<module>`.
+   */
   name: string;
   kind: UnitKind;
   /** 1-based, inclusive. */
@@ -61,18 +79,27 @@ export interface Unit {
   identifiers: string[];
   /** Distinct lower-case sub-words of the identifiers (`maxRetryCount` → max, retry, count). */
   subwords: string[];
-  /** Distinct callees as written, without `this.`/`self.`: `fetch`, `axios.create`, `time.Sleep`, `AbortController`. */
+  /**
+   * Distinct callees as written, without `this.`/`self.`/`@`: `fetch`, `axios.create`, `time.Sleep`,
+   * `AbortController`, constructors by type (`new HttpClient(…)` → `HttpClient`), Ruby `Net::HTTP.new`.
+   */
   calls: string[];
   literals: Literal[];
-  /** Distinct keys of object/dict/struct literals and Go json struct tags: `timeout`, `x-request-id`, `code`. */
+  /**
+   * Distinct keys of object/dict/hash/struct literals and initialisers, Go json struct tags and
+   * serialisation annotations (`@JsonProperty("code")`): `timeout`, `x-request-id`, `code`.
+   */
   keys: string[];
   flags: UnitFlag[];
 }
 
 export interface Import {
-  /** `axios`, `@acme/platform-kit/retry`, `./retry.js`, `net/http`, `requests.adapters`. */
+  /**
+   * `axios`, `@acme/platform-kit/retry`, `./retry.js`, `net/http`, `requests.adapters`, `java.net.http`
+   * (Java/Kotlin `import a.b.C` is module `a.b`, names [C], like Python's from-import), `System.Net.Http`.
+   */
   module: string;
-  /** Imported names; empty for side-effect imports, `*` for namespace imports. */
+  /** Imported names; empty for side-effect imports (and Ruby requires), `*` for namespace imports (C# using). */
   names: string[];
   line: number;
 }

@@ -71,6 +71,7 @@ function planContext(
       const { node } = options;
       let flags = options.exported ? FLAG.exported : 0;
       if (options.async === true) flags |= FLAG.async;
+      if (options.returnsFunction === true) flags |= FLAG["returns-function"];
       plans.push({
         kind: "unit",
         unit: {
@@ -110,8 +111,12 @@ function planContext(
 function collectProblems(node: Node, lines: LineIndex, out: ParseProblem[]): void {
   if (out.length >= MAX_PROBLEMS) return;
   if (node.isError || node.isMissing) {
-    const line = lines.lineAt(node.startIndex);
-    const snippet = node.text.split("\n", 1)[0]?.trim().slice(0, 40) ?? "";
+    // A whole file wrapped in one ERROR (Ruby after a lost `end`) starts at line 1; the first token the
+    // parser could not fit into a complete construct is where it went wrong.
+    const at =
+      node.parent === null ? (node.children.find((child) => child !== null && !child.isNamed) ?? node) : node;
+    const line = lines.lineAt(at.startIndex);
+    const snippet = at.text.split("\n", 1)[0]?.trim().slice(0, 40) ?? "";
     const message = node.isMissing
       ? `syntax error: missing ${node.type}`
       : `syntax error${snippet === "" ? "" : ` near \`${snippet}\``}`;

@@ -13,7 +13,8 @@ const STRINGS = ["interpreted_string_literal", "raw_string_literal", "rune_liter
 export const go: GrammarSpec = {
   language: "go",
   wasm: "tree-sitter-go.wasm",
-  version: 1,
+  // 2: numbers with type suffixes, indexes through parentheses as bound names.
+  version: 2,
   identifiers: ["identifier", "field_identifier", "type_identifier", "package_identifier", "label_name"],
   strings: STRINGS,
   numbers: ["int_literal", "float_literal", "imaginary_literal"],

@@ -22,6 +22,19 @@ export interface UnitOptions {
   skip?: readonly Node[];
   /** A receiver name dropped from the front of callees, like `self` (Go: `c` in `func (c *Client)`). */
   receiver?: string;
+  /** Known from the shape alone: an expression body or a last expression (Ruby) that is a function. */
+  returnsFunction?: boolean;
+}
+
+/** One value a node binds, for binders no field table can describe (Kotlin has no fields at all). */
+export interface Binding {
+  /** A direct child of the binder. */
+  readonly value: Node;
+  readonly name: string | undefined;
+  /** The direct child that names it: walked without recording literals. */
+  readonly target?: Node | null;
+  /** The name is also a key, as in a hash or object literal (not a keyword argument). */
+  readonly key?: boolean;
 }
 
 export interface PlanContext {
@@ -63,16 +76,27 @@ export interface GrammarSpec {
   readonly containers: readonly string[];
   /** Nested function nodes: reset the bound name; a named one counts for "returns-function". */
   readonly functions: readonly string[];
-  /** Call node → the field holding the callee. */
+  /**
+   * Call node → the child holding the callee: a field, `#n` for the n-th named child (`#-1` the last) in
+   * grammars without fields, or "" when the call node is itself a member access (Java `a.b()`, Ruby `a.b`).
+   */
   readonly calls: Readonly<Record<string, string>>;
-  /** Member access node → [object field, property field], for dotted callee names. */
-  readonly members: Readonly<Record<string, readonly [string, string]>>;
-  /** Index node → [object field, index field]: `headers["X-Id"] = …` binds to X-Id. */
+  /**
+   * Member access node → [object, property, separator (default ".")], as fields or `#n`, for dotted callee
+   * names. A property that wraps its name (Kotlin `navigation_suffix`) gives the identifier inside.
+   */
+  readonly members: Readonly<Record<string, readonly [string, string] | readonly [string, string, string]>>;
+  /** Index node → [object, index] (fields or `#n`): `headers["X-Id"] = …` binds to X-Id. */
   readonly subscripts: Readonly<Record<string, readonly [string, string]>>;
-  /** Node that binds names to a value → [names field, value field]. */
+  /** Node that binds names to a value → [names field, value field] (fields only: else use `bindings`). */
   readonly binders: Readonly<Record<string, readonly [string, string]>>;
   /** Key-value node → [key field, value field]; empty fields mean the first two named children. */
   readonly pairs: Readonly<Record<string, readonly [string, string]>>;
+  /**
+   * Binders a field table cannot describe: node → the values it binds (Kotlin's `=` without fields, C#'s
+   * `name: value`, Ruby's hash entries vs keyword arguments). An empty answer walks the node as usual.
+   */
+  readonly bindings?: Readonly<Record<string, (node: Node) => readonly Binding[]>>;
   readonly binaries: readonly string[];
   readonly unaries: readonly string[];
   readonly returns: readonly string[];
@@ -80,14 +104,30 @@ export interface GrammarSpec {
   /** Blocks whose first statement may be a docstring ([block type, statement type, string type]). */
   readonly docstrings?: readonly [string, string, string];
   readonly flags: Readonly<Record<string, UnitFlag>>;
-  /** Callee name → flag (`panic` → throw). */
+  /** Callee name → flag (`panic` → throw); `.each` matches that last segment on any receiver. */
   readonly callFlags: Readonly<Record<string, UnitFlag>>;
+  /** Identifiers that are calls when they stand alone (Ruby's bare `raise`): recorded as calls. */
+  readonly bareCalls?: readonly string[];
+  /** Callees that import (Ruby `require`): such a call anywhere is also read by `importsOf`. */
+  readonly importCalls?: readonly string[];
+  /** A prefix that means `self.` (Ruby `@timeout`): dropped from identifiers, callees and bound names. */
+  readonly sigil?: string;
   /** Anonymous tokens kept in the stream: operators, so `a + b` and `a - b` differ. */
   readonly operators: readonly string[];
   /** Receivers that never count as identifiers or callee prefixes (`self`, `cls`). */
   readonly selfNames: readonly string[];
   /** Constant arithmetic bound as one `expression` literal (`30 * 1000`, Go `15 * time.Second`). */
   readonly constantExpression: RegExp;
+  /** Nodes of these types whose source matches are one `expression` literal (`Duration.ofSeconds(30)`). */
+  readonly constantValues?: { readonly types: readonly string[]; readonly pattern: RegExp };
+  /**
+   * A returned call wrapping one function literal returns a function when its callee matches (default: any
+   * callee, as Go's `http.HandlerFunc(func …)`). Where lambdas are everyday arguments (Java's
+   * `executor.submit(() -> …)`) only a conversion to a type counts.
+   */
+  readonly conversions?: RegExp;
+  /** The name of a nested function node, for grammars without a `name` field (Kotlin). */
+  nameOf?(node: Node): string | undefined;
   readonly hooks?: Readonly<Record<string, NodeHook>>;
   decodeString(raw: string): DecodedString;
   /** The key a pair's key node names (`"x-client"`, Go field `Timeout`), or undefined. */
@@ -116,6 +156,7 @@ export const BINARY = 15;
 export const UNARY = 16;
 export const BLOCK = 17;
 export const IMPORT = 18;
+export const BOUND = 19; // binds through a spec function
 
 /** A spec resolved against a loaded grammar: per type id tables, so the walk never compares strings. */
 export interface CompiledGrammar {
@@ -124,12 +165,17 @@ export interface CompiledGrammar {
   readonly hashes: Uint32Array;
   readonly flags: Uint16Array;
   readonly hooks: readonly (NodeHook | undefined)[];
-  /** For binders and pairs: [names/key field id, value field id]; for calls: [callee field id, 0]. */
+  readonly bindings: readonly (((node: Node) => readonly Binding[]) | undefined)[];
+  /** 1 for node types listed in `constantValues`. */
+  readonly constantValues: Uint8Array;
+  /** For binders and pairs: [names/key field id, value field id]. */
   readonly fields: readonly (readonly [number, number] | undefined)[];
   readonly identifierTypes: ReadonlySet<string>;
   readonly functionTypes: ReadonlySet<string>;
   readonly callTypes: ReadonlySet<string>;
   readonly containerTypes: ReadonlySet<string>;
+  readonly bareCalls: ReadonlySet<string>;
+  readonly importCalls: ReadonlySet<string>;
 }
 
 export function compileGrammar(spec: GrammarSpec, language: Language): CompiledGrammar {
@@ -138,6 +184,9 @@ export function compileGrammar(spec: GrammarSpec, language: Language): CompiledG
   const hashes = new Uint32Array(count);
   const flags = new Uint16Array(count);
   const hooks: (NodeHook | undefined)[] = new Array(count).fill(undefined);
+  const bindings: (((node: Node) => readonly Binding[]) | undefined)[] = new Array(count).fill(undefined);
+  const constantValues = new Uint8Array(count);
+  const constantTypes = new Set(spec.constantValues?.types);
   const fields: (readonly [number, number] | undefined)[] = new Array(count).fill(undefined);
   const named = namedRoles(spec);
   const operators = new Set(spec.operators);
@@ -158,10 +207,10 @@ export function compileGrammar(spec: GrammarSpec, language: Language): CompiledG
     const flag = spec.flags[type];
     if (flag !== undefined) flags[id] = FLAG[flag];
     hooks[id] = spec.hooks?.[type];
+    bindings[id] = spec.bindings?.[type];
+    if (constantTypes.has(type)) constantValues[id] = 1;
     const pair = spec.binders[type] ?? spec.pairs[type];
     if (pair !== undefined) fields[id] = [fieldId(pair[0]), fieldId(pair[1])];
-    const callee = spec.calls[type];
-    if (callee !== undefined) fields[id] = [fieldId(callee), 0];
   }
   return {
     spec,
@@ -169,11 +218,15 @@ export function compileGrammar(spec: GrammarSpec, language: Language): CompiledG
     hashes,
     flags,
     hooks,
+    bindings,
+    constantValues,
     fields,
     identifierTypes: new Set(spec.identifiers),
     functionTypes: new Set(spec.functions),
     callTypes: new Set(Object.keys(spec.calls)),
     containerTypes: new Set(spec.containers),
+    bareCalls: new Set(spec.bareCalls),
+    importCalls: new Set(spec.importCalls),
   };
 }
 
@@ -190,6 +243,7 @@ function namedRoles(spec: GrammarSpec): Map<string, number> {
   assign(spec.containers, CONTAINER);
   assign(Object.keys(spec.binders), BINDER);
   assign(Object.keys(spec.pairs), PAIR);
+  assign(Object.keys(spec.bindings ?? {}), BOUND);
   assign(Object.keys(spec.calls), CALL);
   assign(spec.functions, FUNCTION);
   assign(spec.returns, RETURN);

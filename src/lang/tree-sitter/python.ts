@@ -11,7 +11,8 @@ const IMPORTS = ["import_statement", "import_from_statement", "future_import_sta
 export const python: GrammarSpec = {
   language: "python",
   wasm: "tree-sitter-python.wasm",
-  version: 1,
+  // 2: numbers with type suffixes (`10L`), indexes through parentheses as bound names.
+  version: 2,
   identifiers: ["identifier"],
   strings: ["string"],
   numbers: ["integer", "float"],

@@ -1,38 +1,34 @@
 import type { Node, TreeCursor } from "web-tree-sitter";
 import type { LineIndex } from "../line-index.js";
-import { NEGATIVE_NUMBER, parseNumber } from "../literal-text.js";
-import { TOKEN } from "../token-hash.js";
 import type { Import } from "../unit.js";
 import { FLAG, type UnitBuilder } from "../unit-builder.js";
 import * as G from "./grammar.js";
-import { bindingNames, calleeName } from "./names.js";
-
-/** A bound name, or one per element for `a, b = 1, 2`. */
-type Bind = string | readonly (string | undefined)[] | undefined;
-
-const MAX_CONSTANT_LENGTH = 120;
+import { type Bind, LiteralWalk } from "./literal-walk.js";
+import { bindingNames, calleeName, calleeOf, identifierText } from "./names.js";
 
 /**
  * Pre-order walk over a tree-sitter tree with one reusable cursor: node type ids index the compiled
  * tables, and a `Node` object is only materialised where a feature needs structure (calls, binders,
  * returns, hooks). Anonymous tokens are skipped except operators.
  */
-export class SyntaxWalker {
-  private quiet = 0;
+export class SyntaxWalker extends LiteralWalk {
   private functionDepth = 0;
   /** Names of the named functions nested inside the unit that enclose the current node. */
   private readonly innerFunctions: string[] = [];
   private skipIds: ReadonlySet<number> | undefined;
+  /** The assignment target being walked: Ruby's `client.timeout = 5` writes a setter, it calls nothing. */
+  private written = -1;
   private receivers: ReadonlySet<string>;
 
   constructor(
-    private readonly g: G.CompiledGrammar,
-    private readonly out: UnitBuilder,
-    private readonly lines: LineIndex,
-    private readonly text: string,
+    g: G.CompiledGrammar,
+    out: UnitBuilder,
+    lines: LineIndex,
+    text: string,
     private readonly imports: Import[],
-    private readonly cursor: TreeCursor,
+    cursor: TreeCursor,
   ) {
+    super(g, out, lines, text, cursor);
     this.receivers = new Set(g.spec.selfNames);
   }
 
@@ -40,6 +36,7 @@ export class SyntaxWalker {
   walkRoot(node: Node, skip: readonly Node[] | undefined, receiver: string | undefined): void {
     this.functionDepth = 0;
     this.innerFunctions.length = 0;
+    this.written = -1;
     this.skipIds = skip === undefined || skip.length === 0 ? undefined : new Set(skip.map((n) => n.id));
     this.receivers = new Set(
       receiver === undefined ? this.g.spec.selfNames : [...this.g.spec.selfNames, receiver],
@@ -48,7 +45,7 @@ export class SyntaxWalker {
     this.visit(undefined);
   }
 
-  private visit(bind: Bind): void {
+  protected visit(bind: Bind): void {
     const c = this.cursor;
     const g = this.g;
     const id = c.nodeTypeId;
@@ -70,10 +67,13 @@ export class SyntaxWalker {
     if (flags !== 0) out.flag(flags);
     if (role !== G.SILENT) out.token(hash, line);
     if (quietChildren) this.quiet++;
+    const constant = g.constantValues[id] === 1 && this.constantValue(start, bind, line);
+    if (constant) this.quiet++;
     switch (role) {
       case G.IDENTIFIER: {
-        const name = this.text.slice(start, c.endIndex);
+        const name = identifierText(g, this.text.slice(start, c.endIndex));
         if (name !== "" && !this.receivers.has(name)) out.identifier(name);
+        if (g.bareCalls.has(name)) this.called(name);
         break;
       }
       case G.NUMBER:
@@ -96,11 +96,14 @@ export class SyntaxWalker {
       case G.PAIR:
         this.pair(id);
         break;
+      case G.BOUND:
+        this.bound(g.bindings[id]?.(c.currentNode) ?? [], bind);
+        break;
       case G.CALL:
-        this.call(id);
+        this.call();
         break;
       case G.FUNCTION: {
-        const name = this.functionDepth > 0 ? c.currentNode.childForFieldName("name")?.text : undefined;
+        const name = this.functionDepth > 0 ? this.functionName(c.currentNode) : undefined;
         if (name !== undefined) {
           out.nestedFunction(name);
           this.innerFunctions.push(name);
@@ -118,18 +121,9 @@ export class SyntaxWalker {
       case G.BINARY:
         this.binary(start, bind, line);
         break;
-      case G.UNARY: {
-        const end = c.endIndex;
-        const match =
-          this.quiet === 0 && end - start <= 40 ? NEGATIVE_NUMBER.exec(this.text.slice(start, end)) : null;
-        if (match?.[1] !== undefined) {
-          out.token(TOKEN.number, line);
-          this.number(`-${match[1]}`, bind, line);
-        } else {
-          this.children(undefined);
-        }
+      case G.UNARY:
+        this.unary(start, bind, line);
         break;
-      }
       case G.BLOCK:
         this.block();
         break;
@@ -142,10 +136,11 @@ export class SyntaxWalker {
       default:
         this.children(undefined);
     }
+    if (constant) this.quiet--;
     if (quietChildren) this.quiet--;
   }
 
-  private children(bind: Bind): void {
+  protected children(bind: Bind): void {
     const c = this.cursor;
     if (!c.gotoFirstChild()) return;
     do this.visit(bind);
@@ -174,7 +169,10 @@ export class SyntaxWalker {
     if (!c.gotoFirstChild()) return;
     do {
       const field = c.currentFieldId;
-      if (field === namesField) this.quiet++;
+      if (field === namesField) {
+        this.quiet++;
+        this.written = c.nodeId;
+      }
       this.visit(field === valueField ? bind : undefined);
       if (field === namesField) this.quiet--;
     } while (c.gotoNextSibling());
@@ -203,19 +201,56 @@ export class SyntaxWalker {
     c.gotoParent();
   }
 
-  private call(id: number): void {
+  // Binders described by a spec function: values get their names, targets record no literals.
+  private bound(bindings: readonly G.Binding[], bind: Bind): void {
     const c = this.cursor;
-    const [calleeField = -1] = this.g.fields[id] ?? [];
-    const calleeNode = calleeField < 0 ? null : c.currentNode.childForFieldId(calleeField);
-    const callee = calleeName(this.g, calleeNode, this.receivers);
-    if (callee !== undefined) {
-      this.out.call(callee);
-      // An inner function that calls itself is recursion too.
-      if (this.innerFunctions.includes(callee)) this.out.flag(FLAG.recursion);
-      const flag = this.g.spec.callFlags[callee];
-      if (flag !== undefined) this.out.flag(FLAG[flag]);
+    if (bindings.length === 0) {
+      // A C# initializer binds dictionary entries, or else passes its name on like any container.
+      this.container(this.g.containerTypes.has(c.nodeType) ? bind : undefined);
+      return;
+    }
+    const names = new Map<number, string | undefined>();
+    const targets = new Set<number>();
+    for (const binding of bindings) {
+      names.set(binding.value.id, binding.name);
+      if (binding.target) targets.add(binding.target.id);
+      if (binding.key === true && binding.name !== undefined) this.out.key(binding.name);
+    }
+    if (!c.gotoFirstChild()) return;
+    do {
+      const target = targets.has(c.nodeId);
+      if (target) {
+        this.quiet++;
+        this.written = c.nodeId;
+      }
+      this.visit(names.get(c.nodeId));
+      if (target) this.quiet--;
+    } while (c.gotoNextSibling());
+    c.gotoParent();
+  }
+
+  private call(): void {
+    const node = this.cursor.currentNode;
+    const callee = calleeName(this.g, calleeOf(this.g, node), this.receivers);
+    if (callee !== undefined && node.id !== this.written) {
+      this.called(callee);
+      if (this.g.importCalls.has(callee)) this.imports.push(...this.g.spec.importsOf(node, this.lines));
     }
     this.children(undefined);
+  }
+
+  private called(callee: string): void {
+    this.out.call(callee);
+    // An inner function that calls itself is recursion too.
+    if (this.innerFunctions.includes(callee)) this.out.flag(FLAG.recursion);
+    const flags = this.g.spec.callFlags;
+    const flag = flags[callee] ?? flags[`.${callee.slice(callee.lastIndexOf(".") + 1)}`];
+    if (flag !== undefined) this.out.flag(FLAG[flag]);
+  }
+
+  private functionName(node: Node): string | undefined {
+    const spec = this.g.spec;
+    return spec.nameOf === undefined ? node.childForFieldName("name")?.text : spec.nameOf(node);
   }
 
   // A returned function literal (or one wrapped in a conversion) or the name of a nested function.
@@ -229,46 +264,18 @@ export class SyntaxWalker {
       this.out.flag(FLAG["returns-function"]);
     } else if (this.g.identifierTypes.has(value.type)) {
       this.out.returned(value.text);
-    } else if (this.g.callTypes.has(value.type)) {
+    } else if (this.g.callTypes.has(value.type) && this.isConversion(value)) {
       const args = value.childForFieldName("arguments");
       const only = args?.namedChildCount === 1 ? args.firstNamedChild : null;
       if (only !== null && this.g.functionTypes.has(only.type)) this.out.flag(FLAG["returns-function"]);
     }
   }
 
-  private binary(start: number, bind: Bind, line: number): void {
-    const end = this.cursor.endIndex;
-    if (this.quiet === 0 && end - start <= MAX_CONSTANT_LENGTH) {
-      const source = this.text.slice(start, end);
-      if (this.g.spec.constantExpression.test(source)) {
-        // `30 * 1000` is one value (thirty seconds), not two numbers.
-        this.out.expression(source, typeof bind === "string" ? bind : undefined, line);
-        this.quiet++;
-        this.children(undefined);
-        this.quiet--;
-        return;
-      }
-    }
-    this.children(undefined);
-  }
-
-  private number(source: string, bind: Bind, line: number): void {
-    const name = typeof bind === "string" ? bind : undefined;
-    const value = parseNumber(source);
-    if (Number.isNaN(value)) this.out.expression(source, name, line);
-    else this.out.number(value, name, line);
-  }
-
-  private string(bind: Bind, line: number): void {
-    const c = this.cursor;
-    const decoded = this.g.spec.decodeString(this.text.slice(c.startIndex, c.endIndex));
-    const name = typeof bind === "string" ? bind : undefined;
-    if (this.quiet === 0) for (const part of decoded.parts) this.out.string(part, name, line);
-    if (decoded.template) {
-      // Re-tag the token: an interpolated string is a template, whatever its node type.
-      this.out.retag(TOKEN.template);
-      this.children(undefined);
-    }
+  private isConversion(call: Node): boolean {
+    const pattern = this.g.spec.conversions;
+    return (
+      pattern === undefined || pattern.test(calleeName(this.g, calleeOf(this.g, call), this.receivers) ?? "")
+    );
   }
 
   // Statements of a block, without a leading docstring (documentation, like a comment).
