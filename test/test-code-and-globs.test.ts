@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ScanResult } from "../src/result/index.js";
 import { scan } from "../src/scan/index.js";
-import { ann, bo, commit, makeRepo, tempDir } from "./helpers/repos.js";
+import { ann, commit, makeRepo, tempDir } from "./helpers/repos.js";
 
 const RETRY = (name: string, attempts: number) => `export async function ${name}(fn) {
   for (let attempt = 1; ; attempt++) {

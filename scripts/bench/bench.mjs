@@ -22,8 +22,16 @@ const { values } = parseArgs({
 });
 const runs = Math.max(1, Number(values.runs));
 const corpus = values.dir ?? join(root, ".cache", "corpus");
-if (!values.dir)
-  execFileSync(process.execPath, [join(root, "scripts", "bench", "fetch-corpus.mjs")], { stdio: "inherit" });
+if (!values.dir) {
+  try {
+    execFileSync(process.execPath, [join(root, "scripts", "bench", "fetch-corpus.mjs")], {
+      stdio: "inherit",
+    });
+  } catch {
+    // The fetch script has already said what went wrong.
+    process.exit(2);
+  }
+}
 
 // Every source file of the corpus by language, as the scanner would choose them (declarations aside).
 const registry = await createLanguageRegistry();
@@ -67,9 +75,9 @@ for (const [language, tasks] of [...byLanguage].sort((a, b) => a[0].localeCompar
   for (let run = 0; run < runs; run++) {
     floor.push(
       (
-        await seconds(async () =>
-          tasks.forEach((task) => new TextDecoder().decode(readFileSync(task.absPath))),
-        )
+        await seconds(async () => {
+          for (const task of tasks) new TextDecoder().decode(readFileSync(task.absPath));
+        })
       ).seconds,
     );
     const first = await seconds(() => single.parse(tasks));
