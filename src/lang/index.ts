@@ -1,4 +1,4 @@
-export { createLanguageRegistry, type LanguageRegistry } from "./registry.js";
+export { createLanguageRegistry, type LanguageRegistry, languageOf } from "./registry.js";
 export type {
   FileUnits,
   Import,

@@ -11,7 +11,7 @@ import {
   scoreFile,
 } from "../concerns/index.js";
 import { loadConfig } from "../config/index.js";
-import { createLanguageRegistry } from "../lang/index.js";
+import { languageOf } from "../lang/index.js";
 import type { ScanResult } from "../result/index.js";
 import { DiagnosticLog } from "../shared/index.js";
 import { type CloneInput, findCloneGroups } from "../similarity/index.js";
@@ -86,10 +86,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const includeTests = options.includeTests ?? config.includeTests;
   const definitions = await loadConcernDefinitions(config.concerns, loaded.baseDir, log);
   const targets = await discoverRepos(options.paths, options.cwd, log);
-  const languages = await createLanguageRegistry();
 
   const pool = createParsePool(options.workers === undefined ? {} : { workers: options.workers });
-  const reads = await readRepos(targets, config, languages, pool, log, progress).finally(() => pool.close());
+  const reads = await readRepos(targets, config, { languageOf }, pool, log, progress).finally(() =>
+    pool.close(),
+  );
   const allFiles = reads.flatMap((read) => read.files);
   const skipped: SkippedFile[] = reads.flatMap((read) => read.skipped);
   const files = includeTests ? allFiles : allFiles.filter((file) => !file.isTest);
