@@ -129,6 +129,55 @@ describe("scoreFile", () => {
     expect(scoreFile(file([method, methodCaller]), [retry])).toEqual([]);
   });
 
+  it("reads a class with its methods' words and calls, but not their structure", () => {
+    const client = compileDefinition(
+      definitionSchema.parse({
+        id: "client",
+        title: "Client",
+        noun: "clients",
+        description: "calls out with defaults",
+        signals: [
+          { id: "timeout", subword: "timeout", weight: 3 },
+          { id: "calls", call: "send", weight: 3 },
+        ],
+        requires: [["timeout"], ["calls"]],
+        threshold: 6,
+      }),
+      "client.yaml",
+      () => {},
+    );
+    const cls = unit("Client", { kind: "class", startLine: 1, endLine: 20 });
+    const ctor = unit("Client.constructor", {
+      kind: "method",
+      parent: "Client",
+      startLine: 2,
+      endLine: 6,
+      subwords: ["timeout"],
+    });
+    const get = unit("Client.get", {
+      kind: "method",
+      parent: "Client",
+      startLine: 7,
+      endLine: 19,
+      calls: ["http.send"],
+    });
+    const f = file([cls, ctor, get]);
+    const matches = scoreFile(f, [client]);
+    expect(matches.map((m) => m.unit)).toEqual([0]);
+    expect(groupImplementations(f, matches)[0]?.units).toEqual([0, 1, 2]);
+    // Retry needs a loop in the same body as the waiting: a loop in one method and retry words in another
+    // do not make the class a retry policy.
+    const worker = unit("Worker", { kind: "class", startLine: 1, endLine: 20 });
+    const poll = unit("Worker.poll", { kind: "method", parent: "Worker", flags: ["loop"], calls: ["sleep"] });
+    const redeliver = unit("Worker.redeliver", {
+      kind: "method",
+      parent: "Worker",
+      subwords: ["retry"],
+      calls: ["Math.random"],
+    });
+    expect(scoreFile(file([worker, poll, redeliver]), [retry])).toEqual([]);
+  });
+
   it("asks a long unit for proportionately more evidence", () => {
     const evidence = {
       subwords: ["retry"],

@@ -1,6 +1,6 @@
 import type { Import, LanguageId, Unit } from "../lang/index.js";
 import type { CompiledSignal, ConcernDefinition, Pattern } from "./definition.js";
-import { blocksUsedBy, helpersCalledBy } from "./module-graph.js";
+import { blocksUsedBy, helpersCalledBy, methodsOf } from "./module-graph.js";
 import { nameWords, pathWords, stem } from "./words.js";
 
 /** What the engine needs to know about one file; no teams, no repositories, no I/O. */
@@ -52,6 +52,7 @@ function viewOf(
   fileImports: string[],
   filePath: Set<string>,
   adopted: ReadonlySet<string> | undefined,
+  ownTokens: number,
 ): FeatureView {
   const working = [own, ...helpers];
   const all = [...working, ...blocks];
@@ -69,7 +70,7 @@ function viewOf(
     key: lower(all.flatMap((unit) => unit.keys)),
     flag: new Set(own.flags),
     path: filePath,
-    ownTokens: own.tokens.length,
+    ownTokens,
   };
 }
 
@@ -161,12 +162,22 @@ function explainAll(file: ConcernFile, definitions: readonly ConcernDefinition[]
   const filePath = new Set(pathWords(file.path));
   const helpers = helpersCalledBy(file.units);
   const usedBlocks = blocksUsedBy(file.units);
+  const methods = methodsOf(file.units);
   const pick = (indexes: Iterable<number>) => [...indexes].map((i) => file.units[i] as Unit);
   return file.units.map((unit, index) => {
-    const called = helpers[index] ?? [];
+    // A class is read with its methods' words and calls: in class-based code the class is the module, and a
+    // client sets its timeout in the constructor and its headers in `get`. Structure flags stay per unit:
+    // "a loop that waits and tries again" describes one body of code, not a loop in one method and retry
+    // words in another.
+    const parts = [...(methods[index] ?? [])];
+    const called = [...new Set([index, ...parts].flatMap((i) => helpers[i] ?? []))].filter(
+      (i) => i !== index,
+    );
+    const withParts = [...new Set([...parts, ...called])];
     // Blocks used by the helpers count too: the helper that reads the hoisted header name is part of the work.
-    const blocks = new Set([index, ...called].flatMap((i) => usedBlocks[i] ?? []));
-    const view = viewOf(unit, pick(called), pick(blocks), fileImports, filePath, file.adoptedNames);
+    const blocks = new Set([index, ...withParts].flatMap((i) => usedBlocks[i] ?? []));
+    const size = [index, ...parts].reduce((sum, i) => sum + (file.units[i] as Unit).tokens.length, 0);
+    const view = viewOf(unit, pick(withParts), pick(blocks), fileImports, filePath, file.adoptedNames, size);
     return definitions.map((definition) => explainUnit(definition, view, file.language));
   });
 }

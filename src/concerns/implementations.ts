@@ -1,6 +1,6 @@
 import type { Unit } from "../lang/index.js";
 import type { ConcernFile, UnitMatch } from "./engine.js";
-import { blocksUsedBy, callableByName, lastSegment } from "./module-graph.js";
+import { blocksUsedBy, callableByName, lastSegment, methodsOf } from "./module-graph.js";
 
 /** The units of one file that together do one concern. */
 export interface ImplementationDraft {
@@ -30,9 +30,13 @@ export function groupImplementations(file: ConcernFile, matches: UnitMatch[]): I
   const byName = callableByName(file.units);
 
   const usedBlocks = blocksUsedBy(file.units);
+  const classMethods = methodsOf(file.units);
   const drafts: ImplementationDraft[] = [];
   for (const [concern, list] of byConcern) {
-    const members = new Set(list.flatMap((m) => [m.unit, ...(usedBlocks[m.unit] ?? [])]));
+    // A matched class brings its methods: they are what the class does.
+    const members = new Set(
+      list.flatMap((m) => [m.unit, ...(classMethods[m.unit] ?? []), ...(usedBlocks[m.unit] ?? [])]),
+    );
     const queue = [...members];
     while (queue.length > 0) {
       const unit = file.units[queue.pop() as number] as Unit;

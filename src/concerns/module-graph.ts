@@ -62,3 +62,17 @@ export function helpersCalledBy(units: readonly Unit[]): number[][] {
     return [...seen].sort((a, b) => a - b);
   });
 }
+
+/** The methods of each class unit (by `parent`), so a class can be read as the module it is. */
+export function methodsOf(units: readonly Unit[]): number[][] {
+  const classIndex = new Map<string, number>();
+  units.forEach((unit, index) => {
+    if (unit.kind === "class") classIndex.set(unit.name, index);
+  });
+  const methods: number[][] = units.map(() => []);
+  units.forEach((unit, index) => {
+    const owner = unit.parent === undefined ? undefined : classIndex.get(unit.parent);
+    if (owner !== undefined) methods[owner]?.push(index);
+  });
+  return methods;
+}
