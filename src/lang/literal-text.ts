@@ -84,3 +84,36 @@ export function decodeEscapes(body: string): string {
     },
   );
 }
+
+/**
+ * The static text of an interpolated string whose fields are `{…}` and whose literal braces are doubled
+ * (`{{`, `}}`): Python f-strings and C# `$"…"` strings. `fields` counts the interpolations.
+ */
+export function splitBraceTemplate(
+  body: string,
+  decode: (text: string) => string,
+): { parts: string[]; fields: number } {
+  const parts: string[] = [];
+  let current = "";
+  let fields = 0;
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i];
+    if ((char === "{" || char === "}") && body[i + 1] === char) {
+      current += char;
+      i++;
+    } else if (char === "{") {
+      fields++;
+      if (current !== "") parts.push(decode(current));
+      current = "";
+      for (let depth = 1; i + 1 < body.length && depth > 0; ) {
+        i++;
+        if (body[i] === "{") depth++;
+        else if (body[i] === "}") depth--;
+      }
+    } else {
+      current += char;
+    }
+  }
+  if (current !== "") parts.push(decode(current));
+  return { parts, fields };
+}

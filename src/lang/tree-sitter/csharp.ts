@@ -1,6 +1,11 @@
 import type { Node } from "web-tree-sitter";
 import type { LineIndex } from "../line-index.js";
-import { constantCallPattern, constantExpressionPattern, decodeEscapes } from "../literal-text.js";
+import {
+  constantCallPattern,
+  constantExpressionPattern,
+  decodeEscapes,
+  splitBraceTemplate,
+} from "../literal-text.js";
 import type { Import } from "../unit.js";
 import type { UnitBuilder } from "../unit-builder.js";
 import { type AnnotationArgument, type Member, planClass, TYPE_CONVERSION, wireName } from "./class-plan.js";
@@ -282,25 +287,5 @@ export function decodeString(raw: string): DecodedString {
   const body = raw.slice(prefix.length + 1, raw.length > prefix.length + 1 ? -1 : undefined);
   const decode = (text: string): string => (verbatim ? text.replace(/""/g, '"') : decodeEscapes(text));
   if (!prefix.includes("$")) return { template: false, parts: [decode(body)] };
-  const parts: string[] = [];
-  let current = "";
-  for (let i = 0; i < body.length; i++) {
-    const char = body[i];
-    if ((char === "{" || char === "}") && body[i + 1] === char) {
-      current += char;
-      i++;
-    } else if (char === "{") {
-      if (current !== "") parts.push(decode(current));
-      current = "";
-      for (let depth = 1; i + 1 < body.length && depth > 0; ) {
-        i++;
-        if (body[i] === "{") depth++;
-        else if (body[i] === "}") depth--;
-      }
-    } else {
-      current += char;
-    }
-  }
-  if (current !== "") parts.push(decode(current));
-  return { template: true, parts };
+  return { template: true, parts: splitBraceTemplate(body, decode).parts };
 }

@@ -1,6 +1,6 @@
 import type { Node } from "web-tree-sitter";
 import type { LineIndex } from "../line-index.js";
-import { constantExpressionPattern, decodeEscapes } from "../literal-text.js";
+import { constantExpressionPattern, decodeEscapes, splitBraceTemplate } from "../literal-text.js";
 import type { Import } from "../unit.js";
 import { type DecodedString, type GrammarSpec, isDocstring, type PlanContext } from "./grammar.js";
 
@@ -186,27 +186,6 @@ export function decodeString(raw: string): DecodedString {
   const body = rest.slice(quote.length, end);
   const decode = prefix.includes("r") ? (text: string) => text : decodeEscapes;
   if (!prefix.includes("f")) return { template: false, parts: [decode(body)] };
-  const parts: string[] = [];
-  let current = "";
-  let fields = 0;
-  for (let i = 0; i < body.length; i++) {
-    const char = body[i];
-    if ((char === "{" || char === "}") && body[i + 1] === char) {
-      current += char;
-      i++;
-    } else if (char === "{") {
-      fields++;
-      if (current !== "") parts.push(decode(current));
-      current = "";
-      for (let depth = 1; i + 1 < body.length && depth > 0; ) {
-        i++;
-        if (body[i] === "{") depth++;
-        else if (body[i] === "}") depth--;
-      }
-    } else {
-      current += char;
-    }
-  }
-  if (current !== "") parts.push(decode(current));
+  const { parts, fields } = splitBraceTemplate(body, decode);
   return { template: fields > 0, parts };
 }
