@@ -1,19 +1,7 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { createLanguageRegistry, type FileUnits, type LanguageRegistry, type Unit } from "./index.js";
+import { describe, expect, it } from "vitest";
+import { languageKit } from "../../test/helpers/lang.js";
 
-let registry: LanguageRegistry;
-beforeAll(async () => {
-  registry = await createLanguageRegistry();
-});
-
-const parse = (source: string): FileUnits => registry.parse("lib/acme/client.rb", source);
-const unit = (file: FileUnits, name: string): Unit => {
-  const found = file.units.find((u) => u.name === name);
-  if (found === undefined) throw new Error(`no unit ${name} in ${file.units.map((u) => u.name).join(", ")}`);
-  return found;
-};
-const shape = (file: FileUnits) => file.units.map((u) => [u.name, u.kind, u.startLine, u.endLine]);
-const bound = (u: Unit) => u.literals.map((l) => [l.kind, l.value, l.name]);
+const { parse, unit, shape, bound } = languageKit("lib/acme/client.rb");
 
 describe("Ruby units", () => {
   it("finds modules and classes with qualified names, their methods, top-level defs and blocks", () => {

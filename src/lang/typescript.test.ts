@@ -1,23 +1,13 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { createLanguageRegistry, type FileUnits, type LanguageRegistry, type Unit } from "./index.js";
+import { describe, expect, it } from "vitest";
+import { languageKit } from "../../test/helpers/lang.js";
+import type { Unit } from "./index.js";
 
-let registry: LanguageRegistry;
-beforeAll(async () => {
-  registry = await createLanguageRegistry();
-});
-
-const parse = (source: string, path = "src/file.ts"): FileUnits => registry.parse(path, source);
-const unit = (file: FileUnits, name: string): Unit => {
-  const found = file.units.find((u) => u.name === name);
-  if (found === undefined) throw new Error(`no unit ${name} in ${file.units.map((u) => u.name).join(", ")}`);
-  return found;
-};
+const { parse, unit, shape } = languageKit("src/file.ts");
 const only = (source: string, path?: string): Unit => {
   const [first, ...rest] = parse(source, path).units;
   if (first === undefined || rest.length > 0) throw new Error("expected exactly one unit");
   return first;
 };
-const shape = (file: FileUnits) => file.units.map((u) => [u.name, u.kind, u.startLine, u.endLine]);
 
 describe("TypeScript units", () => {
   it("finds functions, arrow functions, classes, methods and blocks with their lines", () => {
