@@ -17,6 +17,7 @@ interface Place {
 interface Expected {
   concerns: Record<string, { implementations: Place[]; golden?: Place; adoptedBy?: string[] }>;
   copies: { concern: string; copy: Place; of: Place }[];
+  cloneGroups: { kind: string; members: (Place & { unit: string })[] }[];
   unnamed: { members: Place[] }[];
   traps: { repo: string; path: string; unit: string; looksLike: string }[];
   setAside: { repo: string; path: string; reason: string }[];
@@ -78,6 +79,26 @@ describe("scanning the Acme example org", () => {
       expect(copied?.copyOf?.implementation).toBe(original?.id);
     },
   );
+
+  it("reports the copies across teams as clone groups, each one finding with its owners and kind", () => {
+    const label = (kind: string, members: (Place & { unit: string })[]) =>
+      `${kind}: ${members
+        .map((m) => `${key(m)} ${m.unit}`)
+        .sort()
+        .join(" | ")}`;
+    const found = result.clones.groups.filter((g) => g.crossTeam && !g.boilerplate);
+    expect(found.map((g) => label(g.kind, g.members)).sort()).toEqual(
+      expected.cloneGroups.map((g) => label(g.kind, g.members)).sort(),
+    );
+    expect(found.every((g) => g.teams.length >= 2)).toBe(true);
+  });
+
+  it("counts clone groups within one team and boilerplate without listing the boilerplate", () => {
+    expect(result.clones.setAside.singleTeam).toBeGreaterThan(0);
+    expect(result.clones.groups.some((g) => g.boilerplate)).toBe(false);
+    expect(result.clones.setAside.scaffolding + result.clones.setAside.everywhere).toBeGreaterThan(0);
+    expect(result.summary.crossTeamCloneGroups).toBe(expected.cloneGroups.length);
+  });
 
   it("reports the code copied across teams that matches no concern as unnamed work", () => {
     const found = result.unnamed.map((cluster) => cluster.members.map(key).sort());

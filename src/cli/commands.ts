@@ -9,6 +9,7 @@ export interface ScanFlags {
   config?: string;
   json?: string;
   includeTests?: boolean;
+  showBoilerplate?: boolean;
   quiet?: boolean;
   jobs?: number;
   color: boolean;
@@ -36,6 +37,7 @@ export async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Pro
     cwd: io.cwd,
     ...(flags.config ? { configFile: flags.config } : {}),
     ...(flags.includeTests ? { includeTests: true } : {}),
+    ...(flags.showBoilerplate ? { showBoilerplate: true } : {}),
     ...(flags.jobs ? { workers: flags.jobs } : {}),
     onProgress: progress(io, flags.quiet),
   });
@@ -57,6 +59,7 @@ export async function runDemo(flags: DemoFlags, io: CliIo): Promise<number> {
     paths: [org.dir],
     cwd: io.cwd,
     ...(flags.includeTests ? { includeTests: true } : {}),
+    ...(flags.showBoilerplate ? { showBoilerplate: true } : {}),
     ...(flags.jobs ? { workers: flags.jobs } : {}),
     onProgress: progress(io, flags.quiet),
   });

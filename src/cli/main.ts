@@ -53,6 +53,10 @@ function program(io: CliIo, run: (job: Promise<number>) => void): Command {
         ),
       )
       .option("--include-tests", "count test code too (by default it is recognised and kept out of clusters)")
+      .option(
+        "--show-boilerplate",
+        "list clone groups set aside as boilerplate (scaffolding in most files of a folder, shapes everywhere); they are always counted",
+      )
       .option("-q, --quiet", "no progress lines on stderr")
       .addOption(
         new Option(

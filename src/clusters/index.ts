@@ -1,12 +1,16 @@
+export { cloneClusters, sameJobClusters } from "./clone-clusters.js";
 export { findAdoptions, findGolden } from "./golden.js";
 export { clonedImplementations, groupByConcern } from "./group.js";
 export type {
   AdoptionFound,
+  CloneCluster,
   CloneGroupOfUnits,
+  CloneMemberOfUnit,
   ClusterFile,
   ConcernGroup,
   FoundImplementation,
   GoldenPath,
+  SameJobCluster,
   UnitKey,
   UnnamedGroup,
 } from "./model.js";

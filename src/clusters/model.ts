@@ -23,10 +23,40 @@ export interface UnitKey {
   unit: number;
 }
 
+/** A member of a clone group: the unit it lies in, and the lines copied (the whole unit or a fragment). */
+export interface CloneMemberOfUnit extends UnitKey {
+  startLine: number;
+  endLine: number;
+  tokens: number;
+}
+
 export interface CloneGroupOfUnits {
+  /** `unit`: whole units are copies; `fragment`: runs of code inside units are. */
+  level: "unit" | "fragment";
+  members: CloneMemberOfUnit[];
+  similarity: number;
+  /** Same tokens once names and values are normalised (type 1–2); otherwise a near-miss (type 3). */
+  identical: boolean;
+  tokens: number;
+  /** Set when the shape is scaffolding or everywhere: kept, counted, shown only on request. */
+  boilerplate?: "scaffolding" | "everywhere" | undefined;
+}
+
+/** A clone group seen with its teams: which copy is canonical, and whether it crosses teams. */
+export interface CloneCluster extends CloneGroupOfUnits {
+  members: (CloneMemberOfUnit & { canonical: boolean })[];
+  teams: string[];
+  /** Members in two or more teams: a cross-team cluster. One team's copies are still listed, as such. */
+  crossTeam: boolean;
+}
+
+/** Units that seem to do the same job in different code, with the concern that confirms it, if any. */
+export interface SameJobCluster {
   members: UnitKey[];
   similarity: number;
-  identical: boolean;
+  teams: string[];
+  /** The concern all members implement, when the concern engine agrees; otherwise unconfirmed. */
+  concern: string | null;
 }
 
 export interface GoldenPath {

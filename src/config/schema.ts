@@ -24,10 +24,19 @@ const goldenPath = z.strictObject({
   path: z.string().min(1).optional(),
 });
 
+const canonicalRule = z.strictObject({
+  /** Repository the rule applies to; every repository when left out. */
+  repo: z.string().min(1).optional(),
+  /** Repository-relative glob of the code that is the original others copy (`packages/http/**`). */
+  path: z.string().min(1),
+});
+
 export const configSchema = z.strictObject({
   version: z.literal(1).default(1),
   teams: z.array(teamRule).default([]),
   goldenPaths: z.array(goldenPath).default([]),
+  /** Code that is canonical: in a clone group, a member here is the original and the others its copies. */
+  canonical: z.array(canonicalRule).default([]),
   /** Extra globs to read even if they look vendored or generated. */
   include: z.array(z.string().min(1)).default([]),
   /** Extra globs to set aside. */

@@ -1,5 +1,6 @@
 import { createColors } from "picocolors";
 import type { ConcernCluster, Implementation, ScanResult, UnnamedCluster } from "../result/index.js";
+import { clonesSection } from "./clones-view.js";
 import { alignColumns } from "./table.js";
 
 export interface TerminalOptions {
@@ -194,6 +195,8 @@ export function renderTerminal(result: ScanResult, options: TerminalOptions): st
   }
   const unnamed = unnamedSection(result.unnamed, c);
   if (unnamed.length) out.push(...unnamed, "");
+  const clones = clonesSection(result, c, visible);
+  if (clones.length) out.push(...clones, "");
   out.push(...footer(result, c));
   return `${out.join("\n")}\n`;
 }

@@ -1,3 +1,4 @@
+export type { CloneGroupJson, CloneMemberJson, Clones } from "./clones-schema.js";
 export { jsonSchemaOfScanResult, SCAN_RESULT_SCHEMA_FILE } from "./json-schema.js";
 export {
   type Adoption,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { clonesSchema } from "./clones-schema.js";
 
 /**
  * The scan result, version 1: what `lineitem scan --json` writes and every renderer reads. Renderers
@@ -163,11 +164,13 @@ export const scanResultSchema = z.object({
     crossTeamConcerns: z.number().int(),
     implementations: z.number().int(),
     unnamedClusters: z.number().int(),
+    crossTeamCloneGroups: z.number().int(),
   }),
   repos: z.array(repoSummarySchema),
   teams: z.array(teamSummarySchema),
   concerns: z.array(concernClusterSchema),
   unnamed: z.array(unnamedClusterSchema),
+  clones: clonesSchema,
   skipped: z.array(
     z.object({ repo: z.string(), path: z.string(), reason: skipReasonSchema, detail: z.string().optional() }),
   ),

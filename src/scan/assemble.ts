@@ -7,7 +7,14 @@ import {
 } from "../clusters/index.js";
 import type { ConcernDefinition } from "../concerns/index.js";
 import type { Unit } from "../lang/index.js";
-import type { ConcernCluster, Implementation, ScanResult, UnitRef, UnnamedCluster } from "../result/index.js";
+import type {
+  Clones,
+  ConcernCluster,
+  Implementation,
+  ScanResult,
+  UnitRef,
+  UnnamedCluster,
+} from "../result/index.js";
 import { type Diagnostic, packageVersion, quarterOf } from "../shared/index.js";
 import type { SkippedFile } from "../sources/index.js";
 import type { OrgHistory } from "./history.js";
@@ -26,6 +33,8 @@ export interface AssembleInput {
   groups: ConcernGroup[];
   implementations: FoundImplementation[];
   clones: CloneGroupOfUnits[];
+  /** The similarity stage's findings, for the `clones` section. */
+  cloneSection: Clones;
   unnamed: UnnamedGroup[];
   history: OrgHistory;
   diagnostics: Diagnostic[];
@@ -218,6 +227,7 @@ export function assembleResult(input: AssembleInput): ScanResult {
       crossTeamConcerns: concerns.filter((c) => c.crossTeam).length,
       implementations: concerns.reduce((sum, c) => sum + c.writings, 0),
       unnamedClusters: unnamed.length,
+      crossTeamCloneGroups: input.cloneSection.groups.filter((g) => g.crossTeam && !g.boilerplate).length,
     },
     repos: input.reads.map((read) => {
       const state = input.history.states.get(read.target.name);
@@ -242,6 +252,7 @@ export function assembleResult(input: AssembleInput): ScanResult {
       .sort((a, b) => a.name.localeCompare(b.name)),
     concerns,
     unnamed,
+    clones: input.cloneSection,
     skipped: input.skipped,
     diagnostics: input.diagnostics,
   };

@@ -1,9 +1,4 @@
-import {
-  type CloneGroupOfUnits,
-  type FoundImplementation,
-  groupByConcern,
-  unnamedGroups,
-} from "../clusters/index.js";
+import { type FoundImplementation, groupByConcern, unnamedGroups } from "../clusters/index.js";
 import {
   type ConcernDefinition,
   groupImplementations,
@@ -14,9 +9,11 @@ import { loadConfig } from "../config/index.js";
 import { languageOf } from "../lang/index.js";
 import type { ScanResult } from "../result/index.js";
 import { DiagnosticLog } from "../shared/index.js";
-import { type CloneInput, findCloneGroups } from "../similarity/index.js";
+import { DEFAULT_SIMILARITY } from "../similarity/index.js";
 import { discoverRepos, type SkippedFile } from "../sources/index.js";
 import { assembleResult } from "./assemble.js";
+import { assembleClones } from "./assemble-clones.js";
+import { findOrgClones } from "./clones.js";
 import { readOrgHistory } from "./history.js";
 import { createParsePool } from "./parse-pool.js";
 import { readRepos } from "./read-repos.js";
@@ -33,6 +30,8 @@ export interface ScanOptions {
   onProgress?: (message: string) => void;
   /** The clock, so tests can pin `generatedAt`. */
   now?: () => Date;
+  /** List clone groups judged boilerplate (scaffolding, shapes everywhere) instead of only counting them. */
+  showBoilerplate?: boolean;
   /** Worker threads for reading and parsing; default: the machine's cores. */
   workers?: number;
 }
@@ -61,22 +60,6 @@ function findImplementations(
   });
 }
 
-function findClones(files: ScannedFile[]): CloneGroupOfUnits[] {
-  const keys: { file: number; unit: number }[] = [];
-  const inputs: CloneInput[] = [];
-  files.forEach((file, fileIndex) => {
-    file.units.forEach((unit, unitIndex) => {
-      inputs.push({ id: keys.length, tokens: unit.tokens });
-      keys.push({ file: fileIndex, unit: unitIndex });
-    });
-  });
-  return findCloneGroups(inputs).map((group) => ({
-    members: group.members.map((id) => keys[id] as { file: number; unit: number }),
-    similarity: group.similarity,
-    identical: group.identical,
-  }));
-}
-
 /** The whole job: repositories in, the scan result (versioned JSON shape) out. */
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const progress = options.onProgress ?? (() => {});
@@ -100,12 +83,15 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     ...new Set(config.goldenPaths.flatMap((golden) => (golden.package ? [golden.package] : []))),
   ];
   const implementations = findImplementations(files, definitions, goldenPackages);
-  const clones = findClones(files);
+  const clones = findOrgClones(files, reads, implementations, {
+    goldenPaths: config.goldenPaths,
+    rules: config.canonical,
+  });
   const groups = groupByConcern(files, implementations, config.goldenPaths);
   const memberUnits = new Set(
     implementations.flatMap((impl) => impl.units.map((unit) => `${impl.file}:${unit}`)),
   );
-  const unnamed = unnamedGroups(files, clones, (file, unit) => memberUnits.has(`${file}:${unit}`));
+  const unnamed = unnamedGroups(files, clones.unitGroups, (file, unit) => memberUnits.has(`${file}:${unit}`));
 
   const wanted = new Map<string, Set<string>>();
   const want = (file: ScannedFile) => {
@@ -128,7 +114,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     definitions,
     groups,
     implementations,
-    clones,
+    clones: clones.unitGroups,
+    cloneSection: assembleClones(clones, files, DEFAULT_SIMILARITY, options.showBoilerplate ?? false),
     unnamed,
     history,
     diagnostics: log.entries,

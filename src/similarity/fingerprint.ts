@@ -71,3 +71,52 @@ export function streamHash(tokens: Uint32Array): string {
   }
   return `${tokens.length}:${(a >>> 0).toString(16)}:${(b >>> 0).toString(16)}`;
 }
+
+/**
+ * Positions of the winnowed k-grams of a stream (rightmost minimum of each window, each position once), so
+ * a shared fingerprint can be extended into the longest shared run around it.
+ */
+export function winnowPositions(hashes: Uint32Array, window: number): number[] {
+  const picked: number[] = [];
+  if (hashes.length === 0) return picked;
+  if (hashes.length <= window) {
+    let best = 0;
+    for (let i = 1; i < hashes.length; i++) if ((hashes[i] as number) <= (hashes[best] as number)) best = i;
+    picked.push(best);
+    return picked;
+  }
+  let last = -1;
+  for (let start = 0; start + window <= hashes.length; start++) {
+    let best = start;
+    for (let i = start + 1; i < start + window; i++)
+      if ((hashes[i] as number) <= (hashes[best] as number)) best = i;
+    if (best !== last) picked.push(best);
+    last = best;
+  }
+  return picked;
+}
+
+/** The distinct values of a hash array, sorted, for set overlap by merging. */
+export function sortedSet(values: Iterable<number>): Uint32Array {
+  const sorted = Uint32Array.from(new Set(values)).sort();
+  return sorted;
+}
+
+/** Dice coefficient of two sorted sets: 2·|A∩B| / (|A| + |B|). */
+export function dice(a: Uint32Array, b: Uint32Array): number {
+  if (a.length + b.length === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return (2 * shared) / (a.length + b.length);
+}

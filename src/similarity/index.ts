@@ -1,9 +1,15 @@
-export {
-  type CloneGroup,
-  type CloneInput,
-  DEFAULT_SIMILARITY,
-  findCloneGroups,
-  isRepetitive,
-  type SimilarityOptions,
-} from "./clone-groups.js";
+export { type FindClonesOptions, findClones } from "./find-clones.js";
 export { kgramHashes, streamHash, winnow } from "./fingerprint.js";
+export type {
+  BoilerplateReason,
+  CloneFindings,
+  CloneGroup,
+  CloneInput,
+  CloneKind,
+  CloneLevel,
+  CloneMember,
+  SameJobCandidate,
+  SetAside,
+} from "./model.js";
+export { DEFAULT_SIMILARITY, type SimilarityOptions } from "./options.js";
+export { isRepetitive } from "./unit-clones.js";

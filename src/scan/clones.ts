@@ -1,0 +1,166 @@
+import { posix, resolve } from "node:path";
+import picomatch from "picomatch";
+import {
+  type CloneCluster,
+  type CloneGroupOfUnits,
+  cloneClusters,
+  type FoundImplementation,
+  type SameJobCluster,
+  sameJobClusters,
+  type UnitKey,
+} from "../clusters/index.js";
+import type { GoldenPathConfig } from "../config/index.js";
+import type { Literal } from "../lang/index.js";
+import { type CloneInput, type FindClonesOptions, findClones, type SetAside } from "../similarity/index.js";
+import { readSourceFile } from "../sources/index.js";
+import type { RepoRead } from "./read-repos.js";
+import type { ScannedFile } from "./scanned-file.js";
+
+/** A copy is exact when its text equals the others' apart from whitespace; renamed when only tokens match. */
+export type CloneTextKind = "exact" | "renamed" | "near-miss";
+
+export interface ClonesFound {
+  /** Unit-level groups that are not boilerplate: the input of "copied from" and of unnamed work. */
+  unitGroups: CloneGroupOfUnits[];
+  /** Every group, with teams and canonical members; boilerplate groups included and marked. */
+  clusters: (CloneCluster & { textKind: CloneTextKind })[];
+  sameJob: SameJobCluster[];
+  setAside: SetAside;
+}
+
+export interface CanonicalRule {
+  repo?: string | undefined;
+  path: string;
+}
+
+const MAX_FEATURE_STRING = 40;
+
+/** What a unit is about, for same-job candidates: its words, callees, keys and short strings. */
+function featuresOf(unit: {
+  subwords: string[];
+  calls: string[];
+  keys: string[];
+  literals: Literal[];
+}): string[] {
+  const strings = unit.literals
+    .filter((l) => l.kind === "string" && String(l.value).length <= MAX_FEATURE_STRING)
+    .map((l) => `"${l.value}`);
+  return [
+    ...unit.subwords.map((w) => `w:${w}`),
+    ...unit.calls.map((c) => `c:${c}`),
+    ...unit.keys.map((k) => `k:${k}`),
+    ...strings,
+  ];
+}
+
+/** Files on a golden path (repo + path) or matching a `canonical` rule of the config. */
+function canonicalTest(
+  goldenPaths: GoldenPathConfig[],
+  rules: CanonicalRule[],
+): (file: { repo: string; path: string }) => boolean {
+  const all = [...goldenPaths.flatMap((g) => (g.path ? [{ repo: g.repo, path: g.path }] : [])), ...rules].map(
+    (rule) => ({ repo: rule.repo, match: picomatch(rule.path, { dot: true }) }),
+  );
+  return (file) => all.some((rule) => (!rule.repo || rule.repo === file.repo) && rule.match(file.path));
+}
+
+/**
+ * Whether a group's members have the same text apart from whitespace, read back from disk. Token streams
+ * already match, so only names, values and comments can differ. A file that changed since it was read is
+ * not compared.
+ */
+function textKinds(
+  groups: CloneCluster[],
+  files: ScannedFile[],
+  roots: Map<string, string>,
+): CloneTextKind[] {
+  const lines = new Map<number, string[] | null>();
+  const linesOf = (index: number): string[] | null => {
+    if (lines.has(index)) return lines.get(index) ?? null;
+    const file = files[index] as ScannedFile;
+    const read = readSourceFile(resolve(roots.get(file.repo) ?? ".", file.path), Number.POSITIVE_INFINITY);
+    const text = read.ok && read.blobSha === file.blobSha ? read.text.split(/\r?\n/) : null;
+    lines.set(index, text);
+    return text;
+  };
+  return groups.map((group) => {
+    if (!group.identical) return "near-miss";
+    if (group.boilerplate) return "renamed";
+    let first: string | undefined;
+    for (const member of group.members) {
+      const text = linesOf(member.file);
+      if (!text) return "renamed";
+      // A fragment's first and last lines may hold a few tokens of the statements around it that
+      // happen to match too; its text is judged on the lines wholly inside it.
+      const edge = group.level === "fragment" && member.endLine - member.startLine >= 2 ? 1 : 0;
+      const body = text
+        .slice(member.startLine - 1 + edge, member.endLine - edge)
+        .join("")
+        .replace(/\s+/g, "");
+      first ??= body;
+      if (body !== first) return "renamed";
+    }
+    return "exact";
+  });
+}
+
+/** The similarity stage over the org's files, turned back into files, units, teams and exactness. */
+export function findOrgClones(
+  files: ScannedFile[],
+  reads: RepoRead[],
+  implementations: FoundImplementation[],
+  canonical: { goldenPaths: GoldenPathConfig[]; rules: CanonicalRule[] },
+  options: FindClonesOptions = {},
+): ClonesFound {
+  const keys: UnitKey[] = [];
+  const inputs: CloneInput[] = [];
+  const folderFiles = new Map<string, number>();
+  files.forEach((file, fileIndex) => {
+    const folder = `${file.repo}/${posix.dirname(file.path)}`;
+    folderFiles.set(folder, (folderFiles.get(folder) ?? 0) + 1);
+    file.units.forEach((unit, unitIndex) => {
+      inputs.push({
+        id: keys.length,
+        file: fileIndex,
+        folder,
+        tokens: unit.tokens,
+        tokenLines: unit.tokenLines,
+        features: featuresOf(unit),
+      });
+      keys.push({ file: fileIndex, unit: unitIndex });
+    });
+  });
+  const found = findClones(inputs, { ...options, folderFiles });
+  const groups: CloneGroupOfUnits[] = found.groups.map((group) => ({
+    level: group.level,
+    similarity: group.similarity,
+    identical: group.kind === "identical",
+    tokens: group.tokens,
+    boilerplate: group.boilerplate,
+    members: group.members.map((m) => {
+      const key = keys[m.id] as UnitKey;
+      // A whole unit is reported with its own lines (its closing brace is not a token).
+      const unit = group.level === "unit" ? files[key.file]?.units[key.unit] : undefined;
+      return {
+        ...key,
+        startLine: unit?.startLine ?? m.startLine,
+        endLine: unit?.endLine ?? m.endLine,
+        tokens: m.tokens,
+      };
+    }),
+  }));
+  const clusters = cloneClusters(files, groups, canonicalTest(canonical.goldenPaths, canonical.rules));
+  const roots = new Map(reads.map((read) => [read.target.name, read.target.root]));
+  const kinds = textKinds(clusters, files, roots);
+  return {
+    unitGroups: groups.filter((group) => group.level === "unit" && !group.boilerplate),
+    clusters: clusters.map((cluster, index) => ({ ...cluster, textKind: kinds[index] as CloneTextKind })),
+    sameJob: sameJobClusters(
+      files,
+      found.candidates.map((c) => c.members.map((id) => keys[id] as UnitKey)),
+      found.candidates.map((c) => c.similarity),
+      implementations,
+    ),
+    setAside: found.setAside,
+  };
+}

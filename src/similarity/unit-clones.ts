@@ -1,0 +1,80 @@
+import { dice, kgramHashes, sortedSet, streamHash, winnowPositions } from "./fingerprint.js";
+import { cohesiveGroups, type Edge } from "./grouping.js";
+import { candidatePairs, signature } from "./minhash.js";
+import type { CloneInput } from "./model.js";
+import type { SimilarityOptions } from "./options.js";
+
+/** A unit with its k-gram hashes computed once, shared by the unit and fragment passes. */
+export interface PreparedUnit {
+  input: CloneInput;
+  hashes: Uint32Array;
+}
+
+/** Whether a stream is one shape repeated (constant tables, long lists of similar calls). */
+export function isRepetitiveHashes(hashes: Uint32Array, minDistinctShare: number): boolean {
+  if (hashes.length === 0) return false;
+  return new Set(hashes).size / hashes.length < minDistinctShare;
+}
+
+/** Whether a token stream is one shape repeated. */
+export function isRepetitive(tokens: Uint32Array, k: number, minDistinctShare: number): boolean {
+  return isRepetitiveHashes(kgramHashes(tokens, k), minDistinctShare);
+}
+
+export interface UnitGroupDraft {
+  /** Indices into the prepared units. */
+  members: number[];
+  similarity: number;
+  identical: boolean;
+}
+
+/**
+ * Whole units that are copies: identical streams grouped by hash (type 1–2), near-misses (type 3) from
+ * MinHash/LSH candidates over winnowed fingerprints, each candidate verified by its exact Dice overlap,
+ * then grouped cohesively. Identical classes enter the near-miss pass as one node, so 17 copies cost one
+ * signature and add no pairs.
+ */
+export function findUnitClones(
+  units: PreparedUnit[],
+  options: SimilarityOptions,
+): { groups: UnitGroupDraft[]; crowdedBuckets: number } {
+  const classes = new Map<string, number[]>();
+  units.forEach((unit, index) => {
+    if (unit.input.tokens.length < options.minTokens) return;
+    const key = streamHash(unit.input.tokens);
+    (classes.get(key) ?? classes.set(key, []).get(key))?.push(index);
+  });
+  const nodes = [...classes.values()];
+  const prints = nodes.map((members) => {
+    const hashes = (units[members[0] as number] as PreparedUnit).hashes;
+    return sortedSet(winnowPositions(hashes, options.window).map((position) => hashes[position] as number));
+  });
+  const bins = options.bands * options.rows;
+  const { pairs, crowdedBuckets } = candidatePairs(
+    prints.map((set) => signature(set, bins)),
+    options.bands,
+    options.rows,
+    options.maxBucket,
+  );
+  const edges: Edge[] = [];
+  for (const pair of pairs) {
+    const a = Math.floor(pair / nodes.length);
+    const b = pair % nodes.length;
+    const similarity = dice(prints[a] as Uint32Array, prints[b] as Uint32Array);
+    if (similarity >= options.minSimilarity) edges.push({ a, b, similarity });
+  }
+  const grouped = new Set<number>();
+  const groups: UnitGroupDraft[] = [];
+  for (const group of cohesiveGroups(nodes.length, edges, options.cohesion)) {
+    for (const node of group.nodes) grouped.add(node);
+    groups.push({
+      members: group.nodes.flatMap((node) => nodes[node] as number[]).sort((x, y) => x - y),
+      similarity: Math.round(group.similarity * 1000) / 1000,
+      identical: false,
+    });
+  }
+  nodes.forEach((members, node) => {
+    if (!grouped.has(node) && members.length >= 2) groups.push({ members, similarity: 1, identical: true });
+  });
+  return { groups, crowdedBuckets };
+}
