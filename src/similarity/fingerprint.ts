@@ -13,8 +13,8 @@ function power(k: number): number {
   return p;
 }
 
-function mix(h: number): number {
-  // A final avalanche so that nearby rolling values do not cluster when taking window minima.
+/** A final avalanche (murmur-style) so that nearby values spread over the whole 32-bit range. */
+export function mix(h: number): number {
   let x = h ^ (h >>> 16);
   x = Math.imul(x, 0x7feb352d);
   x ^= x >>> 15;

@@ -5,13 +5,8 @@
  * row of one band become a candidate pair, in time linear in the number of sets.
  */
 
-function mix(x: number): number {
-  let h = x ^ (x >>> 16);
-  h = Math.imul(h, 0x7feb352d);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x846ca68b);
-  return (h ^ (h >>> 16)) >>> 0;
-}
+import { mix } from "./fingerprint.js";
+import type { Edge } from "./grouping.js";
 
 const EMPTY = 0xffffffff;
 
@@ -112,4 +107,33 @@ export function candidatePairs(
     }
   }
   return { pairs, crowdedBuckets };
+}
+
+/**
+ * Verified similar pairs of a list of sets: MinHash/LSH candidates, each kept when `accept` allows the pair
+ * and its exact `measure` reaches `minimum`. Edges index into `sets`.
+ */
+export function similarPairs(
+  sets: Uint32Array[],
+  options: { bands: number; rows: number; maxBucket: number },
+  measure: (a: Uint32Array, b: Uint32Array) => number,
+  minimum: number,
+  accept: (a: number, b: number) => boolean = () => true,
+): { edges: Edge[]; crowdedBuckets: number } {
+  const bins = options.bands * options.rows;
+  const { pairs, crowdedBuckets } = candidatePairs(
+    sets.map((set) => signature(set, bins)),
+    options.bands,
+    options.rows,
+    options.maxBucket,
+  );
+  const edges: Edge[] = [];
+  for (const pair of pairs) {
+    const a = Math.floor(pair / sets.length);
+    const b = pair % sets.length;
+    if (!accept(a, b)) continue;
+    const similarity = measure(sets[a] as Uint32Array, sets[b] as Uint32Array);
+    if (similarity >= minimum) edges.push({ a, b, similarity });
+  }
+  return { edges, crowdedBuckets };
 }

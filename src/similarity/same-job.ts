@@ -1,6 +1,6 @@
 import { sortedSet } from "./fingerprint.js";
-import { cohesiveGroups, type Edge } from "./grouping.js";
-import { candidatePairs, signature } from "./minhash.js";
+import { cohesiveGroups } from "./grouping.js";
+import { similarPairs } from "./minhash.js";
 import type { CloneInput, SameJobCandidate } from "./model.js";
 import type { SimilarityOptions } from "./options.js";
 
@@ -42,23 +42,11 @@ export function findSameJobCandidates(
       input.tokens.length >= options.minTokens && (input.features?.length ?? 0) >= options.minFeatures,
   );
   const sets = eligible.map((input) => sortedSet((input.features ?? []).map(hashString)));
-  const bins = options.bands * options.rows;
-  const { pairs } = candidatePairs(
-    sets.map((set) => signature(set, bins)),
-    options.bands,
-    options.rows,
-    options.maxBucket,
-  );
-  const edges: Edge[] = [];
-  for (const pair of pairs) {
-    const a = Math.floor(pair / eligible.length);
-    const b = pair % eligible.length;
+  const { edges } = similarPairs(sets, options, jaccard, options.minFeatureSimilarity, (a, b) => {
     const ia = eligible[a] as CloneInput;
     const ib = eligible[b] as CloneInput;
-    if (ia.file === ib.file || alreadyClones(ia.id, ib.id)) continue;
-    const similarity = jaccard(sets[a] as Uint32Array, sets[b] as Uint32Array);
-    if (similarity >= options.minFeatureSimilarity) edges.push({ a, b, similarity });
-  }
+    return ia.file !== ib.file && !alreadyClones(ia.id, ib.id);
+  });
   return cohesiveGroups(eligible.length, edges, options.cohesion).map((group) => ({
     members: group.nodes.map((node) => (eligible[node] as CloneInput).id).sort((x, y) => x - y),
     similarity: Math.round(group.similarity * 1000) / 1000,

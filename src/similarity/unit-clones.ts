@@ -1,6 +1,6 @@
 import { dice, kgramHashes, sortedSet, streamHash, winnowPositions } from "./fingerprint.js";
-import { cohesiveGroups, type Edge } from "./grouping.js";
-import { candidatePairs, signature } from "./minhash.js";
+import { cohesiveGroups } from "./grouping.js";
+import { similarPairs } from "./minhash.js";
 import type { CloneInput } from "./model.js";
 import type { SimilarityOptions } from "./options.js";
 
@@ -49,20 +49,7 @@ export function findUnitClones(
     const hashes = (units[members[0] as number] as PreparedUnit).hashes;
     return sortedSet(winnowPositions(hashes, options.window).map((position) => hashes[position] as number));
   });
-  const bins = options.bands * options.rows;
-  const { pairs, crowdedBuckets } = candidatePairs(
-    prints.map((set) => signature(set, bins)),
-    options.bands,
-    options.rows,
-    options.maxBucket,
-  );
-  const edges: Edge[] = [];
-  for (const pair of pairs) {
-    const a = Math.floor(pair / nodes.length);
-    const b = pair % nodes.length;
-    const similarity = dice(prints[a] as Uint32Array, prints[b] as Uint32Array);
-    if (similarity >= options.minSimilarity) edges.push({ a, b, similarity });
-  }
+  const { edges, crowdedBuckets } = similarPairs(prints, options, dice, options.minSimilarity);
   const grouped = new Set<number>();
   const groups: UnitGroupDraft[] = [];
   for (const group of cohesiveGroups(nodes.length, edges, options.cohesion)) {
