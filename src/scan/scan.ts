@@ -78,11 +78,12 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const skipped: SkippedFile[] = reads.flatMap((read) => read.skipped);
   const files = includeTests ? allFiles : allFiles.filter((file) => !file.isTest);
 
-  progress(`matching ${definitions.length} concerns and looking for copies in ${files.length} files`);
+  progress(`matching ${definitions.length} concerns in ${files.length} files`);
   const goldenPackages = [
     ...new Set(config.goldenPaths.flatMap((golden) => (golden.package ? [golden.package] : []))),
   ];
   const implementations = findImplementations(files, definitions, goldenPackages);
+  progress(`looking for copies among ${files.reduce((sum, f) => sum + f.units.length, 0)} units`);
   const clones = findOrgClones(files, reads, implementations, {
     goldenPaths: config.goldenPaths,
     rules: config.canonical,

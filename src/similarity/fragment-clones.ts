@@ -21,6 +21,9 @@ export interface FragmentDraft {
   identical: boolean;
 }
 
+/** Buckets up to this size pair every two places; larger ones pair each place with the first. */
+const CLIQUE_BUCKET = 8;
+
 /** Order of `keys` ascending, by two 16-bit LSD radix passes: linear, and no comparator calls. */
 function radixOrder(keys: Uint32Array): Uint32Array {
   let order = new Uint32Array(keys.length);
@@ -71,7 +74,10 @@ function seedMatches(
     const size = i - start;
     if (size > options.maxBucket) crowdedBuckets++;
     else if (size >= 2) {
-      for (let x = start; x < i; x++) {
+      // Small buckets pair every two places. In a large one (an idiom shared by many) each place is
+      // extended against the first only: linear, and places linked to one anchor are joined anyway.
+      const anchors = size <= CLIQUE_BUCKET ? i - 1 : start + 1;
+      for (let x = start; x < anchors; x++)
         for (let y = x + 1; y < i; y++) {
           let ex = order[x] as number;
           let ey = order[y] as number;
@@ -82,8 +88,12 @@ function seedMatches(
           const pa = positionOf[ex] as number;
           const pb = positionOf[ey] as number;
           const pairKey = a * units.length + b;
-          const diagonals = covered.get(pairKey) ?? covered.set(pairKey, new Map()).get(pairKey);
-          const end = diagonals?.get(pb - pa);
+          let diagonals = covered.get(pairKey);
+          if (diagonals === undefined) {
+            diagonals = new Map();
+            covered.set(pairKey, diagonals);
+          }
+          const end = diagonals.get(pb - pa);
           if (end !== undefined && pa < end) continue;
           const ta = (units[a] as PreparedUnit).input.tokens;
           const tb = (units[b] as PreparedUnit).input.tokens;
@@ -91,10 +101,9 @@ function seedMatches(
           while (pa - s > 0 && pb - s > 0 && ta[pa - s - 1] === tb[pb - s - 1]) s++;
           let e = 0;
           while (pa + e < ta.length && pb + e < tb.length && ta[pa + e] === tb[pb + e]) e++;
-          diagonals?.set(pb - pa, pa + e);
+          diagonals.set(pb - pa, pa + e);
           seeds.push({ a, startA: pa - s, endA: pa + e, b, startB: pb - s, endB: pb + e, matched: s + e });
         }
-      }
     }
     start = i;
   }
@@ -106,35 +115,43 @@ function seedMatches(
  * each side: one near-miss (type 3) copy with a statement added, removed or changed, not two findings.
  */
 function bridgeGaps(seeds: Match[], maxGap: number): Match[] {
-  const byPair = new Map<string, Match[]>();
-  for (const seed of seeds) {
-    const key = `${seed.a}:${seed.b}`;
-    (byPair.get(key) ?? byPair.set(key, []).get(key))?.push(seed);
-  }
+  const sorted = [...seeds].sort(
+    (x, y) => x.a - y.a || x.b - y.b || x.startA - y.startA || x.startB - y.startB,
+  );
   const out: Match[] = [];
-  for (const matches of byPair.values()) {
-    matches.sort((x, y) => x.startA - y.startA || x.startB - y.startB);
-    let current: Match | undefined;
-    for (const next of matches) {
-      if (
-        current &&
-        next.startA >= current.startA &&
-        next.startB >= current.startB &&
-        next.startA - current.endA <= maxGap &&
-        next.startB - current.endB <= maxGap &&
-        next.startB - current.endB >= -maxGap
-      ) {
-        current.matched += Math.max(0, next.endA - Math.max(next.startA, current.endA));
-        current.endA = Math.max(current.endA, next.endA);
-        current.endB = Math.max(current.endB, next.endB);
-        continue;
-      }
-      if (current) out.push(current);
-      current = { ...next };
+  let current: Match | undefined;
+  for (const next of sorted) {
+    if (
+      current &&
+      current.a === next.a &&
+      current.b === next.b &&
+      next.startB >= current.startB &&
+      next.startA - current.endA <= maxGap &&
+      next.startB - current.endB <= maxGap &&
+      next.startB - current.endB >= -maxGap
+    ) {
+      current.matched += Math.max(0, next.endA - Math.max(next.startA, current.endA));
+      current.endA = Math.max(current.endA, next.endA);
+      current.endB = Math.max(current.endB, next.endB);
+      continue;
     }
     if (current) out.push(current);
+    current = { ...next };
   }
+  if (current) out.push(current);
   return out;
+}
+
+/**
+ * A run that repeats one shape (`this.a = a; this.b = b; …`, a column of decorated fields) matches every
+ * other such run without being a copy of it: the unit-level rule for tables, applied to the run.
+ */
+function repetitiveRun(unit: PreparedUnit, start: number, end: number, minDistinctShare: number): boolean {
+  const hashes = unit.hashes.subarray(
+    start,
+    Math.max(start + 1, end - (unit.input.tokens.length - unit.hashes.length)),
+  );
+  return new Set(hashes).size / hashes.length < minDistinctShare;
 }
 
 /**
@@ -149,7 +166,9 @@ export function findFragmentClones(
 ): { groups: FragmentDraft[]; crowdedBuckets: number } {
   const { seeds, crowdedBuckets } = seedMatches(units, eligible, options, skipPair);
   const matches = bridgeGaps(seeds, options.maxGapTokens).filter(
-    (m) => Math.min(m.endA - m.startA, m.endB - m.startB) >= options.minFragmentTokens,
+    (m) =>
+      Math.min(m.endA - m.startA, m.endB - m.startB) >= options.minFragmentTokens &&
+      !repetitiveRun(units[m.a] as PreparedUnit, m.startA, m.endA, options.minDistinctShare),
   );
   // Places: per unit, overlapping runs merged.
   const sides = matches.flatMap((m, index) => [
