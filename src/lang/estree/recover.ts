@@ -11,7 +11,11 @@ interface NativeResult {
 }
 
 /** Parses and returns the program and errors only. */
-function parseSync(path: string, text: string, options: ParserOptions): { program: EsNode; errors: OxcError[] } {
+function parseSync(
+  path: string,
+  text: string,
+  options: ParserOptions,
+): { program: EsNode; errors: OxcError[] } {
   const result = parseNative(path, text, options) as NativeResult;
   const errors = result.errors;
   return { program: (JSON.parse(result.program) as { node: EsNode }).node, errors };
