@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { posix, resolve } from "node:path";
 import picomatch from "picomatch";
 import {
@@ -12,7 +13,7 @@ import {
 import type { GoldenPathConfig } from "../config/index.js";
 import type { Literal } from "../lang/index.js";
 import { type CloneInput, type FindClonesOptions, findClones, type SetAside } from "../similarity/index.js";
-import { readSourceFile } from "../sources/index.js";
+import { gitBlobSha } from "../sources/index.js";
 import type { RepoRead } from "./read-repos.js";
 import type { ScannedFile } from "./scanned-file.js";
 
@@ -78,8 +79,13 @@ function textKinds(
   const linesOf = (index: number): string[] | null => {
     if (lines.has(index)) return lines.get(index) ?? null;
     const file = files[index] as ScannedFile;
-    const read = readSourceFile(resolve(roots.get(file.repo) ?? ".", file.path), Number.POSITIVE_INFINITY);
-    const text = read.ok && read.blobSha === file.blobSha ? read.text.split(/\r?\n/) : null;
+    let text: string[] | null = null;
+    try {
+      const bytes = readFileSync(resolve(roots.get(file.repo) ?? ".", file.path));
+      if (gitBlobSha(bytes) === file.blobSha) text = bytes.toString("utf8").split(/\r?\n/);
+    } catch {
+      // Gone since it was read: not compared.
+    }
     lines.set(index, text);
     return text;
   };

@@ -1,4 +1,10 @@
-import type { FileUnits, LanguageRegistry } from "../lang/index.js";
+import {
+  type ConcernDefinition,
+  groupImplementations,
+  type ImplementationDraft,
+  scoreFile,
+} from "../concerns/index.js";
+import type { FileUnits, LanguageId, LanguageRegistry } from "../lang/index.js";
 import { readSourceFile, type SkipReason } from "../sources/index.js";
 
 /** One file to read and parse, as the main thread hands it to a worker. */
@@ -6,17 +12,40 @@ export interface ParseTask {
   path: string;
   absPath: string;
   maxBytes: number;
+  /** Match concerns too (off for test code the scan leaves out). */
+  matchConcerns: boolean;
+}
+
+/** What a worker needs to match concerns where the units are: the definitions and the golden packages. */
+export interface ConcernMatching {
+  definitions: ConcernDefinition[];
+  goldenPackages: string[];
 }
 
 export type ParseOutcome =
-  | { ok: true; blobSha: string; bytes: number; parsed: FileUnits }
+  | { ok: true; blobSha: string; bytes: number; parsed: FileUnits; implementations: ImplementationDraft[] }
   | { ok: false; reason: SkipReason; detail: string };
 
+/** Names a file imports from a golden path's package: calling them is adoption, not a new copy. */
+export function adoptedNames(imports: FileUnits["imports"], goldenPackages: string[]): Set<string> {
+  const names = new Set<string>();
+  for (const imp of imports) {
+    if (!goldenPackages.some((pkg) => imp.module === pkg || imp.module.startsWith(`${pkg}/`))) continue;
+    for (const name of imp.names) if (name !== "*" && name !== "default") names.add(name);
+  }
+  return names;
+}
+
 /**
- * sources → lang for one file: read it (or say why not) and parse it. A file nothing could be read from
- * (no units, only problems) is counted as a parse error rather than as read.
+ * sources → lang → concerns for one file: read it (or say why not), parse it, and match concerns on its
+ * units while they are at hand, on the worker's core. A file nothing could be read from (no units, only
+ * problems) is counted as a parse error rather than as read.
  */
-export function readAndParse(task: ParseTask, languages: LanguageRegistry): ParseOutcome {
+export function readAndParse(
+  task: ParseTask,
+  languages: LanguageRegistry,
+  matching: ConcernMatching | null,
+): ParseOutcome {
   const read = readSourceFile(task.absPath, task.maxBytes);
   if (!read.ok) return read;
   let parsed: FileUnits;
@@ -30,5 +59,16 @@ export function readAndParse(task: ParseTask, languages: LanguageRegistry): Pars
     const first = parsed.problems[0];
     return { ok: false, reason: "parse-error", detail: `line ${first?.line}: ${first?.message}` };
   }
-  return { ok: true, blobSha: read.blobSha, bytes: read.bytes, parsed };
+  let implementations: ImplementationDraft[] = [];
+  if (matching && task.matchConcerns && matching.definitions.length > 0) {
+    const file = {
+      path: task.path,
+      language: languages.languageOf(task.path) as LanguageId,
+      imports: parsed.imports,
+      units: parsed.units,
+      adoptedNames: adoptedNames(parsed.imports, matching.goldenPackages),
+    };
+    implementations = groupImplementations(file, scoreFile(file, matching.definitions));
+  }
+  return { ok: true, blobSha: read.blobSha, bytes: read.bytes, parsed, implementations };
 }

@@ -4,12 +4,15 @@ import { join } from "node:path";
 import { Piscina } from "piscina";
 import { createLanguageRegistry, type LanguageRegistry } from "../lang/index.js";
 import { packageRoot } from "../shared/index.js";
-import { type ParseOutcome, type ParseTask, readAndParse } from "./parse-file.js";
+import { type ConcernMatching, type ParseOutcome, type ParseTask, readAndParse } from "./parse-file.js";
 
-/** Reads and parses files on every core; results come back in the order the tasks were given. */
+/**
+ * Reads and parses files (and matches concerns on them) on every core; results come back in the order the
+ * tasks were given.
+ */
 export interface ParsePool {
   readonly workers: number;
-  parse(tasks: ParseTask[]): Promise<ParseOutcome[]>;
+  parse(tasks: ParseTask[], matching?: ConcernMatching | null): Promise<ParseOutcome[]>;
   close(): Promise<void>;
 }
 
@@ -71,10 +74,10 @@ function inProcessPool(): ParsePool {
   let registry: Promise<LanguageRegistry> | undefined;
   return {
     workers: 1,
-    async parse(tasks) {
+    async parse(tasks, matching = null) {
       registry ??= createLanguageRegistry();
       const languages = await registry;
-      return tasks.map((task) => readAndParse(task, languages));
+      return tasks.map((task) => readAndParse(task, languages, matching));
     },
     async close() {},
   };
@@ -89,15 +92,18 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   let piscina: Piscina | undefined;
   return {
     workers,
-    async parse(tasks) {
+    async parse(tasks, matching = null) {
       const sizes = tasks.map(sizeOf);
-      if (sizes.reduce((sum, size) => sum + size, 0) < inProcessBelow) return local.parse(tasks);
+      if (sizes.reduce((sum, size) => sum + size, 0) < inProcessBelow) return local.parse(tasks, matching);
       piscina ??= new Piscina({ filename: WORKER, minThreads: workers, maxThreads: workers });
       const pool = piscina;
       const outcomes: ParseOutcome[] = new Array(tasks.length);
       await Promise.all(
         batchBySize(tasks, sizes).map(async (batch) => {
-          const results = (await pool.run(batch.map((i) => tasks[i]))) as ParseOutcome[];
+          const results = (await pool.run({
+            tasks: batch.map((i) => tasks[i]),
+            matching,
+          })) as ParseOutcome[];
           batch.forEach((taskIndex, k) => {
             outcomes[taskIndex] = results[k] as ParseOutcome;
           });

@@ -3,6 +3,7 @@ import type { LanguageId, LanguageRegistry } from "../lang/index.js";
 import { ownerResolver, readCodeOwners } from "../ownership/index.js";
 import type { DiagnosticLog } from "../shared/index.js";
 import { type ListedFile, listRepoFiles, type RepoTarget, type SkippedFile } from "../sources/index.js";
+import type { ConcernMatching } from "./parse-file.js";
 import type { ParsePool } from "./parse-pool.js";
 import type { ScannedFile } from "./scanned-file.js";
 import { importsTestFramework } from "./test-code.js";
@@ -24,6 +25,7 @@ export async function readRepos(
   config: LineitemConfig,
   languages: Pick<LanguageRegistry, "languageOf">,
   pool: ParsePool,
+  matching: ConcernMatching & { includeTests: boolean },
   log: DiagnosticLog,
   progress: (message: string) => void,
 ): Promise<RepoRead[]> {
@@ -57,7 +59,13 @@ export async function readRepos(
 
   progress(`reading and parsing ${listed.length} files in ${targets.length} repositories`);
   const outcomes = await pool.parse(
-    listed.map(({ file }) => ({ path: file.path, absPath: file.absPath, maxBytes: config.maxFileBytes })),
+    listed.map(({ file }) => ({
+      path: file.path,
+      absPath: file.absPath,
+      maxBytes: config.maxFileBytes,
+      matchConcerns: matching.includeTests || !file.isTest,
+    })),
+    { definitions: matching.definitions, goldenPackages: matching.goldenPackages },
   );
   outcomes.forEach((outcome, index) => {
     const { read, file, owner } = listed[index] as (typeof listed)[number];
@@ -85,6 +93,7 @@ export async function readRepos(
       lines: parsed.lines,
       imports: parsed.imports,
       units: parsed.units,
+      implementations: outcome.implementations,
     });
   });
   return reads;

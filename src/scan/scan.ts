@@ -1,10 +1,5 @@
 import { type FoundImplementation, groupByConcern, unnamedGroups } from "../clusters/index.js";
-import {
-  type ConcernDefinition,
-  groupImplementations,
-  loadConcernDefinitions,
-  scoreFile,
-} from "../concerns/index.js";
+import { loadConcernDefinitions } from "../concerns/index.js";
 import { loadConfig } from "../config/index.js";
 import { languageOf } from "../lang/index.js";
 import type { ScanResult } from "../result/index.js";
@@ -36,30 +31,6 @@ export interface ScanOptions {
   workers?: number;
 }
 
-/** Names a file imports from a golden path's package: calling them is adoption, not a new copy. */
-function adoptedNames(file: ScannedFile, goldenPackages: string[]): Set<string> {
-  const names = new Set<string>();
-  for (const imp of file.imports) {
-    if (!goldenPackages.some((pkg) => imp.module === pkg || imp.module.startsWith(`${pkg}/`))) continue;
-    for (const name of imp.names) if (name !== "*" && name !== "default") names.add(name);
-  }
-  return names;
-}
-
-function findImplementations(
-  files: ScannedFile[],
-  definitions: ConcernDefinition[],
-  goldenPackages: string[],
-): FoundImplementation[] {
-  return files.flatMap((file, index) => {
-    const concernFile = { ...file, adoptedNames: adoptedNames(file, goldenPackages) };
-    return groupImplementations(concernFile, scoreFile(concernFile, definitions)).map((draft) => ({
-      ...draft,
-      file: index,
-    }));
-  });
-}
-
 /** The whole job: repositories in, the scan result (versioned JSON shape) out. */
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const progress = options.onProgress ?? (() => {});
@@ -70,19 +41,22 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const definitions = await loadConcernDefinitions(config.concerns, loaded.baseDir, log);
   const targets = await discoverRepos(options.paths, options.cwd, log);
 
+  const goldenPackages = [
+    ...new Set(config.goldenPaths.flatMap((golden) => (golden.package ? [golden.package] : []))),
+  ];
   const pool = createParsePool(options.workers === undefined ? {} : { workers: options.workers });
-  const reads = await readRepos(targets, config, { languageOf }, pool, log, progress).finally(() =>
+  const matching = { definitions, goldenPackages, includeTests };
+  const reads = await readRepos(targets, config, { languageOf }, pool, matching, log, progress).finally(() =>
     pool.close(),
   );
   const allFiles = reads.flatMap((read) => read.files);
   const skipped: SkippedFile[] = reads.flatMap((read) => read.skipped);
   const files = includeTests ? allFiles : allFiles.filter((file) => !file.isTest);
 
-  progress(`matching ${definitions.length} concerns in ${files.length} files`);
-  const goldenPackages = [
-    ...new Set(config.goldenPaths.flatMap((golden) => (golden.package ? [golden.package] : []))),
-  ];
-  const implementations = findImplementations(files, definitions, goldenPackages);
+  // Concerns were matched where each file was parsed; here they only get their place in `files`.
+  const implementations: FoundImplementation[] = files.flatMap((file, index) =>
+    file.implementations.map((draft) => ({ ...draft, file: index })),
+  );
   progress(`looking for copies among ${files.reduce((sum, f) => sum + f.units.length, 0)} units`);
   const clones = findOrgClones(files, reads, implementations, {
     goldenPaths: config.goldenPaths,

@@ -1,3 +1,4 @@
+import type { ImplementationDraft } from "../concerns/index.js";
 import type { Import, LanguageId, Unit } from "../lang/index.js";
 import type { OwnerSource } from "../ownership/index.js";
 
@@ -13,4 +14,6 @@ export interface ScannedFile {
   lines: number;
   imports: Import[];
   units: Unit[];
+  /** Concern implementations the worker found in this file (empty for test code left out). */
+  implementations: ImplementationDraft[];
 }
