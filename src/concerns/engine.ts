@@ -157,6 +157,18 @@ function explainUnit(
  * blocks they use. Callers of a matched unit in the same file may match too; they only widen the same
  * implementation (one file, one concern), and the size rule keeps a long caller from matching in passing.
  */
+/** A type describes work and does none: it is never an implementation of a concern. */
+function unmatched(definition: ConcernDefinition): UnitExplanation {
+  return {
+    concern: definition.id,
+    score: 0,
+    threshold: definition.threshold,
+    matched: false,
+    fired: [],
+    missing: [],
+  };
+}
+
 function explainAll(file: ConcernFile, definitions: readonly ConcernDefinition[]): UnitExplanation[][] {
   const fileImports = file.imports.map((imp) => imp.module.toLowerCase());
   const filePath = new Set(pathWords(file.path));
@@ -165,6 +177,7 @@ function explainAll(file: ConcernFile, definitions: readonly ConcernDefinition[]
   const methods = methodsOf(file.units);
   const pick = (indexes: Iterable<number>) => [...indexes].map((i) => file.units[i] as Unit);
   return file.units.map((unit, index) => {
+    if (unit.kind === "type") return definitions.map((definition) => unmatched(definition));
     // A class is read with its methods' words and calls: in class-based code the class is the module, and a
     // client sets its timeout in the constructor and its headers in `get`. Structure flags stay per unit:
     // "a loop that waits and tries again" describes one body of code, not a loop in one method and retry

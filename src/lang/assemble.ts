@@ -22,7 +22,7 @@ export type TopPlan =
   /** Imports, type-only declarations and unreadable regions end the current block. */
   | { kind: "break" };
 
-const KIND_RANK = { class: 0, block: 1, function: 1, method: 2 } as const;
+const KIND_RANK = { class: 0, block: 1, function: 1, type: 1, method: 2 } as const;
 
 /**
  * Turns an adapter's module-level plan into units: each definition becomes a unit, each run of adjacent

@@ -38,9 +38,9 @@ describe("createLanguageRegistry", () => {
       LANGUAGE_IDS.map((language) => [language, registry.adapterVersion(language)]),
     );
     expect(versions).toEqual({
-      typescript: 1,
-      tsx: 1,
-      javascript: 1,
+      typescript: 2,
+      tsx: 2,
+      javascript: 2,
       python: 2,
       go: 2,
       java: 1,

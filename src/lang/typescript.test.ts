@@ -33,6 +33,7 @@ export type Id = string;
 export default function () {}
 `);
     expect(shape(file)).toEqual([
+      ["Options", "type", 2, 2],
       ["client", "block", 3, 4],
       ["fetchJson", "function", 5, 7],
       ["retry", "function", 8, 10],
@@ -40,14 +41,22 @@ export default function () {}
       ["Api.list", "method", 14, 14],
       ["Api.handle", "method", 15, 15],
       ["module.exports", "block", 17, 18],
+      ["Id", "type", 19, 19],
       ["default", "function", 20, 20],
     ]);
     expect(unit(file, "Api.list").parent).toBe("Api");
   });
 
-  it("names a block of plain calls <module> and skips type-only declarations entirely", () => {
-    const file = parse("declare const x: number;\napp.use(helmet());\napp.listen(3000);\ntype A = 1;\n");
-    expect(shape(file)).toEqual([["<module>", "block", 2, 3]]);
+  it("names a block of plain calls <module>, skips declarations and reads types as type units", () => {
+    const file = parse(
+      "declare const x: number;\napp.use(helmet());\napp.listen(3000);\ntype A = 1;\nexport interface B {\n  code: string;\n}\nfunction f(): void;\n",
+    );
+    expect(shape(file)).toEqual([
+      ["<module>", "block", 2, 3],
+      ["A", "type", 4, 4],
+      ["B", "type", 5, 7],
+    ]);
+    expect(unit(file, "B").flags).toContain("exported");
   });
 
   it("keeps a class's fields and decorators but not its methods' bodies", () => {

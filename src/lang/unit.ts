@@ -18,7 +18,11 @@ export const LANGUAGE_IDS = [
 
 export type LanguageId = (typeof LANGUAGE_IDS)[number];
 
-export type UnitKind = "function" | "method" | "class" | "block";
+/**
+ * `type`: a TypeScript interface or type alias. Read for copies (the same error-envelope type in every
+ * team is a copy), never as an implementation of a concern: it describes work, it does none.
+ */
+export type UnitKind = "function" | "method" | "class" | "block" | "type";
 
 /**
  * Structural facts about a unit that concern definitions can ask for ("a loop that catches, waits and

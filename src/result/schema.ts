@@ -25,7 +25,7 @@ export const historySummarySchema = z
 
 export const unitRefSchema = z.object({
   name: z.string(),
-  kind: z.enum(["function", "method", "class", "block"]),
+  kind: z.enum(["function", "method", "class", "block", "type"]),
   startLine: z.number().int(),
   endLine: z.number().int(),
 });

@@ -207,11 +207,37 @@ describe("findClones: fragments inside units", () => {
     expect(groups[0]?.similarity).toBeGreaterThan(0.9);
   });
 
-  it("ignores runs shorter than minFragmentTokens and runs inside one unit", () => {
+  it("ignores runs shorter than minFragmentTokens", () => {
     const short = stream(31, 30);
-    const a = join(stream(1, 80), short, stream(2, 80), copied, stream(5, 10), copied);
+    const a = join(stream(1, 80), short, stream(2, 80));
     const b = join(stream(3, 80), short, stream(4, 80));
     expect(findClones([unit(1, a), unit(2, b)]).groups).toEqual([]);
+  });
+
+  it("finds a run repeated within one file, as two places", () => {
+    const a = join(stream(1, 80), copied, stream(5, 10), copied, stream(2, 30));
+    const { groups } = findClones([unit(1, a)]);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]?.members.map((m) => [m.id, m.startLine])).toEqual([
+      [1, 30],
+      [1, 47],
+    ]);
+  });
+
+  it("finds a run that crosses from one unit into the next, as a lexer-based tool does", () => {
+    // The end of unit 1 and the start of unit 2 were copied together into unit 3.
+    const tail = copied.slice(0, 30);
+    const head = copied.slice(30);
+    const inputs = [
+      unit(1, join(stream(1, 80), tail), 7),
+      unit(2, join(head, stream(2, 80)), 7),
+      unit(3, join(stream(3, 60), copied, stream(4, 60)), 8),
+    ];
+    const { groups } = findClones(inputs);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]?.level).toBe("fragment");
+    expect(groups[0]?.members.map((m) => m.id)).toEqual([1, 3]);
+    expect(groups[0]?.tokens).toBeGreaterThanOrEqual(60);
   });
 
   it("does not repeat a whole-unit copy as a fragment", () => {

@@ -1,3 +1,4 @@
+import { type FileStream, fileStreams, trimReported } from "./file-streams.js";
 import { kgramHashes } from "./fingerprint.js";
 import { findFragmentClones } from "./fragment-clones.js";
 import type {
@@ -15,10 +16,10 @@ import { findUnitClones, isRepetitiveHashes, type PreparedUnit } from "./unit-cl
 /** Share of a unit a copied run must cover for the copy to count as the whole unit. */
 const WHOLE_UNIT_SHARE = 0.9;
 
-function member(unit: PreparedUnit, start: number, end: number): CloneMember {
-  const lines = unit.input.tokenLines;
+function member(stream: CloneInput, id: number, start: number, end: number): CloneMember {
+  const lines = stream.tokenLines;
   return {
-    id: unit.input.id,
+    id,
     startLine: lines[start] as number,
     endLine: lines[Math.max(start, end - 1)] as number,
     tokens: end - start,
@@ -79,22 +80,33 @@ export function findClones(inputs: CloneInput[], given: FindClonesOptions = {}):
   }
 
   const unitPass = findUnitClones(units, options);
-  const groupOfUnit = new Int32Array(units.length).fill(-1);
+  // Whole-unit group of each input (by index into `sorted`), so the fragment pass does not report again.
+  const groupOfInput = new Int32Array(sorted.length).fill(-1);
+  const inputIndex = new Map(sorted.map((input, index) => [input.id, index]));
   unitPass.groups.forEach((group, index) => {
-    for (const unit of group.members) groupOfUnit[unit] = index;
+    for (const unit of group.members) {
+      groupOfInput[inputIndex.get((units[unit] as PreparedUnit).input.id) as number] = index;
+    }
   });
-  const sameGroup = (a: number, b: number) => groupOfUnit[a] !== -1 && groupOfUnit[a] === groupOfUnit[b];
-  const eligible = units.flatMap((unit, index) =>
-    unit.input.tokens.length >= options.minFragmentTokens ? [index] : [],
+  const streams = fileStreams(sorted, options.k);
+  const eligible = streams.flatMap((stream, index) =>
+    stream.input.tokens.length >= options.minFragmentTokens ? [index] : [],
   );
-  const fragmentPass = findFragmentClones(units, eligible, options, sameGroup);
+  const fragmentPass = findFragmentClones(
+    streams,
+    eligible,
+    options,
+    () => false,
+    (match) =>
+      trimReported(match, streams, (unit) => groupOfInput[unit] as number, options.minFragmentTokens),
+  );
   setAside.crowdedBuckets = unitPass.crowdedBuckets + fragmentPass.crowdedBuckets;
 
   const groups: CloneGroup[] = [
     ...unitPass.groups.map((group) => {
       const members = group.members.map((u) => {
         const unit = units[u] as PreparedUnit;
-        return member(unit, 0, unit.input.tokens.length);
+        return member(unit.input, unit.input.id, 0, unit.input.tokens.length);
       });
       return {
         level: "unit" as const,
@@ -105,15 +117,22 @@ export function findClones(inputs: CloneInput[], given: FindClonesOptions = {}):
       };
     }),
     ...fragmentPass.groups.map((group) => {
+      const placeUnit = (place: { unit: number; start: number }) =>
+        sorted[(streams[place.unit] as FileStream).unitAt[place.start] as number] as CloneInput;
       const members = group.members
-        .map((place) => member(units[place.unit] as PreparedUnit, place.start, place.end))
+        .map((place) => {
+          const stream = (streams[place.unit] as FileStream).input;
+          return member(stream, placeUnit(place).id, place.start, place.end);
+        })
         .sort((a, b) => a.id - b.id || a.startLine - b.startLine);
-      // A run that is (nearly) all of every unit it lies in is a copy of small whole units.
-      const whole = group.members.every(
-        (place) =>
-          place.end - place.start >=
-          WHOLE_UNIT_SHARE * (units[place.unit] as PreparedUnit).input.tokens.length,
-      );
+      // A run that is (nearly) all of the one unit it lies in, in every place, is a copy of small units.
+      const whole = group.members.every((place) => {
+        const unitAt = (streams[place.unit] as FileStream).unitAt;
+        return (
+          unitAt[place.start] === unitAt[place.end - 1] &&
+          place.end - place.start >= WHOLE_UNIT_SHARE * placeUnit(place).tokens.length
+        );
+      });
       return {
         level: whole ? ("unit" as const) : ("fragment" as const),
         kind: group.identical ? ("identical" as const) : ("near-miss" as const),
@@ -138,9 +157,10 @@ export function findClones(inputs: CloneInput[], given: FindClonesOptions = {}):
       (x.members[0]?.startLine ?? 0) - (y.members[0]?.startLine ?? 0),
   );
 
-  const unitIndexById = new Map(units.map((unit, index) => [unit.input.id, index]));
-  const inOneUnitGroup = (a: number, b: number) =>
-    sameGroup(unitIndexById.get(a) ?? -1, unitIndexById.get(b) ?? -1);
+  const inOneUnitGroup = (a: number, b: number) => {
+    const group = groupOfInput[inputIndex.get(a) as number] as number;
+    return group !== -1 && group === groupOfInput[inputIndex.get(b) as number];
+  };
   const candidates = findSameJobCandidates(sorted, options, inOneUnitGroup);
   return { groups, candidates, setAside };
 }

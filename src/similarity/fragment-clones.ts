@@ -3,8 +3,11 @@ import { UnionFind } from "./grouping.js";
 import type { SimilarityOptions } from "./options.js";
 import type { PreparedUnit } from "./unit-clones.js";
 
-/** A copied run: tokens [startA, endA) of unit a equal (or nearly equal) tokens [startB, endB) of unit b. */
-interface Match {
+/**
+ * A copied run: tokens [startA, endA) of stream a equal (or nearly equal) tokens [startB, endB) of stream
+ * b. Streams are whole files (their units' tokens in order), so a run may cross from one unit into the next.
+ */
+export interface Match {
   a: number;
   startA: number;
   endA: number;
@@ -16,6 +19,7 @@ interface Match {
 }
 
 export interface FragmentDraft {
+  /** Places by stream index and token range. */
   members: { unit: number; start: number; end: number }[];
   similarity: number;
   identical: boolean;
@@ -84,9 +88,13 @@ function seedMatches(
           if ((unitOf[ex] as number) > (unitOf[ey] as number)) [ex, ey] = [ey, ex];
           const a = unitOf[ex] as number;
           const b = unitOf[ey] as number;
-          if (a === b || skipPair(a, b)) continue;
-          const pa = positionOf[ex] as number;
-          const pb = positionOf[ey] as number;
+          let pa = positionOf[ex] as number;
+          let pb = positionOf[ey] as number;
+          if (a === b) {
+            // Two places in one file: a copy within the file, kept when the two runs do not overlap.
+            if (pa === pb) continue;
+            if (pa > pb) [pa, pb] = [pb, pa];
+          } else if (skipPair(a, b)) continue;
           const pairKey = a * units.length + b;
           let diagonals = covered.get(pairKey);
           if (diagonals === undefined) {
@@ -102,6 +110,7 @@ function seedMatches(
           let e = 0;
           while (pa + e < ta.length && pb + e < tb.length && ta[pa + e] === tb[pb + e]) e++;
           diagonals.set(pb - pa, pa + e);
+          if (a === b && pa + e > pb - s) continue;
           seeds.push({ a, startA: pa - s, endA: pa + e, b, startB: pb - s, endB: pb + e, matched: s + e });
         }
     }
@@ -163,13 +172,17 @@ export function findFragmentClones(
   eligible: number[],
   options: SimilarityOptions,
   skipPair: (a: number, b: number) => boolean,
+  refine: (match: Match) => Match | null = (match) => match,
 ): { groups: FragmentDraft[]; crowdedBuckets: number } {
   const { seeds, crowdedBuckets } = seedMatches(units, eligible, options, skipPair);
-  const matches = bridgeGaps(seeds, options.maxGapTokens).filter(
-    (m) =>
-      Math.min(m.endA - m.startA, m.endB - m.startB) >= options.minFragmentTokens &&
-      !repetitiveRun(units[m.a] as PreparedUnit, m.startA, m.endA, options.minDistinctShare),
-  );
+  const matches = bridgeGaps(seeds, options.maxGapTokens)
+    .map(refine)
+    .filter(
+      (m): m is Match =>
+        m !== null &&
+        Math.min(m.endA - m.startA, m.endB - m.startB) >= options.minFragmentTokens &&
+        !repetitiveRun(units[m.a] as PreparedUnit, m.startA, m.endA, options.minDistinctShare),
+    );
   // Places: per unit, overlapping runs merged.
   const sides = matches.flatMap((m, index) => [
     { unit: m.a, start: m.startA, end: m.endA, match: index },

@@ -12,7 +12,7 @@ export function createEstreeAdapter(): LanguageAdapter {
   const builder = new UnitBuilder();
   return {
     languages: ["typescript", "tsx", "javascript"],
-    version: 1,
+    version: 2,
     parse(path: string, text: string, language: LanguageId): FileUnits {
       const lines = new LineIndex(text);
       try {

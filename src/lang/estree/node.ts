@@ -48,6 +48,11 @@ const TYPE_KEYS = new Set([
 
 const childKeyCache = new Map<string, readonly string[]>();
 
+/** Every child key in source order, types included: for reading a type declaration itself. */
+export function allChildKeys(type: string): readonly string[] {
+  return visitorKeys[type] ?? [];
+}
+
 /** Child keys in source order, without type-only keys. */
 export function childKeys(type: string): readonly string[] {
   let keys = childKeyCache.get(type);

@@ -27,13 +27,10 @@ interface PlanContext {
   plans: TopPlan[];
 }
 
-// Declarations that only describe types: no unit, no tokens.
-const TYPE_ONLY = new Set([
-  "TSInterfaceDeclaration",
-  "TSTypeAliasDeclaration",
-  "TSDeclareFunction",
-  "TSNamespaceExportDeclaration",
-]);
+// Declarations that only describe types. Interfaces and type aliases become `type` units (copied types
+// are copies); overload signatures and `export as namespace` are nothing to compare.
+const TYPE_ONLY = new Set(["TSDeclareFunction", "TSNamespaceExportDeclaration"]);
+const TYPE_UNITS = new Set(["TSInterfaceDeclaration", "TSTypeAliasDeclaration"]);
 
 /** Module-level statements → units (functions, classes, methods), block statements and imports. */
 export function planProgram(
@@ -120,6 +117,22 @@ function planDeclaration(
   const start = startOf(node, wrapper);
   const name = identifierName(field(node, "id")) ?? defaultName;
   const exported = exportKeyword || (name !== undefined && ctx.exported.has(name));
+  if (TYPE_UNITS.has(node.type)) {
+    // A type ends the block of statements around it, as before, and is a unit of its own.
+    brk(ctx);
+    ctx.plans.push({
+      kind: "unit",
+      unit: {
+        name: name ?? "default",
+        kind: "type",
+        startLine: ctx.lines.lineAt(start),
+        endLine: ctx.lines.lastLineOf(start, wrapper.end),
+        flags: exported ? FLAG.exported : 0,
+        emit: () => ctx.walker.walkType(node),
+      },
+    });
+    return;
+  }
   if (node.type === "FunctionDeclaration" && field(node, "body") !== undefined) {
     planFunction(ctx, node, node, name ?? "default", start, wrapper.end, exported);
     return;

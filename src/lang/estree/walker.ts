@@ -5,6 +5,7 @@ import type { Import } from "../unit.js";
 import { FLAG, type UnitBuilder } from "../unit-builder.js";
 import { calleeName, requiredNames, requireSource } from "./calls.js";
 import {
+  allChildKeys,
   childKeys,
   cookedText,
   type EsNode,
@@ -38,6 +39,8 @@ export class EstreeWalker {
   private pendingFunctionName: string | undefined;
   // A require() whose import the enclosing declarator already recorded, with the destructured names.
   private claimedRequire: EsNode | undefined;
+  /** Walking a type declaration: type nodes are tokens too. */
+  private typeMode = false;
 
   constructor(
     private readonly out: UnitBuilder,
@@ -52,6 +55,19 @@ export class EstreeWalker {
     this.innerFunctions.length = 0;
     this.pendingFunctionName = undefined;
     this.walk(node, undefined);
+  }
+
+  /**
+   * An interface or type alias: in code, types emit no tokens (so annotations do not split copies); in a
+   * declaration of its own, the type is the content, so here every type node is a token.
+   */
+  walkType(node: EsNode): void {
+    this.typeMode = true;
+    try {
+      this.walkRoot(node);
+    } finally {
+      this.typeMode = false;
+    }
   }
 
   /** A class without the members that are units of their own. */
@@ -71,7 +87,7 @@ export class EstreeWalker {
 
   private walk(node: EsNode, bind: string | undefined): void {
     const type = node.type;
-    const role = R.roleOf(type);
+    const role = this.typeMode && R.roleOf(type) === R.SKIP ? R.GENERIC : R.roleOf(type);
     if (role === R.SKIP) return;
     if (role === R.TRANSPARENT) {
       this.children(node, bind);
@@ -176,7 +192,7 @@ export class EstreeWalker {
 
   private children(node: EsNode, bind: string | undefined, quiet = false): void {
     if (quiet) this.quiet++;
-    for (const key of childKeys(node.type)) {
+    for (const key of this.typeMode ? allChildKeys(node.type) : childKeys(node.type)) {
       const value = node[key];
       if (Array.isArray(value)) {
         for (const item of value) if (isNode(item)) this.walk(item, bind);
