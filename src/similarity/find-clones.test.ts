@@ -144,8 +144,8 @@ describe("findClones: whole units", () => {
     const found = findClones([
       unit(1, stream(1, 200)),
       unit(2, stream(2, 200)),
-      unit(3, stream(3, 30)),
-      unit(4, stream(3, 30)),
+      unit(3, stream(3, 20)),
+      unit(4, stream(3, 20)),
     ]);
     expect(found.groups).toEqual([]);
     expect(found.setAside.small).toBe(2);
@@ -190,7 +190,7 @@ describe("findClones: fragments inside units", () => {
 
   it("joins three places of one run into one group", () => {
     const inputs = [1, 2, 3].map((id) =>
-      unit(id, join(stream(id * 10, 50), copied, stream(id * 10 + 1, 50))),
+      unit(id, join(stream(id * 10, 50), copied, stream(id * 10 + 5, 50))),
     );
     const { groups } = findClones(inputs);
     expect(groups.map((g) => g.members.map((m) => m.id))).toEqual([[1, 2, 3]]);
@@ -208,7 +208,7 @@ describe("findClones: fragments inside units", () => {
   });
 
   it("ignores runs shorter than minFragmentTokens", () => {
-    const short = stream(31, 30);
+    const short = stream(31, 26);
     const a = join(stream(1, 80), short, stream(2, 80));
     const b = join(stream(3, 80), short, stream(4, 80));
     expect(findClones([unit(1, a), unit(2, b)]).groups).toEqual([]);

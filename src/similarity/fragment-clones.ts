@@ -181,6 +181,8 @@ export function findFragmentClones(
       (m): m is Match =>
         m !== null &&
         Math.min(m.endA - m.startA, m.endB - m.startB) >= options.minFragmentTokens &&
+        // A bridged run must still be mostly the same code, as a near-miss unit must.
+        m.matched / Math.max(m.endA - m.startA, m.endB - m.startB) >= options.minSimilarity &&
         !repetitiveRun(units[m.a] as PreparedUnit, m.startA, m.endA, options.minDistinctShare),
     );
   // Places: per unit, overlapping runs merged.

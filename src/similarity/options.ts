@@ -7,7 +7,11 @@
 export interface SimilarityOptions {
   /** Units shorter than this (in tokens) are too small to call a copy (trivial getters, setters, one-liners). */
   minTokens: number;
-  /** A copied run of code inside units (a fragment) must be at least this long. */
+  /**
+   * A copied run of code (a fragment) must be at least this long. 30 syntax nodes is about jscpd's 50 lexer
+   * tokens once type annotations (which emit no tokens inside code) are left out: measured on the peer
+   * benchmark, 30 finds 95% of jscpd's cross-directory groups, 35 finds 92% and 40 finds 88%.
+   */
   minFragmentTokens: number;
   /** k-gram length in tokens. */
   k: number;
@@ -45,7 +49,7 @@ export interface SimilarityOptions {
 
 export const DEFAULT_SIMILARITY: SimilarityOptions = {
   minTokens: 50,
-  minFragmentTokens: 40,
+  minFragmentTokens: 30,
   k: 16,
   window: 8,
   minSimilarity: 0.6,
