@@ -103,6 +103,16 @@ describe("scanning the Acme example org", () => {
     expect(result.summary.crossTeamCloneGroups).toBeGreaterThanOrEqual(expected.cloneGroups.length);
   });
 
+  it("proposes same-job candidates across teams and names the concern that confirms them", () => {
+    const retry = result.clones.sameJob.find((c) => c.concern === "retry");
+    expect(retry?.teams).toEqual(["checkout", "platform"]);
+    expect(retry?.members.map((m) => `${m.repo}/${m.path}`).sort()).toEqual([
+      "storefront/apps/web-checkout/src/lib/retry.ts",
+      "storefront/packages/platform-kit/src/retry.ts",
+    ]);
+    expect(result.clones.sameJob.every((c) => c.teams.length >= 2)).toBe(true);
+  });
+
   it("reports the code copied across teams that matches no concern as unnamed work", () => {
     const found = result.unnamed.map((cluster) => cluster.members.map(key).sort());
     expect(found).toEqual(expected.unnamed.map((cluster) => cluster.members.map(key).sort()));

@@ -11,12 +11,18 @@ Configuration is read from --config, else lineitem.config.yaml in the single PAT
 folder; see docs/config.md. Teams come from config paths, then CODEOWNERS (.github/, root, docs/,
 .gitlab/; last matching line wins), then config repos, then the repository name.
 
+Copies are reported as groups (whole units and runs of code; exact, renamed or near-miss), cross-team
+groups first. Boilerplate (scaffolding in most files of a folder, shapes everywhere) is counted and listed
+with --show-boilerplate; one-shape tables and trivial units are counted. How copies are found and the
+thresholds: docs/similarity.md.
+
 Exit codes: 0 done, 2 bad usage, config or input (the message names the file, line or key).
 
 Examples:
   $ lineitem scan ~/src/acme                      a folder of repositories
   $ lineitem scan ~/src/monorepo --json scan.json also write the result as JSON (schema/scan-result.v1.json)
   $ lineitem scan . --json - | jq '.concerns[0]'  JSON on stdout
+  $ lineitem scan . --json - | jq '.clones.groups[] | select(.crossTeam)'   copies across teams
 `;
 
 const DEMO_HELP = `
