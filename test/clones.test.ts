@@ -162,4 +162,19 @@ describe("clone groups across teams", () => {
     );
     expect(run.stdout).toContain("--show-boilerplate lists them");
   });
+
+  it("takes its thresholds from the config, and refuses a bad one naming the key", async () => {
+    const strict = join(dir, "strict.yaml");
+    writeFileSync(strict, "similarity:\n  minFragmentTokens: 200\n");
+    const run = await runCli(["scan", org, "-c", strict, "-q", "--json", "-"]);
+    const result = JSON.parse(run.stdout) as ScanResult;
+    expect(result.clones.groups.filter((g) => g.level === "fragment")).toEqual([]);
+    expect(result.clones.settings.minFragmentTokens).toBe(200);
+
+    const bad = join(dir, "bad.yaml");
+    writeFileSync(bad, "similarity:\n  minSimilarity: 2\n");
+    const refused = await runCli(["scan", org, "-c", bad, "-q"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/bad\.yaml:2.*similarity\.minSimilarity/);
+  });
 });

@@ -31,12 +31,26 @@ const canonicalRule = z.strictObject({
   path: z.string().min(1),
 });
 
+/** Thresholds of copy detection (docs/similarity.md); each left out keeps its measured default. */
+const similarityRule = z.strictObject({
+  /** A whole unit shorter than this many syntax-node tokens is not called a copy. */
+  minTokens: z.number().int().min(10).max(10_000).optional(),
+  /** A copied run of code must be at least this many tokens. */
+  minFragmentTokens: z.number().int().min(10).max(10_000).optional(),
+  /** Dice overlap of fingerprints at which two units are near-miss copies, 0.3–1. */
+  minSimilarity: z.number().min(0.3).max(1).optional(),
+  /** Changed tokens bridged between two runs of one near-miss copy. */
+  maxGapTokens: z.number().int().min(0).max(200).optional(),
+});
+
 export const configSchema = z.strictObject({
   version: z.literal(1).default(1),
   teams: z.array(teamRule).default([]),
   goldenPaths: z.array(goldenPath).default([]),
   /** Code that is canonical: in a clone group, a member here is the original and the others its copies. */
   canonical: z.array(canonicalRule).default([]),
+  /** Thresholds of copy detection. */
+  similarity: similarityRule.default({}),
   /** Extra globs to read even if they look vendored or generated. */
   include: z.array(z.string().min(1)).default([]),
   /** Extra globs to set aside. */

@@ -31,6 +31,11 @@ export interface ScanOptions {
   workers?: number;
 }
 
+/** The keys of a config section that were given (zod leaves the others undefined). */
+function definedOnly<T extends object>(section: T): Partial<T> {
+  return Object.fromEntries(Object.entries(section).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
 /** The whole job: repositories in, the scan result (versioned JSON shape) out. */
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const progress = options.onProgress ?? (() => {});
@@ -58,10 +63,14 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     file.implementations.map((draft) => ({ ...draft, file: index })),
   );
   progress(`looking for copies among ${files.reduce((sum, f) => sum + f.units.length, 0)} units`);
-  const clones = findOrgClones(files, reads, implementations, {
-    goldenPaths: config.goldenPaths,
-    rules: config.canonical,
-  });
+  const similarity = { ...DEFAULT_SIMILARITY, ...definedOnly(config.similarity) };
+  const clones = findOrgClones(
+    files,
+    reads,
+    implementations,
+    { goldenPaths: config.goldenPaths, rules: config.canonical },
+    similarity,
+  );
   const groups = groupByConcern(files, implementations, config.goldenPaths);
   const memberUnits = new Set(
     implementations.flatMap((impl) => impl.units.map((unit) => `${impl.file}:${unit}`)),
@@ -90,7 +99,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     groups,
     implementations,
     clones: clones.unitGroups,
-    cloneSection: assembleClones(clones, files, DEFAULT_SIMILARITY, options.showBoilerplate ?? false),
+    cloneSection: assembleClones(clones, files, similarity, options.showBoilerplate ?? false),
     unnamed,
     history,
     diagnostics: log.entries,
