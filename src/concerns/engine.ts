@@ -27,18 +27,76 @@ export interface UnitMatch {
 
 /** The unit's features in the shape matching wants: lower-cased, stemmed where words are compared. */
 interface FeatureView {
-  subword: Set<string>;
-  name: Set<string>;
-  identifier: string[];
-  call: string[];
-  import: string[];
-  string: string[];
-  key: string[];
-  flag: Set<string>;
-  path: Set<string>;
+  subword: ReadonlySet<string>;
+  name: ReadonlySet<string>;
+  identifier: ReadonlySet<string>;
+  call: ReadonlySet<string>;
+  import: ReadonlySet<string>;
+  string: ReadonlySet<string>;
+  key: ReadonlySet<string>;
+  flag: ReadonlySet<string>;
+  path: ReadonlySet<string>;
+  /** Every dotted tail of every call (`this.http.get` → itself, `http.get`, `get`) → the first such call. */
+  callByTail: ReadonlyMap<string, string>;
+  /** Every `/`- or `.`-bounded head of every import (`a/b/c` → `a`, `a/b`, itself) → the first such import. */
+  importByHead: ReadonlyMap<string, string>;
   /** Size of the unit itself (not its helpers), for the proportionality rule. */
   ownTokens: number;
 }
+
+/** One unit's features, lower-cased and stemmed once per file, whatever views it is part of. */
+interface UnitFeatures {
+  subword: Set<string>;
+  identifier: Set<string>;
+  /** Calls not to adopted golden-path names. */
+  call: Set<string>;
+  string: Set<string>;
+  key: Set<string>;
+}
+
+function featuresOf(unit: Unit, adopted: ReadonlySet<string> | undefined): UnitFeatures {
+  const lower = (values: Iterable<string>) => {
+    const out = new Set<string>();
+    for (const value of values) out.add(value.toLowerCase());
+    return out;
+  };
+  const strings: string[] = [];
+  for (const literal of unit.literals) if (literal.kind === "string") strings.push(String(literal.value));
+  return {
+    subword: new Set(unit.subwords.map((word) => stem(word))),
+    identifier: lower(unit.identifiers),
+    call: lower(unit.calls.filter((call) => !adopted?.has(call.split(".")[0] as string))),
+    string: lower(strings),
+    key: lower(unit.keys),
+  };
+}
+
+function union(sets: ReadonlySet<string>[]): ReadonlySet<string> {
+  if (sets.length === 1) return sets[0] as ReadonlySet<string>;
+  const out = new Set<string>();
+  for (const set of sets) for (const value of set) out.add(value);
+  return out;
+}
+
+/** Each value under every tail after a dot (calls) or every head before a separator (imports); first wins. */
+function indexBy(values: Iterable<string>, cut: (value: string) => string[]): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const value of values) for (const part of cut(value)) if (!index.has(part)) index.set(part, value);
+  return index;
+}
+
+const tails = (call: string) => {
+  const out = [call];
+  for (let i = call.indexOf("."); i >= 0; i = call.indexOf(".", i + 1)) out.push(call.slice(i + 1));
+  return out;
+};
+
+const heads = (module: string) => {
+  const out = [module];
+  for (let i = 0; i < module.length; i++)
+    if (module[i] === "/" || module[i] === ".") out.push(module.slice(0, i));
+  return out;
+};
 
 /**
  * A unit as the concern engine reads it: with the same-file helpers it calls (their features are its
@@ -47,29 +105,29 @@ interface FeatureView {
  */
 function viewOf(
   own: Unit,
-  helpers: Unit[],
-  blocks: Unit[],
-  fileImports: string[],
-  filePath: Set<string>,
-  adopted: ReadonlySet<string> | undefined,
+  working: UnitFeatures[],
+  blocks: UnitFeatures[],
+  file: {
+    imports: ReadonlySet<string>;
+    importByHead: ReadonlyMap<string, string>;
+    path: ReadonlySet<string>;
+  },
   ownTokens: number,
 ): FeatureView {
-  const working = [own, ...helpers];
   const all = [...working, ...blocks];
-  const lower = (values: string[]) => [...new Set(values.map((value) => value.toLowerCase()))];
-  const ownCall = (call: string) => !adopted?.has(call.split(".")[0] as string);
+  const call = union(working.map((f) => f.call));
   return {
-    subword: new Set(all.flatMap((unit) => unit.subwords.map((word) => stem(word)))),
+    subword: union(all.map((f) => f.subword)),
     name: new Set(nameWords(own.name)),
-    identifier: lower(all.flatMap((unit) => unit.identifiers)),
-    call: lower(working.flatMap((unit) => unit.calls.filter(ownCall))),
-    import: fileImports,
-    string: lower(
-      all.flatMap((unit) => unit.literals.filter((l) => l.kind === "string").map((l) => String(l.value))),
-    ),
-    key: lower(all.flatMap((unit) => unit.keys)),
+    identifier: union(all.map((f) => f.identifier)),
+    call,
+    import: file.imports,
+    string: union(all.map((f) => f.string)),
+    key: union(all.map((f) => f.key)),
     flag: new Set(own.flags),
-    path: filePath,
+    path: file.path,
+    callByTail: indexBy(call, tails),
+    importByHead: file.importByHead,
     ownTokens,
   };
 }
@@ -83,22 +141,16 @@ function firstMatch(signal: CompiledSignal, view: FeatureView): string | undefin
 }
 
 function matchPattern(kind: CompiledSignal["kind"], pattern: Pattern, view: FeatureView): string | undefined {
-  if (kind === "subword" || kind === "name" || kind === "flag" || kind === "path") {
-    const set = view[kind];
-    if ("exact" in pattern) return set.has(pattern.exact) ? pattern.exact : undefined;
-    for (const value of set) if (pattern.regex.test(value)) return value;
-    return undefined;
+  if ("exact" in pattern) {
+    const wanted = pattern.exact;
+    // A call matches by its name or any dotted tail (`get` matches `this.http.get`); an import by itself
+    // or a parent module (`requests` matches `requests.adapters`, `@acme/kit` matches `@acme/kit/retry`).
+    if (kind === "call") return view.callByTail.get(wanted);
+    if (kind === "import") return view.importByHead.get(wanted);
+    return view[kind].has(wanted) ? wanted : undefined;
   }
-  const values = view[kind];
-  if ("regex" in pattern) return values.find((value) => pattern.regex.test(value));
-  const wanted = pattern.exact;
-  if (kind === "call") return values.find((call) => call === wanted || call.endsWith(`.${wanted}`));
-  if (kind === "import") {
-    return values.find(
-      (mod) => mod === wanted || mod.startsWith(`${wanted}/`) || mod.startsWith(`${wanted}.`),
-    );
-  }
-  return values.find((value) => value === wanted);
+  for (const value of view[kind]) if (pattern.regex.test(value)) return value;
+  return undefined;
 }
 
 /** How one unit fares against one concern: every signal that fired and every requirement left unmet. */
@@ -170,12 +222,16 @@ function unmatched(definition: ConcernDefinition): UnitExplanation {
 }
 
 function explainAll(file: ConcernFile, definitions: readonly ConcernDefinition[]): UnitExplanation[][] {
-  const fileImports = file.imports.map((imp) => imp.module.toLowerCase());
-  const filePath = new Set(pathWords(file.path));
+  const imports = new Set(file.imports.map((imp) => imp.module.toLowerCase()));
+  const fileFacts = { imports, importByHead: indexBy(imports, heads), path: new Set(pathWords(file.path)) };
   const helpers = helpersCalledBy(file.units);
   const usedBlocks = blocksUsedBy(file.units);
   const methods = methodsOf(file.units);
-  const pick = (indexes: Iterable<number>) => [...indexes].map((i) => file.units[i] as Unit);
+  const features: (UnitFeatures | undefined)[] = [];
+  const featuresAt = (i: number): UnitFeatures => {
+    features[i] ??= featuresOf(file.units[i] as Unit, file.adoptedNames);
+    return features[i];
+  };
   return file.units.map((unit, index) => {
     if (unit.kind === "type") return definitions.map((definition) => unmatched(definition));
     // A class is read with its methods' words and calls: in class-based code the class is the module, and a
@@ -190,7 +246,8 @@ function explainAll(file: ConcernFile, definitions: readonly ConcernDefinition[]
     // Blocks used by the helpers count too: the helper that reads the hoisted header name is part of the work.
     const blocks = new Set([index, ...withParts].flatMap((i) => usedBlocks[i] ?? []));
     const size = [index, ...parts].reduce((sum, i) => sum + (file.units[i] as Unit).tokens.length, 0);
-    const view = viewOf(unit, pick(withParts), pick(blocks), fileImports, filePath, file.adoptedNames, size);
+    const working = [index, ...withParts].map(featuresAt);
+    const view = viewOf(unit, working, [...blocks].map(featuresAt), fileFacts, size);
     return definitions.map((definition) => explainUnit(definition, view, file.language));
   });
 }
