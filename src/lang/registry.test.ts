@@ -38,9 +38,9 @@ describe("createLanguageRegistry", () => {
       LANGUAGE_IDS.map((language) => [language, registry.adapterVersion(language)]),
     );
     expect(versions).toEqual({
-      typescript: 2,
-      tsx: 2,
-      javascript: 2,
+      typescript: 3,
+      tsx: 3,
+      javascript: 3,
       python: 2,
       go: 2,
       java: 1,

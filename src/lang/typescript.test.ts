@@ -59,6 +59,14 @@ export default function () {}
     expect(unit(file, "B").flags).toContain("exported");
   });
 
+  it("reads a type declared inside code as tokens, but not type annotations", () => {
+    const plain = only("function f(a) { return g(a); }");
+    const annotated = only("function f(a: Record<string, number[]>): Promise<void> { return g(a); }");
+    const local = only("function f(a) { type Row = { id: string; total: number }; return g(a); }");
+    expect(annotated.tokens).toEqual(plain.tokens);
+    expect(local.tokens.length).toBeGreaterThan(plain.tokens.length + 5);
+  });
+
   it("keeps a class's fields and decorators but not its methods' bodies", () => {
     const file = parse(`@Component({ selector: "app" })
 class Widget {

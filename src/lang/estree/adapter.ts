@@ -12,7 +12,7 @@ export function createEstreeAdapter(): LanguageAdapter {
   const builder = new UnitBuilder();
   return {
     languages: ["typescript", "tsx", "javascript"],
-    version: 2,
+    version: 3,
     parse(path: string, text: string, language: LanguageId): FileUnits {
       const lines = new LineIndex(text);
       try {

@@ -29,6 +29,9 @@ const MAX_CONSTANT_LENGTH = 120;
  * with the name they are bound to. `bind` is that name; most nodes reset it for their children, the few
  * that pass a value through (`??`, `?:`, arrays, object properties, binders) set or keep it.
  */
+/** Type declarations (not annotations): read in full wherever they appear. */
+const DECLARED_TYPES = new Set(["TSInterfaceDeclaration", "TSTypeAliasDeclaration"]);
+
 export class EstreeWalker {
   // Inside a key, a target or an expression already recorded whole: tokens yes, literals no.
   private quiet = 0;
@@ -87,6 +90,16 @@ export class EstreeWalker {
 
   private walk(node: EsNode, bind: string | undefined): void {
     const type = node.type;
+    if (!this.typeMode && DECLARED_TYPES.has(type)) {
+      // A type declared inside code (a namespace, a function, a test) is content, like a top-level one.
+      this.typeMode = true;
+      try {
+        this.walk(node, bind);
+      } finally {
+        this.typeMode = false;
+      }
+      return;
+    }
     const role = this.typeMode && R.roleOf(type) === R.SKIP ? R.GENERIC : R.roleOf(type);
     if (role === R.SKIP) return;
     if (role === R.TRANSPARENT) {
