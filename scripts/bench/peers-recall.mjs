@@ -1,5 +1,7 @@
-// Recall against a peer: how many of jscpd's clone groups lineitem also reports. jscpd reports pairs of
-// fragments; joined through the places they share, they become groups, as lineitem reports them.
+// Recall against a peer: how many of a peer's clone groups lineitem also reports. jscpd reports pairs of
+// fragments; joined through the places they share, they become groups, as lineitem reports them. fallow
+// reports groups already. A place is { file, start, end } with `file` relative to the org folder
+// (repository/path), as both peers name files when run on it.
 import { dirname } from "node:path";
 
 const overlaps = (a, b) => {
@@ -50,14 +52,24 @@ export function jscpdGroups(report) {
   return [...groups.values()];
 }
 
+/** fallow's JSON (`dupes --format json`) is grouped already: clone_groups[].instances, lines 1-based. */
+export function fallowGroups(report) {
+  return (report.clone_groups ?? []).map((group) => ({
+    tokens: group.token_count ?? 0,
+    members: (group.instances ?? []).map((i) => ({ file: i.file, start: i.start_line, end: i.end_line })),
+  }));
+}
+
 const crossDirectory = (members) => new Set(members.map((m) => dirname(m.file))).size >= 2;
 
 /**
- * Of jscpd's cross-directory groups of at least `minTokens`, those that lineitem also reports: one
+ * Of a peer's cross-directory groups of at least `minTokens`, those that lineitem also reports: one
  * lineitem group overlaps (half of the shorter range) members of it in two different directories.
+ * Directories rather than teams, because the peers know no teams: a copy between two folders is the
+ * closest thing they report to a copy between two owners.
  */
-export function recallAgainst(jscpd, lineitemGroups, minTokens = 50) {
-  const wanted = jscpd.filter((g) => g.tokens >= minTokens && crossDirectory(g.members));
+export function recallAgainst(peer, lineitemGroups, minTokens = 50) {
+  const wanted = peer.filter((g) => g.tokens >= minTokens && crossDirectory(g.members));
   const ours = new Map();
   lineitemGroups.forEach((group, index) => {
     for (const m of group.members) {
@@ -69,13 +81,11 @@ export function recallAgainst(jscpd, lineitemGroups, minTokens = 50) {
   });
   const found = [];
   const missed = [];
-  const touched = new Set();
   for (const group of wanted) {
     const byOurs = new Map();
     for (const member of group.members) {
       for (const place of ours.get(member.file) ?? []) {
         if (!overlaps(place, member)) continue;
-        touched.add(place.group);
         if (!byOurs.has(place.group)) byOurs.set(place.group, []);
         byOurs.get(place.group).push(member);
       }
@@ -83,18 +93,18 @@ export function recallAgainst(jscpd, lineitemGroups, minTokens = 50) {
     const hit = [...byOurs.values()].some((members) => crossDirectory(members));
     (hit ? found : missed).push(group);
   }
-  // lineitem groups that no jscpd group touches at all: what only lineitem reports.
-  const jscpdPlaces = new Map();
-  for (const group of jscpd) {
+  // lineitem groups that no group of the peer touches at all: what only lineitem reports.
+  const peerPlaces = new Map();
+  for (const group of peer) {
     for (const m of group.members) {
-      if (!jscpdPlaces.has(m.file)) jscpdPlaces.set(m.file, []);
-      jscpdPlaces.get(m.file).push(m);
+      if (!peerPlaces.has(m.file)) peerPlaces.set(m.file, []);
+      peerPlaces.get(m.file).push(m);
     }
   }
   const onlyOurs = lineitemGroups.filter((group) =>
     group.members.every((m) => {
       const place = { start: m.startLine, end: m.endLine };
-      return !(jscpdPlaces.get(`${m.repo}/${m.path}`) ?? []).some((p) => overlaps(p, place));
+      return !(peerPlaces.get(`${m.repo}/${m.path}`) ?? []).some((p) => overlaps(p, place));
     }),
   );
   return { wanted: wanted.length, found, missed, onlyOurs };

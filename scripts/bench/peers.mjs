@@ -3,106 +3,156 @@
 // team each; scripts/bench/peers.json). Prints wall time, CPU time and peak memory (medians of alternating
 // runs, so machine noise hits every tool alike), the ratios, and lineitem's recall of jscpd's
 // cross-directory clone groups of 50+ tokens, with a sample of what only one of the two found.
+// A benchmark, not a test: npm test never runs it.
 //
 //   npm run bench:peers                       3 runs each, then recall
 //   npm run bench:peers -- --runs 5           more runs (medians are printed)
 //   npm run bench:peers -- --only lineitem    just some tools (comma list: lineitem,jscpd,fallow)
 //   npm run bench:peers -- --skip-recall      timings only
-//   npm run bench:peers -- --sample 10        more cases of what only one tool found
+//   npm run bench:peers -- --sample 10        more cases of what only one tool found (default 5)
 //
-// Needs the corpus (node scripts/bench/fetch-corpus.mjs, run for you), python3 (to read the children's
-// resource usage) and git. Writes .cache/peers/report.json. Exit codes: 0 done, 2 something failed.
+// Needs the corpus (node scripts/bench/fetch-corpus.mjs, run for you), git, and python3 or GNU time (to
+// read the children's resource usage). The peers come from the npm registry into .cache/peers/tools.
+// Writes .cache/peers/report.json; prints Markdown tables on stdout, progress on stderr.
+// Exit codes: 0 done, 2 something failed (one line on stderr).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { checkPython, measure } from "./peers-measure.mjs";
-import { jscpdGroups, recallAgainst, sample } from "./peers-recall.mjs";
+import { measure, probeMeter } from "./peers-measure.mjs";
+import { fallowGroups, jscpdGroups, recallAgainst, sample } from "./peers-recall.mjs";
 import { buildOrg, Failure, installPeers } from "./peers-setup.mjs";
 
 const root = new URL("../..", import.meta.url).pathname;
 const cache = join(root, ".cache", "peers");
+const outDir = join(cache, "out");
 const TOOLS = ["lineitem", "jscpd", "fallow"];
+const PEERS = ["jscpd", "fallow"];
 
 function options() {
-  const { values } = parseArgs({
-    options: {
-      runs: { type: "string", default: "3" },
-      only: { type: "string", default: TOOLS.join(",") },
-      "skip-recall": { type: "boolean", default: false },
-      sample: { type: "string", default: "5" },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        runs: { type: "string", default: "3" },
+        only: { type: "string", default: TOOLS.join(",") },
+        "skip-recall": { type: "boolean", default: false },
+        sample: { type: "string", default: "5" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    }));
+  } catch (error) {
+    throw new Failure(`${error.message} (see --help)`);
+  }
   if (values.help) {
     process.stdout.write(
       readFileSync(new URL(import.meta.url), "utf8")
         .split("\nimport")[0]
-        .replace(/^\/\/ ?/gm, ""),
+        .replace(/^\/\/ ?/gm, "")
+        .concat("\n"),
     );
     process.exit(0);
   }
-  const runs = Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1) throw new Failure("--runs takes a whole number of 1 or more");
+  const whole = (flag, text, least) => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < least)
+      throw new Failure(`${flag} takes a whole number of ${least} or more`);
+    return n;
+  };
   const only = values.only.split(",").map((t) => t.trim());
   const unknown = only.filter((t) => !TOOLS.includes(t));
   if (unknown.length)
     throw new Failure(`--only: unknown tool ${unknown.join(", ")} (choose from ${TOOLS.join(", ")})`);
-  return { runs, only, recall: !values["skip-recall"], sample: Number(values.sample) || 5 };
+  return {
+    runs: whole("--runs", values.runs, 1),
+    only,
+    recall: !values["skip-recall"],
+    sample: whole("--sample", values.sample, 0),
+  };
 }
 
 /** How each tool is run: its default settings, reading the org, writing a report we can read. */
-function commands(binaries, orgDir, outDir) {
+function commands(binaries, orgDir, tools) {
+  const cli = join(root, "bin", "lineitem.js");
+  // --show-boilerplate lists the groups lineitem sets aside as boilerplate, which the peers report like
+  // any other clone; an older build without the flag is still measured, and the settings column says so.
+  let boilerplate = true;
+  if (tools.includes("lineitem")) {
+    try {
+      const help = execFileSync(process.execPath, [cli, "scan", "--help"], {
+        encoding: "utf8",
+        stdio: "pipe",
+      });
+      boilerplate = help.includes("--show-boilerplate");
+    } catch {
+      throw new Failure("lineitem's CLI does not start: build it first (npm run build)");
+    }
+  }
   return {
     lineitem: {
       command: process.execPath,
       args: [
-        join(root, "bin", "lineitem.js"),
+        cli,
         "scan",
         orgDir,
         "--include-tests",
-        "--show-boilerplate",
+        ...(boilerplate ? ["--show-boilerplate"] : []),
         "-q",
         "--json",
         join(outDir, "lineitem.json"),
       ],
-      note: "scan --include-tests --show-boilerplate (the peers read tests too; boilerplate listed so it can be compared)",
+      note: `scan --include-tests${boilerplate ? " --show-boilerplate" : " (this build has no --show-boilerplate)"}, workers = cores`,
     },
     jscpd: {
       command: binaries.jscpd,
-      args: [orgDir, "--silent", "-r", "json", "-o", outDir, "-i", "**/.git/**,**/package.json"],
-      note: "defaults (min 50 tokens), JSON reporter; .git and the org's package.json ignored",
+      // --silent does not silence jscpd 5.3.3's summary line; it goes to a file with the rest of stdout.
+      args: [orgDir, "--silent", "-r", "json", "-o", outDir, "-i", "**/.git/**"],
+      note: "defaults (mild, 50 tokens, 5 lines, no cross-format), JSON reporter",
     },
     fallow: {
       command: binaries.fallow,
-      args: ["dupes", "--root", orgDir, "--format", "json", "--quiet"],
+      // --no-cache: no run may profit from the one before; detection settings stay at their defaults.
+      args: ["dupes", "--root", orgDir, "--format", "json", "--quiet", "--no-cache"],
       stdout: join(outDir, "fallow.json"),
-      note: "dupes at defaults (mild mode, 50 tokens), JSON",
+      note: "dupes at defaults (mild, 50 tokens, 5 lines; skips *.test.* and *.spec.*), JSON, --no-cache",
     },
   };
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const fixed = (value, digits = 2) => value.toFixed(digits);
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const fixed = (value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : "–");
+const count = (n) => (Number.isFinite(n) ? n.toLocaleString("en-US") : "–");
+const readJson = (file) => {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+};
 
-function timings(tools, spec, runs) {
+function timings(tools, spec, runs, meter) {
   const samples = Object.fromEntries(tools.map((tool) => [tool, []]));
+  // Tool by tool within each run (A B C A B C …), so a busy spell on the machine hits all of them.
   for (let run = 1; run <= runs; run++) {
     for (const tool of tools) {
       const { command, args, stdout } = spec[tool];
-      const result = measure(command, args, {
-        stdoutFile: stdout ?? join(cache, "out", `${tool}.stdout`),
-        stderrFile: join(cache, "out", `${tool}.stderr`),
+      const stderrFile = join(outDir, `${tool}.stderr`);
+      const result = measure(meter, command, args, {
+        stdoutFile: stdout ?? join(outDir, `${tool}.stdout`),
+        stderrFile,
         cwd: root,
         label: tool,
       });
-      // jscpd exits 1 only with --exit-code; lineitem and fallow exit 0 on findings.
+      // All three exit 0 on findings at these settings; anything else is a failed run, not a figure.
       if (result.code !== 0) {
-        const err = readFileSync(join(cache, "out", `${tool}.stderr`), "utf8")
-          .trim()
-          .split("\n")
-          .slice(-3)
-          .join(" ");
+        const err = (readFileSync(stderrFile, "utf8").trim().split("\n").slice(-3).join(" ") || "no output")
+          .replace(/\s+/g, " ")
+          .slice(0, 400);
         throw new Failure(`${tool} exited with ${result.code}: ${err}`);
       }
       samples[tool].push(result);
@@ -122,68 +172,140 @@ function timings(tools, spec, runs) {
   );
 }
 
-function timingTable(figures, spec) {
-  const rows = ["| tool | wall (s) | CPU (s) | peak RSS (MiB) | settings |", "|---|---|---|---|---|"];
+/** What each tool says it read, from its own report of the last run (they skip different files). */
+function readFigures(tools) {
+  const read = {};
+  if (tools.includes("lineitem")) {
+    const s = readJson(join(outDir, "lineitem.json"))?.summary;
+    read.lineitem = { files: s?.filesRead, lines: s?.lines };
+  }
+  if (tools.includes("jscpd")) {
+    const t = readJson(join(outDir, "jscpd-report.json"))?.statistics?.total;
+    read.jscpd = { files: t?.sources, lines: t?.lines, tokens: t?.tokens };
+  }
+  if (tools.includes("fallow")) {
+    const s = readJson(join(outDir, "fallow.json"))?.stats;
+    read.fallow = { files: s?.total_files, lines: s?.total_lines, tokens: s?.total_tokens };
+  }
+  return read;
+}
+
+function timingTable(figures, spec, read) {
+  const rows = [
+    "| tool | wall (s) | CPU (s) | peak RSS (MiB) | files read | lines read | settings |",
+    "|---|--:|--:|--:|--:|--:|---|",
+  ];
   for (const [tool, f] of Object.entries(figures)) {
+    const r = read[tool] ?? {};
     rows.push(
-      `| ${tool} | ${fixed(f.wall)} | ${fixed(f.cpu)} | ${fixed(f.rssMiB, 0)} | ${spec[tool].note} |`,
+      `| ${tool} | ${fixed(f.wall)} | ${fixed(f.cpu)} | ${fixed(f.rssMiB, 0)} | ${count(r.files)} | ${count(r.lines)} | ${spec[tool].note} |`,
     );
   }
   const ours = figures.lineitem;
-  const ratios = [];
-  if (ours) {
-    for (const peer of ["jscpd", "fallow"]) {
-      const f = figures[peer];
-      if (!f) continue;
-      ratios.push(
-        `| lineitem / ${peer} | ${fixed(ours.wall / f.wall)}× | ${fixed(ours.cpu / f.cpu)}× | ${fixed(ours.rssMiB / f.rssMiB)}× |`,
-      );
-    }
-  }
-  if (ratios.length) rows.push("", "| ratio | wall | CPU | peak RSS |", "|---|---|---|---|", ...ratios);
-  return rows.join("\n");
+  const peers = PEERS.filter((p) => figures[p]);
+  if (!ours || !peers.length) return { text: rows.join("\n"), verdict: null };
+  const ratio = (peer) =>
+    `| ${peer} | ${fixed(ours.wall / figures[peer].wall)}× | ${fixed(ours.cpu / figures[peer].cpu)}× | ${fixed(ours.rssMiB / figures[peer].rssMiB)}× |`;
+  rows.push("", "| lineitem ÷ | wall | CPU | peak RSS |", "|---|--:|--:|--:|", ...peers.map(ratio));
+  const faster = peers.reduce((a, b) => (figures[b].wall < figures[a].wall ? b : a));
+  const verdict = {
+    fasterPeer: faster,
+    wallRatioToFaster: ours.wall / figures[faster].wall,
+    wallGoalMet: ours.wall <= figures[faster].wall,
+    rssRatioToJscpd: figures.jscpd ? ours.rssMiB / figures.jscpd.rssMiB : null,
+    rssGoalMet: figures.jscpd ? ours.rssMiB <= figures.jscpd.rssMiB : null,
+  };
+  rows.push(
+    "",
+    `Faster peer: ${faster} (${fixed(figures[faster].wall)} s). lineitem takes ${fixed(verdict.wallRatioToFaster)}× its wall time; goal ≤ 1.00×: ${verdict.wallGoalMet ? "met" : "not met"}.`,
+  );
+  if (figures.jscpd)
+    rows.push(
+      `Peak RSS: lineitem ${fixed(ours.rssMiB, 0)} MiB, jscpd ${fixed(figures.jscpd.rssMiB, 0)} MiB (${fixed(verdict.rssRatioToJscpd)}×); goal ≤ jscpd: ${verdict.rssGoalMet ? "met" : "not met"}.`,
+    );
+  return { text: rows.join("\n"), verdict };
 }
 
 const where = (m) => `${m.file ?? `${m.repo}/${m.path}`}:${m.start ?? m.startLine}-${m.end ?? m.endLine}`;
+const places = (members) => members.slice(0, 3).map(where).join("  ~  ") + (members.length > 3 ? "  …" : "");
 
-function recallReport(outDir, count) {
-  const jscpd = jscpdGroups(JSON.parse(readFileSync(join(outDir, "jscpd-report.json"), "utf8")));
-  const result = JSON.parse(readFileSync(join(outDir, "lineitem.json"), "utf8"));
-  const groups = result.clones?.groups;
+function recallReport(tools, sampleSize) {
+  if (!tools.includes("lineitem") || !tools.includes("jscpd"))
+    return { text: "Recall: not measured (it needs lineitem and jscpd in --only).", figures: null };
+  const result = readJson(join(outDir, "lineitem.json"));
+  const groups = result?.clones?.groups;
   if (!Array.isArray(groups))
-    throw new Failure("lineitem's JSON has no clones.groups: build first (npm run build)");
+    return {
+      text: "Recall: not measured: lineitem's JSON has no clones.groups yet (this build does not report copies).",
+      figures: null,
+    };
+  const jscpdReport = readJson(join(outDir, "jscpd-report.json"));
+  if (!jscpdReport) throw new Failure(`jscpd wrote no readable ${join(outDir, "jscpd-report.json")}`);
+  const jscpd = jscpdGroups(jscpdReport);
   const recall = recallAgainst(jscpd, groups);
-  let fallowGroups = null;
-  try {
-    fallowGroups = JSON.parse(readFileSync(join(outDir, "fallow.json"), "utf8")).clone_groups?.length ?? null;
-  } catch {
-    // fallow was not run this time.
-  }
+  const fallowReport = tools.includes("fallow") ? readJson(join(outDir, "fallow.json")) : null;
+  const fallow = fallowReport ? fallowGroups(fallowReport) : null;
+  const againstFallow = fallow ? recallAgainst(fallow, groups) : null;
+  const byKind = (list) =>
+    ["exact", "renamed", "near-miss"]
+      .map((k) => `${k} ${count(list.filter((g) => g.kind === k).length)}`)
+      .join(", ");
+  const share = (part, whole) => fixed(part / Math.max(1, whole), 3);
   const lines = [
-    `| | groups |`,
-    `|---|---|`,
-    `| jscpd: clone groups (its pairs joined through shared places) | ${jscpd.length} |`,
-    `| jscpd: cross-directory groups of 50+ tokens | ${recall.wanted} |`,
-    `| lineitem: of those, also reported | ${recall.found.length} (recall ${fixed(recall.found.length / Math.max(1, recall.wanted), 3)}) |`,
-    `| lineitem: clone groups (cross-team) | ${groups.length} (${groups.filter((g) => g.crossTeam).length}) |`,
-    `| lineitem: groups no jscpd place touches | ${recall.onlyOurs.length} |`,
+    "| | groups |",
+    "|---|--:|",
+    `| jscpd: clone groups (its pairs joined through shared places) | ${count(jscpd.length)} |`,
+    `| jscpd: cross-directory groups of 50+ tokens | ${count(recall.wanted)} |`,
+    `| lineitem: of those, also reported (**recall**) | ${count(recall.found.length)} (${share(recall.found.length, recall.wanted)}) |`,
+    `| lineitem: clone groups | ${count(groups.length)} |`,
+    `| lineitem: of those, cross-team | ${count(groups.filter((g) => g.crossTeam).length)} |`,
+    `| lineitem: of those, boilerplate (listed with --show-boilerplate) | ${count(groups.filter((g) => g.boilerplate).length)} |`,
+    `| lineitem: groups no jscpd place overlaps | ${count(recall.onlyOurs.length)} (${byKind(recall.onlyOurs)}) |`,
   ];
-  if (fallowGroups !== null) lines.push(`| fallow: clone groups | ${fallowGroups} |`);
-  lines.push("", `Only jscpd (a sample of ${count}):`);
-  for (const group of sample(recall.missed, count))
-    lines.push(`- ${group.members.slice(0, 3).map(where).join("  ~  ")}`);
-  lines.push("", `Only lineitem (a sample of ${count}):`);
-  for (const group of sample(recall.onlyOurs, count)) {
-    lines.push(`- ${group.kind} ${group.level}: ${group.members.slice(0, 3).map(where).join("  ~  ")}`);
+  if (fallow) {
+    lines.push(
+      `| fallow: clone groups | ${count(fallow.length)} |`,
+      `| fallow: cross-directory groups of 50+ tokens | ${count(againstFallow.wanted)} |`,
+      `| lineitem: of those, also reported | ${count(againstFallow.found.length)} (${share(againstFallow.found.length, againstFallow.wanted)}) |`,
+    );
   }
+  lines.push(
+    "",
+    `Only jscpd (cross-directory, ${Math.min(sampleSize, recall.missed.length)} of ${recall.missed.length}):`,
+  );
+  for (const group of sample(recall.missed, sampleSize))
+    lines.push(`- ${group.tokens} tokens: ${places(group.members)}`);
+  lines.push(
+    "",
+    `Only lineitem (${Math.min(sampleSize, recall.onlyOurs.length)} of ${recall.onlyOurs.length}):`,
+  );
+  for (const group of sample(recall.onlyOurs, sampleSize)) {
+    const tag = [group.kind, group.level, `${group.tokens} tokens`, group.boilerplate]
+      .filter(Boolean)
+      .join(" ");
+    lines.push(`- ${tag}: ${places(group.members)}`);
+  }
+  const located = (group) => ({ tokens: group.tokens, members: group.members.map(where) });
   return {
     text: lines.join("\n"),
     figures: {
       jscpdGroups: jscpd.length,
       wanted: recall.wanted,
       found: recall.found.length,
+      recall: recall.found.length / Math.max(1, recall.wanted),
+      lineitemGroups: groups.length,
+      lineitemCrossTeam: groups.filter((g) => g.crossTeam).length,
       onlyLineitem: recall.onlyOurs.length,
-      fallowGroups,
+      fallowGroups: fallow?.length ?? null,
+      fallowWanted: againstFallow?.wanted ?? null,
+      fallowFound: againstFallow?.found.length ?? null,
+      onlyJscpdGroups: recall.missed.map(located),
+      onlyLineitemGroups: recall.onlyOurs.map((g) => ({
+        id: g.id,
+        kind: g.kind,
+        level: g.level,
+        ...located(g),
+      })),
     },
   };
 }
@@ -191,27 +313,45 @@ function recallReport(outDir, count) {
 async function main() {
   const opts = options();
   const config = JSON.parse(readFileSync(join(root, "scripts", "bench", "peers.json"), "utf8"));
-  checkPython();
+  const meter = probeMeter();
   try {
+    // Fetches only what is missing (its own markers say what is there); its table is not wanted here.
     execFileSync(process.execPath, [join(root, "scripts", "bench", "fetch-corpus.mjs")], {
       stdio: ["ignore", "ignore", "inherit"],
     });
   } catch {
-    throw new Failure("fetching the corpus failed (see above)");
+    throw new Failure("fetching the corpus failed (see above); try node scripts/bench/fetch-corpus.mjs");
   }
   const orgDir = join(cache, "org");
-  const outDir = join(cache, "out");
   mkdirSync(outDir, { recursive: true });
   const org = buildOrg(join(root, ".cache", "corpus"), orgDir, config.packages);
   const binaries = installPeers(join(cache, "tools"), config.peers);
-  const spec = commands(binaries, orgDir, outDir);
   const tools = TOOLS.filter((t) => opts.only.includes(t));
-  const header = `Corpus: ${config.packages.length} packages, ${org.files.toLocaleString("en-US")} files, ${org.lines.toLocaleString("en-US")} lines, ${fixed(org.megabytes, 1)} MB of TS/TSX/JS. Peers: jscpd ${config.peers.jscpd}, fallow ${config.peers.fallow}. ${opts.runs} alternating runs, medians.`;
-  const figures = timings(tools, spec, opts.runs);
-  const out = [header, "", timingTable(figures, spec)];
-  const report = { corpus: { packages: config.packages, ...org }, peers: config.peers, timings: figures };
-  if (opts.recall && tools.includes("lineitem") && tools.includes("jscpd")) {
-    const recall = recallReport(outDir, opts.sample);
+  const spec = commands(binaries, orgDir, tools);
+  const viaLauncher = PEERS.filter((p) => binaries[p].includes(join("node_modules", ".bin")));
+  const launched = viaLauncher.length
+    ? `${viaLauncher.join(", ")} through its Node launcher`
+    : "native binaries";
+  const header = [
+    `Corpus: ${config.packages.length} packages (one repository and team each), ${count(org.files)} files, ${count(org.lines)} lines, ${fixed(org.megabytes, 1)} MB of TS/TSX/JS (no .d.ts).`,
+    `Peers: jscpd ${config.peers.jscpd}, fallow ${config.peers.fallow} (${launched}). ${opts.runs} alternating run(s) each, medians; ${cpus().length} cores, Node ${process.version}, measured with ${meter}.`,
+  ].join("\n");
+  const figures = timings(tools, spec, opts.runs, meter);
+  const read = readFigures(tools);
+  const table = timingTable(figures, spec, read);
+  const out = [header, "", table.text];
+  const report = {
+    generatedAt: new Date().toISOString(),
+    machine: { cores: cpus().length, node: process.version, meter },
+    corpus: { packages: config.packages, ...org },
+    peers: config.peers,
+    commands: Object.fromEntries(tools.map((t) => [t, [spec[t].command, ...spec[t].args]])),
+    timings: figures,
+    read,
+    goals: table.verdict,
+  };
+  if (opts.recall) {
+    const recall = recallReport(tools, opts.sample);
     out.push("", recall.text);
     report.recall = recall.figures;
   }
@@ -220,6 +360,8 @@ async function main() {
 }
 
 main().catch((error) => {
-  process.stderr.write(`bench:peers: ${error instanceof Failure ? error.message : error.stack}\n`);
+  // One line, never a stack: a Failure says what to do; anything else is at least named.
+  const message = error instanceof Failure ? error.message : `unexpected error: ${error?.message ?? error}`;
+  process.stderr.write(`bench:peers: ${message}\n`);
   process.exit(2);
 });

@@ -7,6 +7,9 @@ import {
 import type { DiagnosticLog } from "../shared/index.js";
 import type { RepoTarget } from "../sources/index.js";
 
+/** git processes reading history at once. */
+const HISTORY_CONCURRENCY = 4;
+
 export interface OrgHistory {
   /** Per repository: the state of its history, or "none" for plain folders and failures. */
   states: Map<string, { state: RepoHistory["state"] | "none"; commits: number | null }>;
@@ -26,10 +29,10 @@ export async function readOrgHistory(
 ): Promise<OrgHistory> {
   const states: OrgHistory["states"] = new Map();
   const histories = new Map<string, RepoHistory>();
-  for (const target of targets) {
+  const readOne = async (target: RepoTarget): Promise<void> => {
     if (target.kind !== "git") {
       states.set(target.name, { state: "none", commits: null });
-      continue;
+      return;
     }
     try {
       const history = await readRepoHistory(target.root, wanted.get(target.name) ?? new Set());
@@ -39,9 +42,7 @@ export async function readOrgHistory(
         log.warn(
           "history-shallow",
           `${target.name} is a shallow clone: authors, commits and first-seen dates are a lower bound.`,
-          {
-            repo: target.name,
-          },
+          { repo: target.name },
         );
       } else if (history.state === "empty") {
         log.warn(
@@ -55,12 +56,23 @@ export async function readOrgHistory(
       log.warn(
         "history-failed",
         `${target.name}: could not read history (${(error as Error).message.split("\n")[0]}); scanned without it.`,
-        {
-          repo: target.name,
-        },
+        { repo: target.name },
       );
     }
-  }
+  };
+  // A few repositories at once: each is a git process this thread only waits on. Warnings are sorted
+  // back into repository order, so the output does not depend on which git finished first.
+  const before = log.entries.length;
+  let next = 0;
+  const worker = async () => {
+    while (next < targets.length) await readOne(targets[next++] as RepoTarget);
+  };
+  await Promise.all(Array.from({ length: Math.min(HISTORY_CONCURRENCY, targets.length) }, worker));
+  const order = new Map(targets.map((target, index) => [target.name, index]));
+  const added = log.entries
+    .splice(before)
+    .sort((a, b) => (order.get(a.repo ?? "") ?? 0) - (order.get(b.repo ?? "") ?? 0));
+  log.entries.push(...added);
   return {
     states,
     summaryOf: (repo, path) => summarizeTouches(histories.get(repo)?.files.get(path) ?? []),
