@@ -3,15 +3,43 @@ import type { Match } from "./fragment-clones.js";
 import type { CloneInput } from "./model.js";
 import type { PreparedUnit } from "./unit-clones.js";
 
-/** A file's units' tokens in order, as one stream, with the unit each token came from. */
+/** A file's units' tokens in order, as one stream, with where each unit starts in it. */
 export interface FileStream extends PreparedUnit {
-  /** Index into the (id-sorted) inputs of the unit each token belongs to. */
-  unitAt: Int32Array;
+  /** Indices into the (id-sorted) inputs of the stream's units, in stream order. */
+  units: Int32Array;
+  /** Offset of each unit's first token in the stream. */
+  starts: Int32Array;
+}
+
+/** Which of the stream's units holds token `position` (an index into `units` and `starts`). */
+function slotAt(stream: FileStream, position: number): number {
+  let low = 0;
+  let high = stream.starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((stream.starts[middle] as number) <= position) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** Index (into the sorted inputs) of the unit the stream's token `position` belongs to. */
+export function unitAt(stream: FileStream, position: number): number {
+  return stream.units[slotAt(stream, position)] as number;
+}
+
+/** Source line of the stream's token `position`, read from the unit it came from. */
+export function lineAt(stream: FileStream, position: number, sorted: CloneInput[]): number {
+  const slot = slotAt(stream, position);
+  const input = sorted[stream.units[slot] as number] as CloneInput;
+  return input.tokenLines[position - (stream.starts[slot] as number)] as number;
 }
 
 /**
  * One stream per file, so a copied run is found even where it crosses from one function into the next
- * (the end of one helper and the start of another, copied together), as a lexer-based tool sees it.
+ * (the end of one helper and the start of another, copied together), as a lexer-based tool sees it. Only
+ * the tokens are copied; lines and units are looked up through the unit offsets (memory is the peer
+ * benchmark's other measure).
  */
 export function fileStreams(sorted: CloneInput[], k: number): FileStream[] {
   const byFile = new Map<number, number[]>();
@@ -22,25 +50,26 @@ export function fileStreams(sorted: CloneInput[], k: number): FileStream[] {
   for (const indices of byFile.values()) {
     const length = indices.reduce((sum, i) => sum + (sorted[i] as CloneInput).tokens.length, 0);
     const tokens = new Uint32Array(length);
-    const tokenLines = new Uint32Array(length);
-    const unitAt = new Int32Array(length);
+    const starts = new Int32Array(indices.length);
     let offset = 0;
-    for (const index of indices) {
+    indices.forEach((index, k) => {
       const input = sorted[index] as CloneInput;
       tokens.set(input.tokens, offset);
-      tokenLines.set(input.tokenLines, offset);
-      unitAt.fill(index, offset, offset + input.tokens.length);
+      starts[k] = offset;
       offset += input.tokens.length;
-    }
+    });
     const first = sorted[indices[0] as number] as CloneInput;
     streams.push({
-      input: { id: first.id, file: first.file, folder: first.folder, tokens, tokenLines },
+      input: { id: first.id, file: first.file, folder: first.folder, tokens, tokenLines: NO_LINES },
       hashes: kgramHashes(tokens, k),
-      unitAt,
+      units: Int32Array.from(indices),
+      starts,
     });
   }
   return streams;
 }
+
+const NO_LINES = new Uint32Array(0);
 
 /**
  * Trims from a run the units at its ends that are already reported as whole-unit copies of a unit on the
@@ -53,12 +82,12 @@ export function trimReported(
   groupOf: (unit: number) => number,
   minTokens: number,
 ): Match | null {
-  const a = (streams[match.a] as FileStream).unitAt;
-  const b = (streams[match.b] as FileStream).unitAt;
-  const groupsIn = (unitAt: Int32Array, start: number, end: number) => {
+  const a = streams[match.a] as FileStream;
+  const b = streams[match.b] as FileStream;
+  const groupsIn = (stream: FileStream, start: number, end: number) => {
     const groups = new Set<number>();
     for (let t = start; t < end; t++) {
-      const group = groupOf(unitAt[t] as number);
+      const group = groupOf(unitAt(stream, t));
       if (group !== -1) groups.add(group);
     }
     return groups;
@@ -69,10 +98,10 @@ export function trimReported(
   const reported = (group: number, other: Set<number>) => group !== -1 && other.has(group);
   const out = { ...match };
   // The two sides move together while the run is an exact copy; a bridged run is trimmed per side.
-  while (out.startA < out.endA && reported(groupOf(a[out.startA] as number), groupsB)) out.startA++;
-  while (out.endA > out.startA && reported(groupOf(a[out.endA - 1] as number), groupsB)) out.endA--;
-  while (out.startB < out.endB && reported(groupOf(b[out.startB] as number), groupsA)) out.startB++;
-  while (out.endB > out.startB && reported(groupOf(b[out.endB - 1] as number), groupsA)) out.endB--;
+  while (out.startA < out.endA && reported(groupOf(unitAt(a, out.startA)), groupsB)) out.startA++;
+  while (out.endA > out.startA && reported(groupOf(unitAt(a, out.endA - 1)), groupsB)) out.endA--;
+  while (out.startB < out.endB && reported(groupOf(unitAt(b, out.startB)), groupsA)) out.startB++;
+  while (out.endB > out.startB && reported(groupOf(unitAt(b, out.endB - 1)), groupsA)) out.endB--;
   const span = Math.min(out.endA - out.startA, out.endB - out.startB);
   if (span < minTokens) return null;
   out.matched = Math.min(out.matched, Math.max(out.endA - out.startA, out.endB - out.startB));

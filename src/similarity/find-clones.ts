@@ -1,4 +1,4 @@
-import { type FileStream, fileStreams, trimReported } from "./file-streams.js";
+import { type FileStream, fileStreams, lineAt, trimReported, unitAt } from "./file-streams.js";
 import { kgramHashes } from "./fingerprint.js";
 import { findFragmentClones } from "./fragment-clones.js";
 import type {
@@ -16,14 +16,8 @@ import { findUnitClones, isRepetitiveHashes, type PreparedUnit } from "./unit-cl
 /** Share of a unit a copied run must cover for the copy to count as the whole unit. */
 const WHOLE_UNIT_SHARE = 0.9;
 
-function member(stream: CloneInput, id: number, start: number, end: number): CloneMember {
-  const lines = stream.tokenLines;
-  return {
-    id,
-    startLine: lines[start] as number,
-    endLine: lines[Math.max(start, end - 1)] as number,
-    tokens: end - start,
-  };
+function member(id: number, start: number, end: number, lineOf: (position: number) => number): CloneMember {
+  return { id, startLine: lineOf(start), endLine: lineOf(Math.max(start, end - 1)), tokens: end - start };
 }
 
 /**
@@ -106,7 +100,8 @@ export function findClones(inputs: CloneInput[], given: FindClonesOptions = {}):
     ...unitPass.groups.map((group) => {
       const members = group.members.map((u) => {
         const unit = units[u] as PreparedUnit;
-        return member(unit.input, unit.input.id, 0, unit.input.tokens.length);
+        const lines = unit.input.tokenLines;
+        return member(unit.input.id, 0, unit.input.tokens.length, (t) => lines[t] as number);
       });
       return {
         level: "unit" as const,
@@ -118,18 +113,18 @@ export function findClones(inputs: CloneInput[], given: FindClonesOptions = {}):
     }),
     ...fragmentPass.groups.map((group) => {
       const placeUnit = (place: { unit: number; start: number }) =>
-        sorted[(streams[place.unit] as FileStream).unitAt[place.start] as number] as CloneInput;
+        sorted[unitAt(streams[place.unit] as FileStream, place.start)] as CloneInput;
       const members = group.members
         .map((place) => {
-          const stream = (streams[place.unit] as FileStream).input;
-          return member(stream, placeUnit(place).id, place.start, place.end);
+          const stream = streams[place.unit] as FileStream;
+          return member(placeUnit(place).id, place.start, place.end, (t) => lineAt(stream, t, sorted));
         })
         .sort((a, b) => a.id - b.id || a.startLine - b.startLine);
       // A run that is (nearly) all of the one unit it lies in, in every place, is a copy of small units.
       const whole = group.members.every((place) => {
-        const unitAt = (streams[place.unit] as FileStream).unitAt;
+        const stream = streams[place.unit] as FileStream;
         return (
-          unitAt[place.start] === unitAt[place.end - 1] &&
+          unitAt(stream, place.start) === unitAt(stream, place.end - 1) &&
           place.end - place.start >= WHOLE_UNIT_SHARE * placeUnit(place).tokens.length
         );
       });
