@@ -165,7 +165,7 @@ function repetitiveRun(unit: PreparedUnit, start: number, end: number, minDistin
 
 /**
  * Copied runs inside units (type 1–2 fragments, and type 3 where gaps were bridged), grouped into classes:
- * in each unit, runs that overlap by half of the shorter are one place; places linked by a run are one group.
+ * in each file, runs that share a token are one place; places linked by a run are one group.
  */
 export function findFragmentClones(
   units: PreparedUnit[],
@@ -196,7 +196,8 @@ export function findFragmentClones(
   sides.forEach((side, index) => {
     const last = places[places.length - 1];
     const overlap = last && last.unit === side.unit ? Math.min(last.end, side.end) - side.start : -1;
-    if (last && overlap >= 0.5 * Math.min(last.end - last.start, side.end - side.start)) {
+    // Runs that share any token are one place: a member never overlaps another member of its file.
+    if (last && overlap > 0) {
       last.end = Math.max(last.end, side.end);
     } else {
       places.push({ unit: side.unit, start: side.start, end: side.end });
