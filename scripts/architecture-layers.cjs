@@ -36,7 +36,7 @@ const pure = [
   "clusters",
   "report",
   "result",
-  "concerns/(engine|implementations|compile|words|definition|module-graph)",
+  "concerns/(engine|implementations|compile|words|definition|module-graph|values)",
 ];
 
 module.exports = { layers, pure };

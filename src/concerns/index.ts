@@ -3,3 +3,4 @@ export { type ConcernFile, explainFile, scoreFile, type UnitExplanation, type Un
 export { groupImplementations, type ImplementationDraft } from "./implementations.js";
 export { builtinConcernsDir, loadConcernDefinitions } from "./load.js";
 export { lastSegment } from "./module-graph.js";
+export { durationMs, parseDurationString } from "./values.js";
