@@ -49,6 +49,11 @@ export const configSchema = z.strictObject({
   goldenPaths: z.array(goldenPath).default([]),
   /** Code that is canonical: in a clone group, a member here is the original and the others its copies. */
   canonical: z.array(canonicalRule).default([]),
+  /**
+   * CODEOWNERS teams that co-own everything (`@acme/engineering`, `@acme/reviewers`): never taken as the
+   * team that wrote a file. Compared case-insensitively, with or without the `@org/`.
+   */
+  umbrellaTeams: z.array(z.string().min(1)).default([]),
   /** Thresholds of copy detection. */
   similarity: similarityRule.default({}),
   /** Extra globs to read even if they look vendored or generated. */

@@ -10,6 +10,33 @@ describe("teamFromHandle", () => {
   });
 });
 
+describe("ownerResolver with umbrella teams", () => {
+  const codeowners = parseCodeOwners(
+    "* @acme/Engineering\n/apps/web/ @acme/engineering @acme/web-checkout\n/docs/ @acme/ENGINEERING\n",
+  );
+
+  it("takes a rule's first owner that is not an umbrella team, whatever the case", () => {
+    const owner = ownerResolver("shop", [], codeowners, ["@acme/engineering"]);
+    expect(owner("apps/web/a.ts")).toMatchObject({ team: "web-checkout", source: "codeowners", line: 2 });
+  });
+
+  it("treats a rule with only umbrella owners as no rule", () => {
+    const owner = ownerResolver("shop", [{ team: "docs-team", repos: ["shop"] }], codeowners, [
+      "engineering",
+    ]);
+    expect(owner("docs/readme.ts")).toMatchObject({ team: "docs-team", source: "config-repo" });
+    expect(owner("src/x.ts")).toMatchObject({ team: "docs-team", source: "config-repo" });
+    expect(ownerResolver("shop", [], codeowners, ["engineering"])("src/x.ts")).toMatchObject({
+      team: "shop",
+      source: "fallback",
+    });
+  });
+
+  it("without the setting, the umbrella team owns what it is first on", () => {
+    expect(ownerResolver("shop", [], codeowners)("src/x.ts").team).toBe("engineering");
+  });
+});
+
 describe("ownerResolver", () => {
   const codeowners = parseCodeOwners("/apps/web/ @acme/Web-Checkout\n/apps/cat/ @acme/catalog\n");
 

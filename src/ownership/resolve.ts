@@ -31,7 +31,15 @@ export type OwnerOf = (path: string) => Ownership;
  * Resolves the team of each file of one repository: config paths first (an explicit decision), then
  * CODEOWNERS (last match wins), then a config rule that names the repository, then the repository's name.
  */
-export function ownerResolver(repo: string, rules: TeamRule[], codeowners: CodeOwners | undefined): OwnerOf {
+export function ownerResolver(
+  repo: string,
+  rules: TeamRule[],
+  codeowners: CodeOwners | undefined,
+  umbrellaTeams: readonly string[] = [],
+): OwnerOf {
+  // Teams that co-own everything (`* @acme/engineering`) say nothing about who wrote a file: a rule's
+  // first other owner is the team, and a rule with only umbrella owners is as good as no rule.
+  const umbrella = new Set(umbrellaTeams.map(teamFromHandle));
   const aliases = new Map<string, string>();
   for (const rule of rules) {
     for (const owner of rule.owners ?? []) aliases.set(teamFromHandle(owner), rule.team);
@@ -48,9 +56,10 @@ export function ownerResolver(repo: string, rules: TeamRule[], codeowners: CodeO
       if (rule.match(path)) return { team: rule.team, source: "config-path", owners: [rule.team] };
     }
     const rule = codeowners ? matchCodeOwners(codeowners, path) : undefined;
-    if (rule && rule.owners.length > 0) {
+    const owner = rule?.owners.find((handle) => !umbrella.has(teamFromHandle(handle)));
+    if (rule && owner !== undefined) {
       return {
-        team: teamOf(rule.owners[0] as string),
+        team: teamOf(owner),
         source: "codeowners",
         owners: rule.owners,
         line: rule.line,

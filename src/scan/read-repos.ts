@@ -41,7 +41,7 @@ export async function readRepos(
         { repo: target.name, file: codeowners?.file, line: problem.line },
       );
     }
-    const ownerOf = ownerResolver(target.name, config.teams, codeowners);
+    const ownerOf = ownerResolver(target.name, config.teams, codeowners, config.umbrellaTeams);
     const listing = await listRepoFiles(target, {
       include: config.include,
       exclude: config.exclude,
