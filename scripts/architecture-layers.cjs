@@ -36,7 +36,7 @@ const pure = [
   "clusters",
   "report",
   "result",
-  "concerns/(engine|implementations|compile|words|definition|module-graph|values)",
+  "concerns/(engine|implementations|compile|words|definition|module-graph|values|parameters)",
 ];
 
 module.exports = { layers, pure };

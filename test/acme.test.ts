@@ -18,6 +18,7 @@ interface Expected {
   concerns: Record<string, { implementations: Place[]; golden?: Place; adoptedBy?: string[] }>;
   copies: { concern: string; copy: Place; of: Place }[];
   cloneGroups: { kind: string; members: (Place & { unit: string })[] }[];
+  drift: Record<string, Record<string, Record<string, unknown>> | string | string[]>;
   unnamed: { members: Place[] }[];
   traps: { repo: string; path: string; unit: string; looksLike: string }[];
   setAside: { repo: string; path: string; reason: string }[];
@@ -101,6 +102,20 @@ describe("scanning the Acme example org", () => {
     expect(result.clones.groups.some((g) => g.boilerplate)).toBe(false);
     expect(result.clones.setAside.scaffolding + result.clones.setAside.everywhere).toBeGreaterThan(0);
     expect(result.summary.crossTeamCloneGroups).toBeGreaterThanOrEqual(expected.cloneGroups.length);
+  });
+
+  const driftCases = Object.entries(expected.drift).flatMap(([concernId, parameters]) =>
+    typeof parameters === "object" && !Array.isArray(parameters)
+      ? Object.entries(parameters).map(([parameter, byTeam]) => [concernId, parameter, byTeam] as const)
+      : [],
+  );
+  it.each(driftCases)("reads the %s drift table's %s for every team", (concernId, parameter, byTeam) => {
+    const cluster = concern(concernId);
+    const read = Object.fromEntries(
+      cluster.implementations.map((impl) => [impl.team, impl.parameters[parameter]?.value ?? null]),
+    );
+    expect(read).toEqual(byTeam);
+    expect(cluster.drift.find((column) => column.id === parameter)?.same).toBe(false);
   });
 
   it("proposes same-job candidates across teams and names the concern that confirms them", () => {

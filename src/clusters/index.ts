@@ -1,4 +1,5 @@
 export { cloneClusters, sameJobClusters } from "./clone-clusters.js";
+export { commonValue, type DriftCell, type DriftColumn, driftColumns } from "./drift.js";
 export { findAdoptions, findGolden } from "./golden.js";
 export { clonedImplementations, groupByConcern } from "./group.js";
 export type {

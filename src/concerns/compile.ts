@@ -8,6 +8,11 @@ import {
 } from "./definition.js";
 import { stem } from "./words.js";
 
+/** A name as parameters compare names: `max_attempts`, `maxAttempts` and `MAX-ATTEMPTS` are one. */
+export function normalName(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
 /** A regex is written `/…/` (always case-insensitive); anything else is an exact, case-insensitive word. */
 export function isRegexPattern(text: string): boolean {
   return text.length > 2 && text.startsWith("/") && text.endsWith("/");
@@ -49,6 +54,20 @@ export function compileDefinition(
     const unknown = group.find((id) => !ids.has(id));
     if (unknown) throw new Error(`requires.${index}: no signal has the id "${unknown}"`);
   });
+  const parameters = input.parameters.map((parameter, index) => {
+    const match = parameter.match === undefined ? [] : [parameter.match].flat();
+    match.forEach((text, at) => {
+      if (isRegexPattern(text)) checkRegex(text.slice(1, -1), `parameters.${index}.match.${at}`);
+    });
+    return {
+      id: parameter.id,
+      title: parameter.title,
+      kind: parameter.kind,
+      names: new Set((parameter.names ?? []).map(normalName)),
+      match: match.map((text) => compilePattern(text, "string")),
+      calls: parameter.calls ?? [],
+    };
+  });
   return {
     id: input.id,
     title: input.title,
@@ -57,6 +76,7 @@ export function compileDefinition(
     signals,
     requires: input.requires,
     threshold: input.threshold,
+    parameters,
     source,
   };
 }

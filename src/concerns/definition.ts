@@ -43,6 +43,45 @@ const signalSchema = z
     message: `a signal names exactly one of: ${SIGNAL_KINDS.join(", ")}`,
   });
 
+/**
+ * A parameter is a policy value the drift table compares across implementations: how many attempts, how
+ * long a timeout, which header carries the trace id, which keys the error envelope has.
+ */
+export const PARAMETER_KINDS = [
+  "count",
+  "number",
+  "duration",
+  "statuses",
+  "strings",
+  "keys",
+  "calls",
+] as const;
+export type ParameterKind = (typeof PARAMETER_KINDS)[number];
+
+const parameterSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9][a-zA-Z0-9-]*$/, "a short name: letters, digits, dashes"),
+    title: z.string().min(1),
+    /**
+     * count / number / duration: a literal bound to one of `names`; statuses: HTTP status codes in the
+     * code; strings / keys: string literals / object keys that `match`; calls: whether a listed call is made.
+     */
+    kind: z.enum(PARAMETER_KINDS),
+    /** Names the value is bound to (key, variable, argument), compared without case, `_` or `-`. */
+    names: z.array(z.string().min(1)).min(1).optional(),
+    /** Words or a /regex/ the collected strings or keys must match (case-insensitive). */
+    match: patterns.optional(),
+    /** Callees whose presence is the value (`Math.random` for jitter). */
+    calls: z.array(z.string().min(1)).min(1).optional(),
+  })
+  .refine((p) => !["count", "number", "duration"].includes(p.kind) || p.names !== undefined, {
+    message: "count, number and duration parameters need `names`",
+  })
+  .refine((p) => p.kind !== "calls" || p.calls !== undefined, { message: "calls parameters need `calls`" })
+  .refine((p) => p.kind !== "strings" || p.match !== undefined, {
+    message: "strings parameters need `match`",
+  });
+
 export const definitionSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case words joined by dashes"),
   title: z.string().min(1),
@@ -53,6 +92,8 @@ export const definitionSchema = z.strictObject({
   /** Groups of signal ids; a unit must match at least one signal of every group. */
   requires: z.array(z.array(z.string()).min(1)).default([]),
   threshold: z.number().positive(),
+  /** Policy values to compare across implementations (the drift table). */
+  parameters: z.array(parameterSchema).default([]),
 });
 
 export type ConcernDefinitionInput = z.infer<typeof definitionSchema>;
@@ -67,6 +108,16 @@ export interface CompiledSignal {
   languages?: string[];
 }
 
+export interface CompiledParameter {
+  id: string;
+  title: string;
+  kind: ParameterKind;
+  /** Normalised names (lower-case, letters and digits only). */
+  names: ReadonlySet<string>;
+  match: Pattern[];
+  calls: string[];
+}
+
 export interface ConcernDefinition {
   id: string;
   title: string;
@@ -75,6 +126,7 @@ export interface ConcernDefinition {
   signals: CompiledSignal[];
   requires: string[][];
   threshold: number;
+  parameters: CompiledParameter[];
   /** File the definition came from, for messages. */
   source: string;
 }

@@ -1,27 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { makeUnit } from "../../test/helpers/units.js";
 import type { Unit } from "../lang/index.js";
 import { compileDefinition } from "./compile.js";
 import { definitionSchema } from "./definition.js";
 import { explainFile, scoreFile } from "./engine.js";
 import { groupImplementations } from "./implementations.js";
 
-function unit(name: string, features: Partial<Unit> = {}): Unit {
-  return {
-    name,
-    kind: "function",
-    startLine: 1,
-    endLine: 2,
-    tokens: new Uint32Array(),
-    tokenLines: new Uint32Array(),
-    identifiers: [],
-    subwords: [],
-    calls: [],
-    literals: [],
-    keys: [],
-    flags: [],
-    ...features,
-  };
-}
+const unit = makeUnit;
 
 const retry = compileDefinition(
   definitionSchema.parse({

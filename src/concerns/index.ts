@@ -3,4 +3,5 @@ export { type ConcernFile, explainFile, scoreFile, type UnitExplanation, type Un
 export { groupImplementations, type ImplementationDraft } from "./implementations.js";
 export { builtinConcernsDir, loadConcernDefinitions } from "./load.js";
 export { lastSegment } from "./module-graph.js";
+export { extractParameters, formatDuration, type ParameterValue } from "./parameters.js";
 export { durationMs, parseDurationString } from "./values.js";

@@ -81,6 +81,14 @@ describe("loadConcernDefinitions", () => {
     );
   });
 
+  it("checks a parameter's regex too, and names the parameter", async () => {
+    const body = `${VALID}parameters:\n  - id: header\n    title: header\n    kind: strings\n    match: "/^(x|xx)+$/"\n`;
+    const folder = write("redos-parameter", body);
+    await expect(loadConcernDefinitions([folder], dir, new DiagnosticLog())).rejects.toThrow(
+      /parameters\.0\.match\.0: regex \/\^\(x\|xx\)\+\$\/ could backtrack catastrophically/,
+    );
+  });
+
   it("refuses a requirement that names no signal", async () => {
     const folder = write("dangling", VALID.replace("  - [flag-word]", "  - [flag-wrod]"));
     await expect(loadConcernDefinitions([folder], dir, new DiagnosticLog())).rejects.toThrow(

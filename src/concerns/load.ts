@@ -60,10 +60,12 @@ export async function loadConcernDefinitions(
     for (const file of yamlFilesIn(path)) files.push({ file, builtin: false });
   }
   const inputs = files.map(({ file, builtin }) => ({ file, builtin, input: readDefinition(file) }));
-  const hasRegex = inputs.some(({ input }) =>
-    input.signals.some((signal) =>
-      Object.values(signal).some((v) => [v].flat().some((p) => typeof p === "string" && isRegexPattern(p))),
-    ),
+  const anyRegex = (values: unknown[]) =>
+    values.some((v) => [v].flat().some((p) => typeof p === "string" && isRegexPattern(p)));
+  const hasRegex = inputs.some(
+    ({ input }) =>
+      input.signals.some((signal) => anyRegex(Object.values(signal))) ||
+      input.parameters.some((parameter) => anyRegex([parameter.match])),
   );
   const checker = hasRegex ? await loadRegexChecker() : undefined;
 

@@ -1,6 +1,7 @@
 import { createColors } from "picocolors";
 import type { ConcernCluster, Implementation, ScanResult, UnnamedCluster } from "../result/index.js";
 import { clonesSection } from "./clones-view.js";
+import { driftLines } from "./drift-view.js";
 import { alignColumns } from "./table.js";
 
 export interface TerminalOptions {
@@ -90,6 +91,7 @@ function concernSection(cluster: ConcernCluster, c: Colors): string[] {
     c.bold(cluster.title),
     `  ${cluster.statement}`,
     ...implementationRows(cluster, c),
+    ...driftLines(cluster, c, visible),
     ...adoptionLines(cluster, c),
   ];
   if (cluster.goldenPath && !cluster.goldenPath.found) {

@@ -38,6 +38,16 @@ export const locationSchema = z.object({
   endLine: z.number().int(),
 });
 
+export const parameterValueSchema = z.object({
+  value: z
+    .union([z.number(), z.string(), z.array(z.union([z.number(), z.string()]))])
+    .describe(
+      "normalised: milliseconds for durations, numbers for counts, sorted lists for codes, strings and keys",
+    ),
+  display: z.string().describe('as a person reads it: "200 ms", "3", "x-request-id"'),
+  line: z.number().int().describe("where the value is written, in the implementation's file"),
+});
+
 export const implementationSchema = locationSchema.extend({
   id: z.string(),
   concern: z.string(),
@@ -52,6 +62,17 @@ export const implementationSchema = locationSchema.extend({
     .object({ implementation: z.string(), similarity: z.number() })
     .nullable()
     .describe("the earlier implementation this one was copied from, when their code is a clone"),
+  parameters: z
+    .record(z.string(), parameterValueSchema.nullable())
+    .describe("the policy this implementation encodes, per parameter of the concern; null where it has none"),
+});
+
+export const driftColumnSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  found: z.number().int().describe("implementations that set this parameter"),
+  distinct: z.number().int().describe("different values among them"),
+  same: z.boolean().describe("every implementation sets it, to the same value: the column collapses"),
 });
 
 export const adoptionSchema = z.object({
@@ -82,6 +103,9 @@ export const concernClusterSchema = z.object({
     .nullable(),
   adoptions: z.array(adoptionSchema),
   implementations: z.array(implementationSchema),
+  drift: z
+    .array(driftColumnSchema)
+    .describe("the parameters at least one implementation sets, in the concern's order (the drift table)"),
 });
 
 export const unnamedMemberSchema = locationSchema.extend({

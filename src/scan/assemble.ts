@@ -2,10 +2,11 @@ import {
   type CloneGroupOfUnits,
   type ConcernGroup,
   clonedImplementations,
+  driftColumns,
   type FoundImplementation,
   type UnnamedGroup,
 } from "../clusters/index.js";
-import type { ConcernDefinition } from "../concerns/index.js";
+import { type ConcernDefinition, extractParameters } from "../concerns/index.js";
 import type { Unit } from "../lang/index.js";
 import type {
   Clones,
@@ -110,6 +111,13 @@ function concernCluster(
       ownerSource: file.ownerSource,
       history: input.history.summaryOf(file.repo, file.path),
       copyOf: copies.get(impl) ?? null,
+      parameters: definition
+        ? extractParameters(
+            definition,
+            impl.units.map((u) => file.units[u] as Unit),
+            file.language,
+          )
+        : {},
     };
   });
   const firstSeen = earliest(implementations.map((impl) => impl.history?.firstSeen));
@@ -142,6 +150,10 @@ function concernCluster(
           found: goldenImpl !== undefined,
         }
       : null,
+    drift: driftColumns(
+      definition?.parameters ?? [],
+      implementations.map((impl) => impl.parameters),
+    ),
     adoptions: group.adoptions.map((a) => {
       const file = input.files[a.file] as ScannedFile;
       return { team: a.team, repo: file.repo, path: file.path, line: a.line, module: a.module };

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { makeUnit } from "../../test/helpers/units.js";
+import type { Literal, Unit } from "../lang/index.js";
+import { compileDefinition } from "./compile.js";
+import { type ConcernDefinitionInput, definitionSchema } from "./definition.js";
+import { extractParameters, formatDuration } from "./parameters.js";
+
+function definition(parameters: unknown[]) {
+  const input = definitionSchema.parse({
+    id: "retry",
+    title: "Retry",
+    noun: "retry logic",
+    description: "d",
+    signals: [{ subword: "retry", weight: 1 }],
+    threshold: 1,
+    parameters,
+  }) as ConcernDefinitionInput;
+  return compileDefinition(input, "retry.yaml", () => {});
+}
+
+const unit = (parts: Partial<Unit>) => makeUnit("u", { endLine: 9, ...parts });
+
+const lit = (
+  name: string | undefined,
+  value: string | number,
+  kind: Literal["kind"],
+  line: number,
+): Literal => ({
+  kind,
+  value,
+  line,
+  ...(name ? { name } : {}),
+});
+
+describe("parameters of an implementation", () => {
+  const retry = definition([
+    { id: "attempts", title: "attempts", kind: "count", names: ["maxAttempts", "retries"] },
+    { id: "baseDelay", title: "base delay", kind: "duration", names: ["baseDelay", "backoff_seconds"] },
+    { id: "jitter", title: "jitter", kind: "calls", calls: ["Math.random", "rand.Int63n"] },
+    { id: "retryOn", title: "status codes", kind: "statuses" },
+    { id: "header", title: "header", kind: "strings", match: "/^x-[a-z-]+$/" },
+    { id: "keys", title: "keys", kind: "keys", match: ["code", "message"] },
+  ]);
+
+  it("reads each kind, normalised, with the line it is written on", () => {
+    const units = [
+      unit({
+        literals: [
+          lit("MAX_ATTEMPTS", 5, "number", 3),
+          lit("baseDelay", "250 * time.Millisecond", "expression", 4),
+          lit(undefined, 503, "number", 8),
+          lit(undefined, 429, "number", 7),
+          lit(undefined, 200, "number", 6),
+          lit("header", "X-Request-Id", "string", 5),
+        ],
+        calls: ["rand.Int63n"],
+        keys: ["Code", "code", "Message"],
+        startLine: 2,
+      }),
+    ];
+    const values = extractParameters(retry, units, "go");
+    expect(values.attempts).toEqual({ value: 5, display: "5", line: 3 });
+    expect(values.baseDelay).toEqual({ value: 250, display: "250 ms", line: 4 });
+    expect(values.jitter).toMatchObject({ value: "rand.Int63n", display: "yes (rand.Int63n)" });
+    expect(values.retryOn).toEqual({ value: [429, 503], display: "429, 503", line: 7 });
+    expect(values.header).toEqual({ value: ["x-request-id"], display: "x-request-id", line: 5 });
+    expect(values.keys).toEqual({ value: ["code", "message"], display: "code, Message", line: 2 });
+  });
+
+  it("takes a bare number's unit from its name and the language, and says — where there is none", () => {
+    const python = extractParameters(
+      retry,
+      [unit({ literals: [lit("backoff_seconds", 0.5, "number", 4)] })],
+      "python",
+    );
+    expect(python.baseDelay?.value).toBe(500);
+    expect(python.attempts).toBeNull();
+    expect(python.jitter).toBeNull();
+    expect(python.retryOn).toBeNull();
+  });
+
+  it("takes the first value by line: the default, not a later reassignment", () => {
+    const units = [unit({ literals: [lit("retries", 1, "number", 30), lit("retries", 3, "number", 4)] })];
+    expect(extractParameters(retry, units, "typescript").attempts?.value).toBe(3);
+  });
+
+  it("writes durations as a person would", () => {
+    expect([200, 2000, 1500, 300_000, 7_200_000].map(formatDuration)).toEqual([
+      "200 ms",
+      "2 s",
+      "1.5 s",
+      "5 min",
+      "2 h",
+    ]);
+  });
+
+  it("refuses a parameter that cannot be read", () => {
+    expect(() => definition([{ id: "t", title: "t", kind: "duration" }])).toThrow(/need `names`/);
+    expect(() => definition([{ id: "t", title: "t", kind: "calls" }])).toThrow(/need `calls`/);
+  });
+});

@@ -1,0 +1,108 @@
+import type { LanguageId, Literal, Unit } from "../lang/index.js";
+import { normalName } from "./compile.js";
+import type { CompiledParameter, ConcernDefinition, Pattern } from "./definition.js";
+import { durationMs } from "./values.js";
+
+/** One policy value of one implementation, where it is written, and how a person reads it. */
+export interface ParameterValue {
+  /** Normalised: milliseconds for durations, numbers for counts, sorted lists for statuses and strings. */
+  value: number | string | (number | string)[];
+  display: string;
+  line: number;
+}
+
+/** `200 ms`, `2 s`, `1.5 s`, `5 min`, `2 h`: the unit a person would write. */
+export function formatDuration(ms: number): string {
+  const trim = (n: number) => String(Math.round(n * 100) / 100);
+  if (ms < 1000) return `${trim(ms)} ms`;
+  if (ms < 60_000) return `${trim(ms / 1000)} s`;
+  if (ms < 3_600_000) return `${trim(ms / 60_000)} min`;
+  return `${trim(ms / 3_600_000)} h`;
+}
+
+function matches(patterns: Pattern[], value: string): boolean {
+  const lower = value.toLowerCase();
+  return (
+    patterns.length === 0 || patterns.some((p) => ("exact" in p ? p.exact === lower : p.regex.test(lower)))
+  );
+}
+
+const byLine = (a: { line: number }, b: { line: number }) => a.line - b.line;
+
+function named(parameter: CompiledParameter, literals: Literal[]): Literal[] {
+  return literals.filter((l) => l.name !== undefined && parameter.names.has(normalName(l.name)));
+}
+
+/** The first value (by line: defaults are written before they are used) of one parameter, or null. */
+function extract(parameter: CompiledParameter, units: Unit[], language: LanguageId): ParameterValue | null {
+  const literals = units.flatMap((unit) => unit.literals).sort(byLine);
+  switch (parameter.kind) {
+    case "count":
+    case "number": {
+      const hit = named(parameter, literals).find((l) => l.kind === "number");
+      return hit ? { value: Number(hit.value), display: String(hit.value), line: hit.line } : null;
+    }
+    case "duration": {
+      for (const literal of named(parameter, literals)) {
+        const ms = durationMs(literal, language);
+        if (ms !== undefined) return { value: ms, display: formatDuration(ms), line: literal.line };
+      }
+      return null;
+    }
+    case "statuses": {
+      const isStatus = (l: Literal) =>
+        typeof l.value === "number" && Number.isInteger(l.value) && l.value >= 400 && l.value <= 599;
+      const found = literals.filter((l) => l.kind === "number" && isStatus(l));
+      if (found.length === 0) return null;
+      const codes = [...new Set(found.map((l) => Number(l.value)))].sort((a, b) => a - b);
+      return { value: codes, display: codes.join(", "), line: (found[0] as Literal).line };
+    }
+    case "strings": {
+      const found = literals.filter((l) => l.kind === "string" && matches(parameter.match, String(l.value)));
+      if (found.length === 0) return null;
+      const values = [...new Set(found.map((l) => String(l.value).toLowerCase()))].sort();
+      return { value: values, display: values.join(", "), line: (found[0] as Literal).line };
+    }
+    case "keys": {
+      // One entry per key whatever its case (a Go field `Code` and its json tag `code`), the lower-case
+      // spelling when there is one.
+      const byLower = new Map<string, string>();
+      for (const key of units.flatMap((unit) => unit.keys)) {
+        if (!matches(parameter.match, key)) continue;
+        const lower = key.toLowerCase();
+        const known = byLower.get(lower);
+        if (known === undefined || (known !== lower && key === lower)) byLower.set(lower, key);
+      }
+      if (byLower.size === 0) return null;
+      const keys = [...byLower.values()].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+      const first = Math.min(
+        ...units.filter((u) => u.keys.some((k) => byLower.has(k.toLowerCase()))).map((u) => u.startLine),
+      );
+      return { value: keys.map((k) => k.toLowerCase()), display: keys.join(", "), line: first };
+    }
+    case "calls": {
+      const wanted = parameter.calls.map((c) => c.toLowerCase());
+      for (const unit of units) {
+        const call = unit.calls.find((c) =>
+          wanted.some((w) => c.toLowerCase() === w || c.toLowerCase().endsWith(`.${w}`)),
+        );
+        if (call !== undefined) return { value: call, display: `yes (${call})`, line: unit.startLine };
+      }
+      return null;
+    }
+  }
+}
+
+/**
+ * The policy an implementation encodes, parameter by parameter: null where it has none (the drift table's
+ * "—"). Pure: read from the units' literals, keys and calls.
+ */
+export function extractParameters(
+  definition: ConcernDefinition,
+  units: Unit[],
+  language: LanguageId,
+): Record<string, ParameterValue | null> {
+  const out: Record<string, ParameterValue | null> = {};
+  for (const parameter of definition.parameters) out[parameter.id] = extract(parameter, units, language);
+  return out;
+}
