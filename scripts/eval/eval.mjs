@@ -1,0 +1,211 @@
+// npm run eval: how right lineitem's concern findings are, measured, not hoped.
+//   (a) the example org against its answer key (examples/acme/expected.json): implementations found per
+//       concern (precision and recall of members), cross-team clusters, traps reported, and the drift
+//       table's parameter values;
+//   (b) a labelled dev set of real code (scripts/eval/devset.json: pinned npm packages, one "team" each,
+//       each labelled with the concern its main code implements), fetched by fetch-devset.mjs into .cache/
+//       and never committed: per package, whether the labelled concern is found (recall), and how many of
+//       the implementations found carry the package's label (label precision), with every disagreement
+//       listed for a person to judge.
+//
+//   npm run eval                 both
+//   npm run eval -- --only acme  one of acme, devset
+//   npm run eval -- --json FILE  also write the figures as JSON
+// Exit codes: 0 done, 2 something failed (one line on stderr).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { buildExampleOrg } from "../../dist/demo/index.js";
+import { scan } from "../../dist/scan/index.js";
+import { buildOrg, repoName } from "../bench/peers-setup.mjs";
+import { Failure, fetchDevset } from "./fetch-devset.mjs";
+
+const root = new URL("../..", import.meta.url).pathname;
+const ratio = (a, b) => (b === 0 ? "—" : (a / b).toFixed(3));
+const place = (m) => `${m.repo}/${m.path}`;
+
+async function evalAcme() {
+  const expected = JSON.parse(readFileSync(join(root, "examples", "acme", "expected.json"), "utf8"));
+  const dir = mkdtempSync(join(tmpdir(), "lineitem-eval-"));
+  try {
+    const org = await buildExampleOrg(join(dir, "acme"));
+    const result = await scan({ paths: [org.dir], cwd: dir, workers: 1 });
+    let truePositives = 0;
+    let found = 0;
+    let wanted = 0;
+    const misses = [];
+    const extras = [];
+    for (const [id, want] of Object.entries(expected.concerns)) {
+      const cluster = result.concerns.find((c) => c.id === id);
+      const got = new Set((cluster?.implementations ?? []).map(place));
+      const exp = new Set(want.implementations.map(place));
+      for (const p of got) {
+        found++;
+        if (exp.has(p)) truePositives++;
+        else extras.push(`${id}: ${p}`);
+      }
+      for (const p of exp) if (!got.has(p)) misses.push(`${id}: ${p}`);
+      wanted += exp.size;
+    }
+    for (const cluster of result.concerns.filter((c) => !(c.id in expected.concerns))) {
+      for (const impl of cluster.implementations) {
+        found++;
+        extras.push(`${cluster.id}: ${place(impl)}`);
+      }
+    }
+    const crossTeam = result.concerns.filter((c) => c.crossTeam).map((c) => c.id);
+    const clustersFound = crossTeam.filter((id) => id in expected.concerns).length;
+    const reported = new Set(
+      [...result.concerns.flatMap((c) => c.implementations), ...result.unnamed.flatMap((u) => u.members)].map(
+        place,
+      ),
+    );
+    const traps = expected.traps.filter((t) => reported.has(`${t.repo}/${t.path}`));
+    let values = 0;
+    let right = 0;
+    const wrong = [];
+    for (const [id, parameters] of Object.entries(expected.drift)) {
+      if (typeof parameters !== "object" || Array.isArray(parameters)) continue;
+      const cluster = result.concerns.find((c) => c.id === id);
+      for (const [parameter, byTeam] of Object.entries(parameters)) {
+        for (const [team, want] of Object.entries(byTeam)) {
+          const impl = cluster?.implementations.find((i) => i.team === team);
+          const got = impl?.parameters[parameter]?.value ?? null;
+          values++;
+          if (JSON.stringify(got) === JSON.stringify(want)) right++;
+          else
+            wrong.push(
+              `${id}.${parameter} ${team}: read ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`,
+            );
+        }
+      }
+    }
+    return {
+      members: {
+        precision: ratio(truePositives, found),
+        recall: ratio(truePositives, wanted),
+        found,
+        wanted,
+      },
+      clusters: {
+        found: clustersFound,
+        wanted: Object.keys(expected.concerns).length,
+        extra: crossTeam.length - clustersFound,
+      },
+      traps: traps.map((t) => `${t.repo}/${t.path}`),
+      parameters: { right, values, accuracy: ratio(right, values), wrong },
+      misses,
+      extras,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function evalDevset() {
+  const { specs, packagesDir } = await fetchDevset(root);
+  const orgDir = join(root, ".cache", "devset", "org");
+  buildOrg(
+    packagesDir,
+    orgDir,
+    specs.map((s) => s.spec),
+  );
+  const result = await scan({ paths: [orgDir], cwd: root });
+  const byRepo = new Map();
+  for (const cluster of result.concerns) {
+    for (const impl of cluster.implementations) {
+      if (!byRepo.has(impl.repo)) byRepo.set(impl.repo, []);
+      byRepo
+        .get(impl.repo)
+        .push({ concern: cluster.id, where: `${impl.path}:${impl.startLine}-${impl.endLine}` });
+    }
+  }
+  const known = new Set(result.concerns.map((c) => c.id));
+  const rows = specs.map(({ spec, concern }) => {
+    const found = byRepo.get(repoName(spec)) ?? [];
+    return { spec, label: concern, found, hit: found.some((f) => f.concern === concern) };
+  });
+  const labelled = rows.flatMap((r) => r.found.map((f) => ({ ...f, spec: r.spec, label: r.label })));
+  const agree = labelled.filter((f) => f.concern === f.label).length;
+  return {
+    packages: rows.length,
+    recall: ratio(rows.filter((r) => r.hit).length, rows.length),
+    recallOfBuiltIn: ratio(
+      rows.filter((r) => r.hit).length,
+      rows.filter((r) => known.has(r.label) || builtinIds().has(r.label)).length,
+    ),
+    labelPrecision: ratio(agree, labelled.length),
+    implementations: labelled.length,
+    rows,
+    disagreements: labelled
+      .filter((f) => f.concern !== f.label)
+      .map((f) => `${f.spec} (${f.label}): ${f.concern} at ${f.where}`),
+  };
+}
+
+function builtinIds() {
+  return new Set(["retry", "http-client", "audit-log", "error-envelope", "structured-logging", "tracing"]);
+}
+
+function print(acme, devset) {
+  const out = [];
+  if (acme) {
+    out.push(
+      "## (a) Example org against its answer key",
+      "",
+      "| measure | value |",
+      "|---|---|",
+      `| implementations: precision | ${acme.members.precision} (${acme.members.found} found) |`,
+      `| implementations: recall | ${acme.members.recall} (${acme.members.wanted} expected) |`,
+      `| cross-team concern clusters found | ${acme.clusters.found} of ${acme.clusters.wanted} (${acme.clusters.extra} extra) |`,
+      `| traps reported | ${acme.traps.length} |`,
+      `| drift parameters read right | ${acme.parameters.accuracy} (${acme.parameters.right} of ${acme.parameters.values}) |`,
+    );
+    for (const line of [
+      ...acme.misses.map((m) => `missed ${m}`),
+      ...acme.extras.map((e) => `extra ${e}`),
+      ...acme.traps.map((t) => `trap reported ${t}`),
+      ...acme.parameters.wrong,
+    ])
+      out.push(`- ${line}`);
+    out.push("");
+  }
+  if (devset) {
+    out.push(
+      "## (b) Labelled dev set of real code",
+      "",
+      "| package | label | found | concerns found |",
+      "|---|---|---|---|",
+      ...devset.rows.map(
+        (r) =>
+          `| ${r.spec} | ${r.label} | ${r.hit ? "yes" : "no"} | ${[...new Set(r.found.map((f) => f.concern))].join(", ") || "—"} |`,
+      ),
+      "",
+      `Recall (package's label found): ${devset.recall} of ${devset.packages} packages; ${devset.recallOfBuiltIn} of those whose concern is built in.`,
+      `Label precision (implementations found that carry their package's label): ${devset.labelPrecision} of ${devset.implementations}.`,
+    );
+    if (devset.disagreements.length)
+      out.push(
+        "",
+        "Disagreements (for a person to judge; a retry inside an HTTP client can be right):",
+        ...devset.disagreements.map((d) => `- ${d}`),
+      );
+  }
+  return out.join("\n");
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { only: { type: "string" }, json: { type: "string" } } });
+  if (values.only && !["acme", "devset"].includes(values.only))
+    throw new Failure("--only takes acme or devset");
+  const acme = values.only === "devset" ? null : await evalAcme();
+  const devset = values.only === "acme" ? null : await evalDevset();
+  process.stdout.write(`${print(acme, devset)}\n`);
+  if (values.json) writeFileSync(values.json, `${JSON.stringify({ acme, devset }, null, 2)}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`eval: ${error instanceof Failure ? error.message : error.stack}\n`);
+  process.exit(2);
+});

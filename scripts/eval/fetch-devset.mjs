@@ -1,0 +1,63 @@
+// Fetches the labelled dev set (../shared/bench/npm-devset.json, copied to scripts/eval/devset.json) from
+// the npm registry into .cache/devset/packages/<name>@<version>/. `npm pack --ignore-scripts` only: nothing
+// from a package is ever run, and npm checks each tarball against the registry's integrity.
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+export class Failure extends Error {}
+
+const MARKER = ".corpus-complete.json";
+const CONCURRENCY = 4;
+
+async function fetchOne(spec, packagesDir, tarballs) {
+  const target = join(packagesDir, spec);
+  if (existsSync(join(target, MARKER))) return;
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
+  let file;
+  try {
+    const { stdout } = await run(
+      "npm",
+      ["pack", spec, "--ignore-scripts", "--json", "--pack-destination", tarballs],
+      {
+        maxBuffer: 16 * 1024 * 1024,
+        shell: process.platform === "win32",
+      },
+    );
+    file = JSON.parse(stdout)[0].filename;
+  } catch (error) {
+    throw new Failure(
+      `npm pack ${spec} failed: ${String(error.stderr ?? error.message)
+        .trim()
+        .split("\n")
+        .at(-1)}`,
+    );
+  }
+  await run("tar", ["-xzf", join(tarballs, file), "-C", target, "--strip-components=1"]);
+  writeFileSync(join(target, MARKER), JSON.stringify({ spec }));
+}
+
+/** Fetches what is missing; returns the specs (`name@version`) with their labels. */
+export async function fetchDevset(root) {
+  const manifest = JSON.parse(readFileSync(join(root, "scripts", "eval", "devset.json"), "utf8"));
+  const packagesDir = join(root, ".cache", "devset", "packages");
+  const tarballs = join(root, ".cache", "devset", ".tarballs");
+  mkdirSync(packagesDir, { recursive: true });
+  mkdirSync(tarballs, { recursive: true });
+  const specs = manifest.packages.map((p) => ({ spec: `${p.name}@${p.version}`, concern: p.concern }));
+  const queue = [...specs];
+  const worker = async () => {
+    while (queue.length) {
+      const next = queue.shift();
+      process.stderr.write(`eval: fetching ${next.spec}\n`);
+      await fetchOne(next.spec, packagesDir, tarballs);
+    }
+  };
+  const pending = specs.filter(({ spec }) => !existsSync(join(packagesDir, spec, MARKER)));
+  queue.splice(0, queue.length, ...pending);
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, pending.length) }, worker));
+  return { specs, packagesDir };
+}
