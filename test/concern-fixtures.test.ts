@@ -1,0 +1,69 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import {
+  builtinConcernsDir,
+  type ConcernDefinition,
+  loadConcernDefinitions,
+  scoreFile,
+} from "../src/concerns/index.js";
+import { createLanguageRegistry, type LanguageRegistry } from "../src/lang/index.js";
+import { DiagnosticLog, packageRoot } from "../src/shared/index.js";
+
+/**
+ * Every built-in concern is held to its fixtures: files in several languages where some unit must match it,
+ * and near-misses (code that looks like it and is not) where no unit may. A concern without fixtures fails
+ * here, so none ships untested. Fixtures are listed in test/fixtures/concerns/<id>.yaml.
+ */
+const FIXTURES = join(packageRoot, "test", "fixtures", "concerns");
+const builtinIds = readdirSync(builtinConcernsDir)
+  .filter((file) => file.endsWith(".yaml"))
+  .map((file) => file.replace(/\.yaml$/, ""))
+  .sort();
+
+interface Manifest {
+  match?: string[];
+  nearMiss?: string[];
+}
+
+function manifestOf(id: string): Manifest | undefined {
+  const file = join(FIXTURES, `${id}.yaml`);
+  return existsSync(file) ? (parseYaml(readFileSync(file, "utf8")) as Manifest) : undefined;
+}
+
+let registry: LanguageRegistry;
+let definitions: ConcernDefinition[];
+
+beforeAll(async () => {
+  registry = await createLanguageRegistry();
+  definitions = await loadConcernDefinitions([], packageRoot, new DiagnosticLog());
+});
+
+/** The concerns some unit of the file matches, scored against every built-in concern as a scan does. */
+function concernsIn(path: string): string[] {
+  const language = registry.languageOf(path);
+  if (!language) throw new Error(`${path}: not a language lineitem reads`);
+  const parsed = registry.parse(path, readFileSync(join(packageRoot, path), "utf8"));
+  const file = { path, language, imports: parsed.imports, units: parsed.units };
+  return [...new Set(scoreFile(file, definitions).map((m) => m.concern))].sort();
+}
+
+describe.each(builtinIds)("concern %s", (id) => {
+  const manifest = manifestOf(id);
+
+  it("has fixtures: matches in two or more languages, and near-misses", () => {
+    expect(manifest, `test/fixtures/concerns/${id}.yaml is missing`).toBeDefined();
+    const languages = new Set((manifest?.match ?? []).map((path) => registry.languageOf(path)));
+    expect(languages.size, `${id}: match fixtures in ${[...languages].join(", ")}`).toBeGreaterThanOrEqual(2);
+    expect(manifest?.nearMiss?.length ?? 0).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each(manifest?.match ?? [])("matches %s", (path) => {
+    expect(concernsIn(path)).toContain(id);
+  });
+
+  it.each(manifest?.nearMiss ?? [])("does not match the near-miss %s", (path) => {
+    expect(concernsIn(path)).not.toContain(id);
+  });
+});
