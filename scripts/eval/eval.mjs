@@ -48,20 +48,29 @@ async function evalAcme() {
       for (const p of exp) if (!got.has(p)) misses.push(`${id}: ${p}`);
       wanted += exp.size;
     }
+    // Concerns one team implements so far are in the answer key too; each counts like a cluster's member.
     for (const cluster of result.concerns.filter((c) => !(c.id in expected.concerns))) {
+      const known = new Set(
+        (Array.isArray(expected.singleTeam?.[cluster.id]) ? expected.singleTeam[cluster.id] : []).map(place),
+      );
+      wanted += known.size;
       for (const impl of cluster.implementations) {
         found++;
-        extras.push(`${cluster.id}: ${place(impl)}`);
+        if (known.has(place(impl))) truePositives++;
+        else extras.push(`${cluster.id}: ${place(impl)}`);
       }
     }
     const crossTeam = result.concerns.filter((c) => c.crossTeam).map((c) => c.id);
     const clustersFound = crossTeam.filter((id) => id in expected.concerns).length;
-    const reported = new Set(
-      [...result.concerns.flatMap((c) => c.implementations), ...result.unnamed.flatMap((u) => u.members)].map(
-        place,
-      ),
-    );
-    const traps = expected.traps.filter((t) => reported.has(`${t.repo}/${t.path}`));
+    // A trap only has to stay out of the concern it looks like (a login lockout is no retry, and is a limiter).
+    const reportedAs = (concern) =>
+      new Set(
+        [
+          ...result.concerns.filter((c) => c.id === concern).flatMap((c) => c.implementations),
+          ...result.unnamed.flatMap((u) => u.members),
+        ].map(place),
+      );
+    const traps = expected.traps.filter((t) => reportedAs(t.looksLike).has(`${t.repo}/${t.path}`));
     let values = 0;
     let right = 0;
     const wrong = [];

@@ -34,9 +34,22 @@ describe("loadConcernDefinitions", () => {
     const definitions = await loadConcernDefinitions([], dir, new DiagnosticLog(), builtinConcernsDir);
     expect(definitions.map((d) => d.id).sort()).toEqual([
       "audit-log",
+      "auth-token",
+      "caching",
+      "circuit-breaker",
+      "config-loading",
+      "date-formatting",
       "error-envelope",
+      "feature-flag",
       "http-client",
+      "idempotency-key",
+      "metrics",
+      "pagination",
+      "polling",
+      "rate-limit",
       "retry",
+      "secret-masking",
+      "sleep-timeout",
       "structured-logging",
       "tracing",
     ]);
