@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
@@ -48,6 +49,19 @@ function concernsIn(path: string): string[] {
   const file = { path, language, imports: parsed.imports, units: parsed.units };
   return [...new Set(scoreFile(file, definitions).map((m) => m.concern))].sort();
 }
+
+it("every built-in regex is safe from catastrophic backtracking (a scan trusts this and skips the check)", async () => {
+  // Loaded as the org's own definitions, every regex goes through the checker; one unsafe pattern throws.
+  const noBuiltins = mkdtempSync(join(tmpdir(), "lineitem-no-builtins-"));
+  const checked = await loadConcernDefinitions(
+    [builtinConcernsDir],
+    packageRoot,
+    new DiagnosticLog(),
+    noBuiltins,
+  );
+  rmSync(noBuiltins, { recursive: true, force: true });
+  expect(checked.map((d) => d.id).sort()).toEqual(builtinIds);
+}, 60_000);
 
 describe.each(builtinIds)("concern %s", (id) => {
   const manifest = manifestOf(id);

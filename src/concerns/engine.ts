@@ -209,7 +209,7 @@ function explainUnit(
  * blocks they use. Callers of a matched unit in the same file may match too; they only widen the same
  * implementation (one file, one concern), and the size rule keeps a long caller from matching in passing.
  */
-/** A type describes work and does none: it is never an implementation of a concern. */
+/** A type describes work and does none; a unit that misses a requirement cannot match. */
 function unmatched(definition: ConcernDefinition): UnitExplanation {
   return {
     concern: definition.id,
@@ -221,7 +221,28 @@ function unmatched(definition: ConcernDefinition): UnitExplanation {
   };
 }
 
-function explainAll(file: ConcernFile, definitions: readonly ConcernDefinition[]): UnitExplanation[][] {
+/**
+ * Whether every `requires` group has a positive signal that fires: without that a unit cannot match, so
+ * scoring skips the rest of its signals. Most units fail the first group, which keeps nineteen concerns cheap.
+ */
+function meetsRequirements(definition: ConcernDefinition, view: FeatureView, language: LanguageId): boolean {
+  for (const group of definition.requires) {
+    const met = group.some((id) => {
+      const signal = definition.signals.find((s) => s.id === id);
+      if (!signal || signal.weight <= 0) return false;
+      if (signal.languages && !signal.languages.includes(language)) return false;
+      return firstMatch(signal, view) !== undefined;
+    });
+    if (!met) return false;
+  }
+  return true;
+}
+
+function explainAll(
+  file: ConcernFile,
+  definitions: readonly ConcernDefinition[],
+  full: boolean,
+): UnitExplanation[][] {
   const imports = new Set(file.imports.map((imp) => imp.module.toLowerCase()));
   const fileFacts = { imports, importByHead: indexBy(imports, heads), path: new Set(pathWords(file.path)) };
   const helpers = helpersCalledBy(file.units);
@@ -248,7 +269,11 @@ function explainAll(file: ConcernFile, definitions: readonly ConcernDefinition[]
     const size = [index, ...parts].reduce((sum, i) => sum + (file.units[i] as Unit).tokens.length, 0);
     const working = [index, ...withParts].map(featuresAt);
     const view = viewOf(unit, working, [...blocks].map(featuresAt), fileFacts, size);
-    return definitions.map((definition) => explainUnit(definition, view, file.language));
+    return definitions.map((definition) =>
+      full || meetsRequirements(definition, view, file.language)
+        ? explainUnit(definition, view, file.language)
+        : unmatched(definition),
+    );
   });
 }
 
@@ -257,7 +282,7 @@ export function explainFile(
   file: ConcernFile,
   definitions: readonly ConcernDefinition[],
 ): UnitExplanation[][] {
-  return explainAll(file, definitions);
+  return explainAll(file, definitions, true);
 }
 
 /**
@@ -270,7 +295,7 @@ export const SECOND_CONCERN_RATIO = 0.75;
 /** Scores every unit of a file against every concern; returns the units that meet a concern's bar. */
 export function scoreFile(file: ConcernFile, definitions: readonly ConcernDefinition[]): UnitMatch[] {
   const matches: UnitMatch[] = [];
-  explainAll(file, definitions).forEach((explanations, index) => {
+  explainAll(file, definitions, false).forEach((explanations, index) => {
     const cleared = definitions
       .map((definition, k) => ({ definition, explained: explanations[k] as UnitExplanation }))
       .filter(({ explained }) => explained.matched);
