@@ -23,7 +23,13 @@ type RegexChecker = (pattern: string) => "safe" | "vulnerable" | "unknown";
 // actually contains a regex, so the common case pays nothing for it.
 async function loadRegexChecker(): Promise<RegexChecker> {
   const { checkSync } = await import("recheck");
-  return (pattern) => checkSync(pattern, "i").status;
+  // The automaton checker decides without timing-dependent fuzzing, so a busy machine gets the same
+  // verdict as an idle one; patterns it cannot model (backreferences, lookaround) go to the fuzzer with a
+  // fixed seed.
+  return (pattern) => {
+    const exact = checkSync(pattern, "i", { checker: "automaton", timeout: 10_000 }).status;
+    return exact !== "unknown" ? exact : checkSync(pattern, "i", { randomSeed: 0, timeout: 10_000 }).status;
+  };
 }
 
 function readDefinition(file: string): ConcernDefinitionInput {
