@@ -77,6 +77,7 @@ export function compileDefinition(
     requires: input.requires,
     threshold: input.threshold,
     parameters,
+    libraries: input.libraries.map((library) => library.toLowerCase()),
     source,
   };
 }

@@ -94,6 +94,11 @@ export const definitionSchema = z.strictObject({
   threshold: z.number().positive(),
   /** Policy values to compare across implementations (the drift table). */
   parameters: z.array(parameterSchema).default([]),
+  /**
+   * Well-known packages that do this concern (`p-retry`, `tenacity`, `github.com/cenkalti/backoff`): using
+   * one is adoption, not a new writing; a team's exported function around one is reported as a wrapper.
+   */
+  libraries: z.array(z.string().min(1)).default([]),
 });
 
 export type ConcernDefinitionInput = z.infer<typeof definitionSchema>;
@@ -127,6 +132,8 @@ export interface ConcernDefinition {
   requires: string[][];
   threshold: number;
   parameters: CompiledParameter[];
+  /** Module names (lower-case) of well-known packages that do this concern. */
+  libraries: string[];
   /** File the definition came from, for messages. */
   source: string;
 }

@@ -280,3 +280,48 @@ describe("groupImplementations", () => {
     expect(drafts[0]).toMatchObject({ concern: "audit-log", units: [0, 1], startLine: 1, endLine: 12 });
   });
 });
+
+describe("wrappers around a well-known package", () => {
+  const withLibraries = { ...retry, libraries: ["p-retry", "github.com/cenkalti/backoff"] };
+  const wrapper = unit("withRetry", {
+    subwords: ["with", "retry", "fn", "retries"],
+    calls: ["pRetry"],
+    flags: ["exported"],
+  });
+  const imports = [{ module: "p-retry", names: ["default"], locals: ["pRetry"], line: 1 }];
+
+  it("reports a team's exported function around one as a wrapper, with the package", () => {
+    const matches = scoreFile(file([wrapper], { imports }), [withLibraries]);
+    expect(matches).toEqual([
+      {
+        unit: 0,
+        concern: "retry",
+        score: 4,
+        evidence: ["wraps:p-retry", "subword:retry", "name:retry"],
+        wraps: "p-retry",
+      },
+    ]);
+    const drafts = groupImplementations(file([wrapper], { imports }), matches);
+    expect(drafts[0]?.wraps).toBe("p-retry");
+  });
+
+  it("treats a call site that only uses the package as adoption, not a writing", () => {
+    const callSite = unit("sendInvoice", {
+      subwords: ["send", "invoice", "retry"],
+      calls: ["pRetry", "fetch"],
+    });
+    expect(scoreFile(file([callSite], { imports }), [withLibraries])).toEqual([]);
+  });
+
+  it("binds Go and Python imports by their last path segment", () => {
+    const goWrapper = unit("Retry", {
+      subwords: ["retry", "backoff"],
+      calls: ["backoff.Retry"],
+      flags: ["exported"],
+    });
+    const goImports = [{ module: "github.com/cenkalti/backoff", names: [], line: 3 }];
+    expect(
+      scoreFile(file([goWrapper], { imports: goImports, language: "go" }), [withLibraries])[0]?.wraps,
+    ).toBe("github.com/cenkalti/backoff");
+  });
+});

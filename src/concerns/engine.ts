@@ -23,6 +23,8 @@ export interface UnitMatch {
   score: number;
   /** The signals that fired, as `kind:value`, strongest first. */
   evidence: string[];
+  /** The well-known package this unit wraps, when it is a wrapper rather than its own writing. */
+  wraps?: string;
 }
 
 /** The unit's features in the shape matching wants: lower-cased, stemmed where words are compared. */
@@ -292,21 +294,72 @@ export function explainFile(
  */
 export const SECOND_CONCERN_RATIO = 0.75;
 
+/** The local names (lower-case) each well-known library of a concern is bound to in this file. */
+function libraryBindings(file: ConcernFile, definition: ConcernDefinition): Map<string, string> {
+  const bound = new Map<string, string>();
+  if (definition.libraries.length === 0) return bound;
+  for (const imp of file.imports) {
+    const module = imp.module.toLowerCase();
+    const library = definition.libraries.find(
+      (lib) => module === lib || module.startsWith(`${lib}/`) || module.startsWith(`${lib}.`),
+    );
+    if (library === undefined) continue;
+    const locals = imp.locals ?? imp.names.filter((n) => n !== "*" && n !== "default");
+    // Go and Python bind the last path segment (`backoff.Retry`, `tenacity.retry`).
+    for (const local of [...locals, module.split(/[/.]/).at(-1) ?? module])
+      bound.set(local.toLowerCase(), library);
+  }
+  return bound;
+}
+
+/**
+ * A team's own function around a well-known package of the concern: it calls the package, it is exported
+ * (the team's door to it), and it speaks the concern. Reported as a wrapper, with the defaults it sets.
+ */
+function wrapperOf(
+  unit: Unit,
+  bindings: Map<string, string>,
+  explained: UnitExplanation,
+): string | undefined {
+  if (bindings.size === 0 || explained.score <= 0 || !unit.flags.includes("exported")) return undefined;
+  for (const call of unit.calls) {
+    const library = bindings.get((call.split(".")[0] as string).toLowerCase());
+    if (library !== undefined) return library;
+  }
+  return undefined;
+}
+
 /** Scores every unit of a file against every concern; returns the units that meet a concern's bar. */
 export function scoreFile(file: ConcernFile, definitions: readonly ConcernDefinition[]): UnitMatch[] {
   const matches: UnitMatch[] = [];
-  explainAll(file, definitions, false).forEach((explanations, index) => {
+  const bindings = definitions.map((definition) => libraryBindings(file, definition));
+  const positive = (definition: ConcernDefinition, explained: UnitExplanation) =>
+    explained.fired
+      .filter((entry) => (definition.signals.find((s) => s.id === entry.split("=")[0])?.weight ?? 0) > 0)
+      .map((entry) => entry.slice(entry.indexOf("=") + 1));
+  const wrapping = bindings.some((b) => b.size > 0);
+  explainAll(file, definitions, wrapping).forEach((explanations, index) => {
     const cleared = definitions
       .map((definition, k) => ({ definition, explained: explanations[k] as UnitExplanation }))
       .filter(({ explained }) => explained.matched);
     const best = Math.max(0, ...cleared.map(({ explained }) => explained.score / explained.threshold));
     for (const { definition, explained } of cleared) {
       if (explained.score / explained.threshold < best * SECOND_CONCERN_RATIO) continue;
-      const evidence = explained.fired
-        .filter((entry) => (definition.signals.find((s) => s.id === entry.split("=")[0])?.weight ?? 0) > 0)
-        .map((entry) => entry.slice(entry.indexOf("=") + 1));
-      matches.push({ unit: index, concern: definition.id, score: explained.score, evidence });
+      matches.push({
+        unit: index,
+        concern: definition.id,
+        score: explained.score,
+        evidence: positive(definition, explained),
+      });
     }
+    if (cleared.length > 0 || !wrapping) return;
+    definitions.forEach((definition, k) => {
+      const explained = explanations[k] as UnitExplanation;
+      const library = wrapperOf(file.units[index] as Unit, bindings[k] as Map<string, string>, explained);
+      if (library === undefined) return;
+      const evidence = [`wraps:${library}`, ...positive(definition, explained)];
+      matches.push({ unit: index, concern: definition.id, score: explained.score, evidence, wraps: library });
+    });
   });
   return matches;
 }

@@ -13,6 +13,8 @@ export interface ImplementationDraft {
   evidence: string[];
   startLine: number;
   endLine: number;
+  /** Set when the implementation is a wrapper around a well-known package of the concern. */
+  wraps?: string;
 }
 
 /**
@@ -59,7 +61,9 @@ export function groupImplementations(file: ConcernFile, matches: UnitMatch[]): I
     for (const member of [...members]) for (const block of usedBlocks[member] ?? []) members.add(block);
     const units = [...members].sort((a, b) => a - b);
     const evidence = [...new Set(list.flatMap((m) => m.evidence))].slice(0, 8);
+    const wraps = list.every((m) => m.wraps !== undefined) ? list[0]?.wraps : undefined;
     drafts.push({
+      ...(wraps !== undefined ? { wraps } : {}),
       concern,
       units,
       matched: list.map((m) => m.unit).sort((a, b) => a - b),

@@ -38,9 +38,9 @@ describe("createLanguageRegistry", () => {
       LANGUAGE_IDS.map((language) => [language, registry.adapterVersion(language)]),
     );
     expect(versions).toEqual({
-      typescript: 3,
-      tsx: 3,
-      javascript: 3,
+      typescript: 4,
+      tsx: 4,
+      javascript: 4,
       python: 2,
       go: 2,
       java: 1,

@@ -267,8 +267,13 @@ require("dotenv/config");
 async function later() { return import("./lazy.js"); }
 `);
     expect(file.imports).toEqual([
-      { module: "axios", names: ["default", "AxiosError", "create"], line: 1 },
-      { module: "node:path", names: ["*"], line: 2 },
+      {
+        module: "axios",
+        names: ["default", "AxiosError", "create"],
+        locals: ["axios", "AxiosError", "make"],
+        line: 1,
+      },
+      { module: "node:path", names: ["*"], locals: ["path"], line: 2 },
       { module: "./polyfill.js", names: [], line: 3 },
       { module: "./retry.js", names: ["retry"], line: 4 },
       { module: "./types.js", names: ["*"], line: 5 },
@@ -278,6 +283,16 @@ async function later() { return import("./lazy.js"); }
       { module: "./lazy.js", names: [], line: 9 },
     ]);
     expect(unit(file, "readFile").literals).toEqual([]);
+  });
+
+  it("says which name a default or whole-module import binds", () => {
+    const file = parse(`const retrier = require("retry");
+import pRetry from "p-retry";
+`);
+    expect(file.imports).toEqual([
+      { module: "retry", names: [], locals: ["retrier"], line: 1 },
+      { module: "p-retry", names: ["default"], locals: ["pRetry"], line: 2 },
+    ]);
   });
 });
 

@@ -105,6 +105,12 @@ export interface Import {
   module: string;
   /** Imported names; empty for side-effect imports (and Ruby requires), `*` for namespace imports (C# using). */
   names: string[];
+  /**
+   * The names the import binds in this file, where they differ from `names`: `import pRetry from "p-retry"`
+   * binds `pRetry`, `import * as http from …` binds `http`, `const retrier = require("retry")` binds
+   * `retrier`. Left out when the adapter binds exactly `names`.
+   */
+  locals?: string[];
   line: number;
 }
 

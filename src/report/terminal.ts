@@ -51,7 +51,9 @@ function implementationRows(cluster: ConcernCluster, c: Colors): string[] {
       ? c.yellow(
           `copy of ${copied.team}'s ${copied.repo}/${copied.path} (${Math.round((impl.copyOf?.similarity ?? 0) * 100)}% alike)`,
         )
-      : "";
+      : impl.wraps
+        ? c.cyan(`wraps ${impl.wraps}`)
+        : "";
     return [
       impl.golden ? c.green("★") : " ",
       impl.golden ? c.green(impl.team) : impl.team,

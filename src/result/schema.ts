@@ -62,6 +62,10 @@ export const implementationSchema = locationSchema.extend({
     .object({ implementation: z.string(), similarity: z.number() })
     .nullable()
     .describe("the earlier implementation this one was copied from, when their code is a clone"),
+  wraps: z
+    .string()
+    .nullable()
+    .describe("the well-known package this implementation wraps (a wrapper with its defaults), or null"),
   parameters: z
     .record(z.string(), parameterValueSchema.nullable())
     .describe("the policy this implementation encodes, per parameter of the concern; null where it has none"),

@@ -111,6 +111,7 @@ function concernCluster(
       ownerSource: file.ownerSource,
       history: input.history.summaryOf(file.repo, file.path),
       copyOf: copies.get(impl) ?? null,
+      wraps: impl.wraps ?? null,
       parameters: definition
         ? extractParameters(
             definition,

@@ -12,7 +12,7 @@ export function createEstreeAdapter(): LanguageAdapter {
   const builder = new UnitBuilder();
   return {
     languages: ["typescript", "tsx", "javascript"],
-    version: 3,
+    version: 4,
     parse(path: string, text: string, language: LanguageId): FileUnits {
       const lines = new LineIndex(text);
       try {

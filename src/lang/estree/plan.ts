@@ -49,14 +49,20 @@ export function planProgram(
 function planStatement(ctx: PlanContext, statement: EsNode): void {
   const line = ctx.lines.lineAt(statement.start);
   switch (statement.type) {
-    case "ImportDeclaration":
+    case "ImportDeclaration": {
+      const locals = list(statement, "specifiers").flatMap((s) => {
+        const local = identifierName(field(s, "local"));
+        return local === undefined ? [] : [local];
+      });
       ctx.imports.push({
         module: sourceOf(statement),
         names: list(statement, "specifiers").map(importedName),
+        ...(locals.length > 0 ? { locals } : {}),
         line,
       });
       brk(ctx);
       return;
+    }
     case "ExportAllDeclaration":
       ctx.imports.push({ module: sourceOf(statement), names: ["*"], line });
       brk(ctx);

@@ -310,9 +310,12 @@ export class EstreeWalker {
     }
     const source = init === undefined ? undefined : requireSource(init);
     if (init === undefined || source === undefined) return;
+    const names = requiredNames(field(node, "id"));
+    const bound = identifierName(field(node, "id"));
     this.imports.push({
       module: source,
-      names: requiredNames(field(node, "id")),
+      names,
+      ...(bound !== undefined ? { locals: [bound] } : {}),
       line: this.lines.lineAt(init.start),
     });
     this.claimedRequire = init;
