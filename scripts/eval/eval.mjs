@@ -120,7 +120,11 @@ async function evalDevset() {
     orgDir,
     specs.map((s) => s.spec),
   );
-  const result = await scan({ paths: [orgDir], cwd: root });
+  // A published package is often only its build (`dist/`), which a scan of an org sets aside as generated;
+  // here it is the code the label is about, so the dev set's config reads it.
+  const config = join(orgDir, "lineitem.config.yaml");
+  writeFileSync(config, 'include: ["dist/**", "distribution/**"]\n');
+  const result = await scan({ paths: [orgDir], cwd: root, configFile: config });
   const byRepo = new Map();
   for (const cluster of result.concerns) {
     for (const impl of cluster.implementations) {
