@@ -30,11 +30,7 @@ describe("durations in milliseconds", () => {
     ["TypeScript timeoutSeconds: 30", num(30, "typescript", "timeoutSeconds"), 30_000],
     ["Python timeout_ms=30000", num(30_000, "python", "timeout_ms"), 30_000],
     ["Go 1500 * time.Millisecond", expr("1500 * time.Millisecond", "go"), 1500],
-    [
-      "Go time.Duration(2) * time.Minute is not read (a conversion)",
-      expr("time.Duration(2) * time.Minute", "go"),
-      undefined,
-    ],
+    ["Go time.Duration(2) * time.Minute", expr("time.Duration(2) * time.Minute", "go"), 120_000],
     ['"1m30s"', str("1m30s"), 90_000],
     ['"500ms"', str("500ms"), 500],
     ['"1.5h"', str("1.5h"), 5_400_000],

@@ -36,6 +36,9 @@ const UNIT_NAMES: ReadonlyMap<string, number> = new Map([
   ["timespan.fromdays", MS.d],
 ]);
 
+/** Numeric conversions that change no value: Go `time.Duration(n)`, Kotlin/Java `toLong(n)`-style casts. */
+const CONVERSIONS: ReadonlySet<string> = new Set(["time.duration", "int64", "float64", "long", "int"]);
+
 /** Suffix units: Kotlin `30.seconds`, Ruby `30.seconds` / `2.minutes`, keyword arguments of timedelta. */
 const SUFFIX_UNITS: ReadonlyMap<string, number> = new Map([
   ["nanoseconds", MS.ns],
@@ -219,6 +222,11 @@ class Reader {
 
   /** `Duration.ofSeconds(30)` and `timedelta(seconds=30, milliseconds=5)`. */
   private call(name: string): Value | undefined {
+    // Conversions to a duration type keep the number bare: `time.Duration(2) * time.Minute` is two minutes.
+    if (CONVERSIONS.has(name)) {
+      const argument = this.sum();
+      return argument && this.takeOp(")") ? argument : undefined;
+    }
     if (name === "timedelta" || name.endsWith(".timedelta")) {
       let total = 0;
       do {
