@@ -133,6 +133,14 @@ describe("scanning the Acme example org", () => {
     expect(cluster.drift.find((column) => column.id === parameter)?.same).toBe(false);
   });
 
+  it("counts how many callers each implementation has, the golden path's through its package", () => {
+    const fan = (id: string, team: string) =>
+      concern(id).implementations.find((impl) => impl.team === team)?.fanIn ?? -1;
+    expect(fan("http-client", "checkout")).toBeGreaterThanOrEqual(5);
+    expect(fan("retry", "platform")).toBeGreaterThan(0);
+    expect(fan("retry", "checkout")).toBeGreaterThan(fan("retry", "catalog"));
+  });
+
   it("proposes same-job candidates across teams and names the concern that confirms them", () => {
     const retry = result.clones.sameJob.find((c) => c.concern === "retry");
     expect(retry?.teams).toEqual(["checkout", "platform"]);

@@ -59,14 +59,17 @@ function implementationRows(cluster: ConcernCluster, c: Colors): string[] {
       impl.golden ? c.green(impl.team) : impl.team,
       impl.repo,
       location(impl),
+      String(impl.fanIn),
       impl.history ? String(impl.history.authors) : "—",
       day(impl.history?.firstSeen),
       day(impl.history?.lastChanged),
       note,
     ];
   });
-  const header = ["", "team", "repo", "where", "authors", "first", "last", ""].map((h) => c.dim(h));
-  return alignColumns([header, ...rows], new Set([4]), visible).map((line) => `  ${line}`);
+  const header = ["", "team", "repo", "where", "used by", "authors", "first", "last", ""].map((h) =>
+    c.dim(h),
+  );
+  return alignColumns([header, ...rows], new Set([4, 5]), visible).map((line) => `  ${line}`);
 }
 
 function adoptionLines(cluster: ConcernCluster, c: Colors): string[] {

@@ -62,6 +62,12 @@ export const implementationSchema = locationSchema.extend({
     .object({ implementation: z.string(), similarity: z.number() })
     .nullable()
     .describe("the earlier implementation this one was copied from, when their code is a clone"),
+  fanIn: z
+    .number()
+    .int()
+    .describe(
+      "units in other files of the repository that call it through an import: which copy carries weight",
+    ),
   wraps: z
     .string()
     .nullable()

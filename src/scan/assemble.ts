@@ -4,6 +4,7 @@ import {
   clonedImplementations,
   driftColumns,
   type FoundImplementation,
+  fanIn,
   type UnnamedGroup,
 } from "../clusters/index.js";
 import { type ConcernDefinition, extractParameters } from "../concerns/index.js";
@@ -90,6 +91,7 @@ function concernCluster(
   group: ConcernGroup,
   input: AssembleInput,
   copies: ReturnType<typeof copyLinks>,
+  fans: Map<FoundImplementation, number>,
 ): ConcernCluster {
   const definition = input.definitions.find((d) => d.id === group.concern);
   const noun = definition?.noun ?? group.concern;
@@ -111,6 +113,7 @@ function concernCluster(
       ownerSource: file.ownerSource,
       history: input.history.summaryOf(file.repo, file.path),
       copyOf: copies.get(impl) ?? null,
+      fanIn: fans.get(impl) ?? 0,
       wraps: impl.wraps ?? null,
       parameters: definition
         ? extractParameters(
@@ -197,8 +200,15 @@ function countBy<T>(items: T[], key: (item: T) => string): Record<string, number
 /** Turns the stages' outputs into the versioned result, in a stable order. */
 export function assembleResult(input: AssembleInput): ScanResult {
   const copies = copyLinks(input);
+  const goldenPackage = new Map<FoundImplementation, string>();
+  for (const group of input.groups) {
+    const golden = group.golden === undefined ? undefined : group.implementations[group.golden];
+    if (golden && group.goldenPath?.package) goldenPackage.set(golden, group.goldenPath.package);
+  }
+  const fanCounts = fanIn(input.files, input.implementations, (impl) => goldenPackage.get(impl));
+  const fans = new Map(input.implementations.map((impl, index) => [impl, fanCounts[index] ?? 0]));
   const concerns = input.groups
-    .map((group) => concernCluster(group, input, copies))
+    .map((group) => concernCluster(group, input, copies, fans))
     .sort(
       (a, b) =>
         Number(b.crossTeam) - Number(a.crossTeam) || b.writings - a.writings || a.id.localeCompare(b.id),
