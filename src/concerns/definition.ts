@@ -55,6 +55,7 @@ export const PARAMETER_KINDS = [
   "strings",
   "keys",
   "calls",
+  "env",
 ] as const;
 export type ParameterKind = (typeof PARAMETER_KINDS)[number];
 
@@ -64,7 +65,8 @@ const parameterSchema = z
     title: z.string().min(1),
     /**
      * count / number / duration: a literal bound to one of `names`; statuses: HTTP status codes in the
-     * code; strings / keys: string literals / object keys that `match`; calls: whether a listed call is made.
+     * code; strings / keys: string literals / object keys that `match`; calls: whether a listed call is made;
+     * env: environment variable names (UPPER_SNAKE_CASE strings or identifiers) that `match`.
      */
     kind: z.enum(PARAMETER_KINDS),
     /** Names the value is bound to (key, variable, argument), compared without case, `_` or `-`. */

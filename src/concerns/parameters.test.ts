@@ -84,6 +84,21 @@ describe("parameters of an implementation", () => {
     expect(extractParameters(retry, units, "typescript").attempts?.value).toBe(3);
   });
 
+  it("reads environment variable names from strings and identifiers, upper snake case only", () => {
+    const urls = definition([{ id: "env", title: "URL from env", kind: "env", match: "/url/" }]);
+    const units = [
+      unit({
+        identifiers: ["process", "env", "CATALOG_URL", "catalogUrl", "RETRY_MAX"],
+        literals: [lit(undefined, "BILLING_URL", "string", 4), lit(undefined, "https://x", "string", 5)],
+      }),
+    ];
+    expect(extractParameters(urls, units, "typescript").env).toEqual({
+      value: ["BILLING_URL", "CATALOG_URL"],
+      display: "BILLING_URL, CATALOG_URL",
+      line: 1,
+    });
+  });
+
   it("writes durations as a person would", () => {
     expect([200, 2000, 1500, 300_000, 7_200_000].map(formatDuration)).toEqual([
       "200 ms",

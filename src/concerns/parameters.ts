@@ -27,6 +27,9 @@ function matches(patterns: Pattern[], value: string): boolean {
   );
 }
 
+/** An environment variable's name: upper snake case with at least one underscore (`CATALOG_URL`). */
+const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+
 const byLine = (a: { line: number }, b: { line: number }) => a.line - b.line;
 
 function named(parameter: CompiledParameter, literals: Literal[]): Literal[] {
@@ -79,6 +82,17 @@ function extract(parameter: CompiledParameter, units: Unit[], language: Language
         ...units.filter((u) => u.keys.some((k) => byLower.has(k.toLowerCase()))).map((u) => u.startLine),
       );
       return { value: keys.map((k) => k.toLowerCase()), display: keys.join(", "), line: first };
+    }
+    case "env": {
+      // `process.env.CATALOG_URL`, `os.Getenv("CATALOG_URL")`, `os.environ.get("CATALOG_URL")`: the name is
+      // an identifier or a string, in upper snake case.
+      const candidates = [
+        ...literals.filter((l) => l.kind === "string").map((l) => ({ name: String(l.value), line: l.line })),
+        ...units.flatMap((unit) => unit.identifiers.map((name) => ({ name, line: unit.startLine }))),
+      ].filter(({ name }) => ENV_NAME.test(name) && matches(parameter.match, name));
+      if (candidates.length === 0) return null;
+      const names = [...new Set(candidates.map((c) => c.name))].sort();
+      return { value: names, display: names.join(", "), line: Math.min(...candidates.map((c) => c.line)) };
     }
     case "calls": {
       const wanted = parameter.calls.map((c) => c.toLowerCase());
