@@ -1,8 +1,10 @@
-import { resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { relative, resolve } from "node:path";
 import { buildExampleOrg } from "../demo/index.js";
 import { renderJson, renderTerminal } from "../report/index.js";
 import type { ScanResult } from "../result/index.js";
-import { scan } from "../scan/index.js";
+import { promoteUnnamed, scan } from "../scan/index.js";
+import { UserError } from "../shared/index.js";
 import { type CliIo, useColor, writeOutputFile } from "./io.js";
 
 export interface ScanFlags {
@@ -65,5 +67,44 @@ export async function runDemo(flags: DemoFlags, io: CliIo): Promise<number> {
   });
   emit(result, { ...flags }, io);
   if (flags.json !== "-") io.stdout(`\nScan it again yourself: npx lineitem scan ${org.dir}\n`);
+  return 0;
+}
+
+export interface PromoteFlags {
+  id?: string;
+  title?: string;
+  out?: string;
+  force?: boolean;
+}
+
+/** `lineitem promote SCAN UNNAMED`: writes a concern definition drafted from a cluster of unnamed work. */
+export function runPromote(scanFile: string, unnamedId: string, flags: PromoteFlags, io: CliIo): number {
+  const path = resolve(io.cwd, scanFile);
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new UserError(
+      "scan-missing",
+      `${scanFile}: cannot read it (${(error as NodeJS.ErrnoException).code ?? "error"}).`,
+    );
+  }
+  const draft = promoteUnnamed(text, scanFile, unnamedId, {
+    ...(flags.id ? { id: flags.id } : {}),
+    ...(flags.title ? { title: flags.title } : {}),
+  });
+  const out = flags.out ?? `concerns/${draft.id}.yaml`;
+  if (existsSync(resolve(io.cwd, out)) && !flags.force) {
+    throw new UserError(
+      "output-exists",
+      `${out} already exists.`,
+      "Pass --force to replace it, or --out another file.",
+    );
+  }
+  const written = writeOutputFile(io, out, draft.yaml);
+  io.stdout(
+    `Wrote ${relative(io.cwd, written) || written}: the concern "${draft.id}", drafted from ${unnamedId}.\n` +
+      `Edit it (docs/concerns.md), list it under \`concerns:\` in lineitem.config.yaml, and scan again.\n`,
+  );
   return 0;
 }

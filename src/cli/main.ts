@@ -1,6 +1,13 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { EXIT, isUserError, packageVersion } from "../shared/index.js";
-import { type DemoFlags, runDemo, runScan, type ScanFlags } from "./commands.js";
+import {
+  type DemoFlags,
+  type PromoteFlags,
+  runDemo,
+  runPromote,
+  runScan,
+  type ScanFlags,
+} from "./commands.js";
 import type { CliIo } from "./io.js";
 
 const SCAN_HELP = `
@@ -23,6 +30,17 @@ Examples:
   $ lineitem scan ~/src/monorepo --json scan.json also write the result as JSON (schema/scan-result.v1.json)
   $ lineitem scan . --json - | jq '.concerns[0]'  JSON on stdout
   $ lineitem scan . --json - | jq '.clones.groups[] | select(.crossTeam)'   copies across teams
+`;
+
+const PROMOTE_HELP = `
+Unnamed work is code several teams share that matches no concern. Promoting it writes a concern
+definition drafted from the cluster (its telling words, its units' names, its files' words) for you to
+edit, commit and list under \`concerns:\` in lineitem.config.yaml; the next scan reports it by name.
+
+Examples:
+  $ lineitem scan ~/src/acme --json scan.json
+  $ jq '.unnamed[] | {id, title}' scan.json
+  $ lineitem promote scan.json unnamed-1 --id money-helpers --title "Money helpers"
 `;
 
 const DEMO_HELP = `
@@ -96,6 +114,20 @@ function program(io: CliIo, run: (job: Promise<number>) => void): Command {
   )
     .addHelpText("after", DEMO_HELP)
     .action((flags: DemoFlags) => run(runDemo(flags, io)));
+
+  cli
+    .command("promote")
+    .description("draft a concern definition (YAML) from a cluster of unnamed work in a stored scan")
+    .argument("<scan.json>", "a result written by `lineitem scan --json FILE`")
+    .argument("<unnamed-id>", "the cluster's id in that result (`unnamed-1`, as `.unnamed[].id` shows)")
+    .option("--id <id>", "the new concern's id (default: from the cluster's title)")
+    .option("--title <title>", "the new concern's title")
+    .option("-o, --out <file>", "where to write it (default: concerns/<id>.yaml)")
+    .option("--force", "replace the file if it exists")
+    .addHelpText("after", PROMOTE_HELP)
+    .action((scanFile: string, unnamedId: string, flags: PromoteFlags) =>
+      run(Promise.resolve().then(() => runPromote(scanFile, unnamedId, flags, io))),
+    );
 
   return cli;
 }

@@ -1,4 +1,5 @@
 export type { CompiledSignal, ConcernDefinition, SignalKind } from "./definition.js";
+export { type DraftOptions, draftConcern, type UnnamedWork } from "./draft.js";
 export { type ConcernFile, explainFile, scoreFile, type UnitExplanation, type UnitMatch } from "./engine.js";
 export { groupImplementations, type ImplementationDraft } from "./implementations.js";
 export { builtinConcernsDir, loadConcernDefinitions } from "./load.js";
