@@ -27,17 +27,3 @@ export function driftColumns(
     return [{ id, title, found: set.length, distinct, same: distinct === 1 && set.length === rows.length }];
   });
 }
-
-/** The value most implementations hold for a column (ties: the first seen), to highlight the others. */
-export function commonValue(rows: Record<string, DriftCell | null>[], id: string): string | undefined {
-  const counts = new Map<string, number>();
-  for (const row of rows) {
-    const cell = row[id];
-    if (!cell) continue;
-    const key = JSON.stringify(cell.value);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  let best: string | undefined;
-  for (const [key, count] of counts) if (best === undefined || count > (counts.get(best) ?? 0)) best = key;
-  return best;
-}

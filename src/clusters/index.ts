@@ -1,5 +1,5 @@
 export { cloneClusters, sameJobClusters } from "./clone-clusters.js";
-export { commonValue, type DriftCell, type DriftColumn, driftColumns } from "./drift.js";
+export { type DriftCell, type DriftColumn, driftColumns } from "./drift.js";
 export { fanIn } from "./fan-in.js";
 export { findAdoptions, findGolden } from "./golden.js";
 export { clonedImplementations, groupByConcern } from "./group.js";

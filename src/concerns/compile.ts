@@ -75,6 +75,9 @@ export function compileDefinition(
     description: input.description,
     signals,
     requires: input.requires,
+    requiredSignals: input.requires.map((group) =>
+      signals.filter((signal) => group.includes(signal.id) && signal.weight > 0),
+    ),
     threshold: input.threshold,
     parameters,
     libraries: input.libraries.map((library) => library.toLowerCase()),

@@ -132,6 +132,8 @@ export interface ConcernDefinition {
   description: string;
   signals: CompiledSignal[];
   requires: string[][];
+  /** `requires` with each id resolved to its signal, positive ones only: what a match cannot do without. */
+  requiredSignals: CompiledSignal[][];
   threshold: number;
   parameters: CompiledParameter[];
   /** Module names (lower-case) of well-known packages that do this concern. */

@@ -228,13 +228,11 @@ function unmatched(definition: ConcernDefinition): UnitExplanation {
  * scoring skips the rest of its signals. Most units fail the first group, which keeps nineteen concerns cheap.
  */
 function meetsRequirements(definition: ConcernDefinition, view: FeatureView, language: LanguageId): boolean {
-  for (const group of definition.requires) {
-    const met = group.some((id) => {
-      const signal = definition.signals.find((s) => s.id === id);
-      if (!signal || signal.weight <= 0) return false;
-      if (signal.languages && !signal.languages.includes(language)) return false;
-      return firstMatch(signal, view) !== undefined;
-    });
+  for (const group of definition.requiredSignals) {
+    const met = group.some(
+      (signal) =>
+        (!signal.languages || signal.languages.includes(language)) && firstMatch(signal, view) !== undefined,
+    );
     if (!met) return false;
   }
   return true;

@@ -36,9 +36,16 @@ function named(parameter: CompiledParameter, literals: Literal[]): Literal[] {
   return literals.filter((l) => l.name !== undefined && parameter.names.has(normalName(l.name)));
 }
 
-/** The first value (by line: defaults are written before they are used) of one parameter, or null. */
-function extract(parameter: CompiledParameter, units: Unit[], language: LanguageId): ParameterValue | null {
-  const literals = units.flatMap((unit) => unit.literals).sort(byLine);
+/**
+ * The first value (by line: defaults are written before they are used) of one parameter, or null.
+ * `literals` are the units' literals, sorted by line.
+ */
+function extract(
+  parameter: CompiledParameter,
+  units: Unit[],
+  literals: Literal[],
+  language: LanguageId,
+): ParameterValue | null {
   switch (parameter.kind) {
     case "count":
     case "number": {
@@ -117,6 +124,9 @@ export function extractParameters(
   language: LanguageId,
 ): Record<string, ParameterValue | null> {
   const out: Record<string, ParameterValue | null> = {};
-  for (const parameter of definition.parameters) out[parameter.id] = extract(parameter, units, language);
+  const literals = units.flatMap((unit) => unit.literals).sort(byLine);
+  for (const parameter of definition.parameters) {
+    out[parameter.id] = extract(parameter, units, literals, language);
+  }
   return out;
 }

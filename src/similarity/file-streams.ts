@@ -41,21 +41,29 @@ export function lineAt(stream: FileStream, position: number, sorted: CloneInput[
  * the tokens are copied; lines and units are looked up through the unit offsets (memory is the peer
  * benchmark's other measure).
  */
-export function fileStreams(sorted: CloneInput[], k: number): FileStream[] {
+export function fileStreams(
+  sorted: CloneInput[],
+  k: number,
+): { streams: FileStream[]; unitHashes: (index: number) => Uint32Array } {
   const byFile = new Map<number, number[]>();
   sorted.forEach((input, index) => {
     (byFile.get(input.file) ?? byFile.set(input.file, []).get(input.file))?.push(index);
   });
   const streams: FileStream[] = [];
+  // Where each input's tokens sit: its stream and offset, so its own k-grams are a view of the stream's.
+  const streamOf = new Int32Array(sorted.length);
+  const offsetOf = new Int32Array(sorted.length);
   for (const indices of byFile.values()) {
     const length = indices.reduce((sum, i) => sum + (sorted[i] as CloneInput).tokens.length, 0);
     const tokens = new Uint32Array(length);
     const starts = new Int32Array(indices.length);
     let offset = 0;
-    indices.forEach((index, k) => {
+    indices.forEach((index, slot) => {
       const input = sorted[index] as CloneInput;
       tokens.set(input.tokens, offset);
-      starts[k] = offset;
+      starts[slot] = offset;
+      streamOf[index] = streams.length;
+      offsetOf[index] = offset;
       offset += input.tokens.length;
     });
     const first = sorted[indices[0] as number] as CloneInput;
@@ -66,7 +74,13 @@ export function fileStreams(sorted: CloneInput[], k: number): FileStream[] {
       starts,
     });
   }
-  return streams;
+  // A unit's k-grams are the stream's k-grams that start and end inside it: the same rolling hashes.
+  const unitHashes = (index: number) => {
+    const at = offsetOf[index] as number;
+    const count = Math.max(0, (sorted[index] as CloneInput).tokens.length - k + 1);
+    return (streams[streamOf[index] as number] as FileStream).hashes.subarray(at, at + count);
+  };
+  return { streams, unitHashes };
 }
 
 const NO_LINES = new Uint32Array(0);

@@ -1,5 +1,4 @@
 import { type FileStream, fileStreams, lineAt, trimReported, unitAt } from "./file-streams.js";
-import { kgramHashes } from "./fingerprint.js";
 import { findFragmentClones } from "./fragment-clones.js";
 import type {
   BoilerplateReason,
@@ -60,12 +59,14 @@ export function findClones(inputs: CloneInput[], given: FindClonesOptions = {}):
   const options: SimilarityOptions = { ...DEFAULT_SIMILARITY, ...given };
   const sorted = [...inputs].sort((a, b) => a.id - b.id);
   const setAside: SetAside = { small: 0, repetitive: 0, crowdedBuckets: 0, scaffolding: 0, everywhere: 0 };
+  // Each file's units as one stream, hashed once; a unit's own k-grams are a view of its stream's.
+  const { streams, unitHashes } = fileStreams(sorted, options.k);
   const units: PreparedUnit[] = [];
   const minimum = Math.min(options.minTokens, options.minFragmentTokens);
-  for (const input of sorted) {
+  for (const [index, input] of sorted.entries()) {
     if (input.tokens.length < options.minTokens) setAside.small++;
     if (input.tokens.length < minimum) continue;
-    const hashes = kgramHashes(input.tokens, options.k);
+    const hashes = unitHashes(index);
     if (isRepetitiveHashes(hashes, options.minDistinctShare)) {
       setAside.repetitive++;
       continue;
@@ -82,7 +83,6 @@ export function findClones(inputs: CloneInput[], given: FindClonesOptions = {}):
       groupOfInput[inputIndex.get((units[unit] as PreparedUnit).input.id) as number] = index;
     }
   });
-  const streams = fileStreams(sorted, options.k);
   const eligible = streams.flatMap((stream, index) =>
     stream.input.tokens.length >= options.minFragmentTokens ? [index] : [],
   );

@@ -5,6 +5,7 @@ import type { Import } from "../unit.js";
 import type { UnitBuilder } from "../unit-builder.js";
 import { type AnnotationArgument, type Member, planClass, TYPE_CONVERSION, wireName } from "./class-plan.js";
 import { type DecodedString, type GrammarSpec, type PlanContext, QUIET } from "./grammar.js";
+import { dottedImport } from "./names.js";
 
 const TYPES = new Set([
   "class_declaration",
@@ -158,22 +159,14 @@ function annotationKey(node: Node, out: UnitBuilder): number {
 
 const text = (node: Node): string => decodeString(node.text).parts.join("");
 
-// `import a.b.C;` reads like Python's `from a.b import C`: module a.b, names [C]; `a.b.*` gives [*].
 function importsOf(node: Node, lines: LineIndex): Import[] {
   const path = node.namedChildren.find(
     (child) => child?.type === "scoped_identifier" || child?.type === "identifier",
   );
   if (path === undefined || path === null) return [];
   const line = lines.lineAt(node.startIndex);
-  const full = path.text.replace(/\s+/g, "");
-  if (node.namedChildren.some((child) => child?.type === "asterisk"))
-    return [{ module: full, names: ["*"], line }];
-  const dot = full.lastIndexOf(".");
-  return [
-    dot < 0
-      ? { module: full, names: [], line }
-      : { module: full.slice(0, dot), names: [full.slice(dot + 1)], line },
-  ];
+  const wildcard = node.namedChildren.some((child) => child?.type === "asterisk");
+  return [dottedImport(path.text.replace(/\s+/g, ""), wildcard, line)];
 }
 
 /** Java string, text block or char source → its value (a text block loses its incidental indentation). */

@@ -5,6 +5,7 @@ import type { Import } from "../unit.js";
 import { FLAG, type UnitBuilder } from "../unit-builder.js";
 import { type AnnotationArgument, type Member, planClass, TYPE_CONVERSION, wireName } from "./class-plan.js";
 import { type Binding, type DecodedString, type GrammarSpec, type PlanContext, QUIET } from "./grammar.js";
+import { dottedImport } from "./names.js";
 
 const TYPES = new Set(["class_declaration", "object_declaration"]);
 const FUNCTIONS = ["function_declaration", "secondary_constructor", "lambda_literal", "anonymous_function"];
@@ -226,7 +227,6 @@ function annotationKey(node: Node, out: UnitBuilder): number {
 
 const stringOf = (node: Node): string => decodeString(node.text).parts.join("");
 
-// `import a.b.C` reads like Python's `from a.b import C`: module a.b, names [C]; `a.b.*` gives [*].
 function importsOf(node: Node, lines: LineIndex): Import[] {
   const headers = node.type === "import_header" ? [node] : node.namedChildren;
   return headers.flatMap((header) => {
@@ -234,15 +234,8 @@ function importsOf(node: Node, lines: LineIndex): Import[] {
       .find((child) => child?.type === "identifier")
       ?.text.replace(/\s+/g, "");
     if (header === null || path === undefined) return [];
-    const line = lines.lineAt(header.startIndex);
-    if (header.namedChildren.some((child) => child?.type === "wildcard_import"))
-      return [{ module: path, names: ["*"], line }];
-    const dot = path.lastIndexOf(".");
-    return [
-      dot < 0
-        ? { module: path, names: [], line }
-        : { module: path.slice(0, dot), names: [path.slice(dot + 1)], line },
-    ];
+    const wildcard = header.namedChildren.some((child) => child?.type === "wildcard_import");
+    return [dottedImport(path, wildcard, lines.lineAt(header.startIndex))];
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Node } from "web-tree-sitter";
+import type { Import } from "../unit.js";
 import type { CompiledGrammar } from "./grammar.js";
 
 /** A child by field name, or by position among the named children (`#0`, `#-1`) where a grammar has no fields. */
@@ -124,4 +125,16 @@ export function bindingNames(g: CompiledGrammar, targets: readonly (Node | null)
 
 export function stringValue(g: CompiledGrammar, node: Node): string {
   return g.spec.decodeString(node.text).parts.join("");
+}
+
+/**
+ * Java and Kotlin `import a.b.C` read like Python's `from a.b import C`: module `a.b`, names `[C]`;
+ * a wildcard (`a.b.*`) gives `[*]`, and a one-segment path is the module alone.
+ */
+export function dottedImport(path: string, wildcard: boolean, line: number): Import {
+  if (wildcard) return { module: path, names: ["*"], line };
+  const dot = path.lastIndexOf(".");
+  return dot < 0
+    ? { module: path, names: [], line }
+    : { module: path.slice(0, dot), names: [path.slice(dot + 1)], line };
 }
