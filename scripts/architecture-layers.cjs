@@ -12,6 +12,7 @@ const layers = {
   concerns: ["shared", "lang"],
   clusters: ["concerns", "lang"],
   history: ["shared", "git"],
+  ledger: ["shared", "result"],
   result: [],
   scan: [
     "shared",
@@ -23,6 +24,7 @@ const layers = {
     "concerns",
     "clusters",
     "history",
+    "ledger",
     "result",
   ],
   report: ["result"],
@@ -34,6 +36,7 @@ const layers = {
 const pure = [
   "similarity",
   "clusters",
+  "ledger",
   "report",
   "result",
   "concerns/(engine|implementations|compile|words|definition|module-graph|values|parameters)",

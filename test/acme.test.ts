@@ -5,6 +5,7 @@ import { acmeSpecDir, buildExampleOrg, loadExampleOrg } from "../src/demo/index.
 import { renderTerminal } from "../src/report/index.js";
 import type { ConcernCluster, ScanResult } from "../src/result/index.js";
 import { scan } from "../src/scan/index.js";
+import { lineHistoryFromGit } from "./helpers/line-history.js";
 import { tempDir } from "./helpers/repos.js";
 import { historyFromTimeline } from "./helpers/timeline-history.js";
 
@@ -177,18 +178,25 @@ describe("scanning the Acme example org", () => {
     },
   );
 
-  it("holds each implementation's authors, commits and first and last change to the history the build wrote", () => {
+  it("holds each implementation's authors, commits and first and last change to what git log -L says of its lines", async () => {
     const org = loadExampleOrg(acmeSpecDir);
     for (const impl of result.concerns.flatMap((c) => c.implementations)) {
-      const want = historyFromTimeline(org, impl.repo, impl.path);
+      const want = await lineHistoryFromGit(join(dir, "acme", impl.repo), impl.path, impl.units);
       const got = impl.history && {
         authors: impl.history.authors,
         commits: impl.history.commits,
         firstSeen: impl.history.firstSeen,
         lastChanged: impl.history.lastChanged,
       };
-      expect(want, `${where(impl)} has history in the timeline`).not.toBeNull();
+      expect(impl.history?.attribution).toBe("lines");
       expect({ where: where(impl), history: got }).toEqual({ where: where(impl), history: want });
+      // And within what the build wrote to the file: its lines' commits are some of the file's.
+      const file = historyFromTimeline(org, impl.repo, impl.path);
+      expect(file, `${where(impl)} has history in the timeline`).not.toBeNull();
+      expect(impl.history?.commits ?? 0).toBeLessThanOrEqual(file?.commits ?? 0);
+      expect(Date.parse(impl.history?.firstSeen ?? "")).toBeGreaterThanOrEqual(
+        Date.parse(file?.firstSeen ?? ""),
+      );
     }
   });
 

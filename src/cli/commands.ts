@@ -14,6 +14,8 @@ export interface ScanFlags {
   showBoilerplate?: boolean;
   quiet?: boolean;
   jobs?: number;
+  people?: boolean;
+  emails?: boolean;
   color: boolean;
 }
 
@@ -41,6 +43,8 @@ export async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Pro
     ...(flags.includeTests ? { includeTests: true } : {}),
     ...(flags.showBoilerplate ? { showBoilerplate: true } : {}),
     ...(flags.jobs ? { workers: flags.jobs } : {}),
+    people: Boolean(flags.people || flags.emails),
+    emails: Boolean(flags.emails),
     onProgress: progress(io, flags.quiet),
   });
   emit(result, flags, io);

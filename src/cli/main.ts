@@ -9,6 +9,7 @@ import {
   type ScanFlags,
 } from "./commands.js";
 import type { CliIo } from "./io.js";
+import { LEDGER_HELP, type LedgerFlags, runLedger } from "./ledger-command.js";
 
 const SCAN_HELP = `
 PATH is a git repository, a folder of repositories (each child with a .git), a monorepo, or a plain
@@ -53,6 +54,20 @@ Examples:
   $ lineitem demo --out ./acme          build in ./acme (must be new, empty, or an earlier demo folder)
 `;
 
+/** `--jobs N`: worker threads, a whole number from 1 to 64. */
+function jobsOption(): Option {
+  return new Option(
+    "-j, --jobs <n>",
+    "threads that read and parse files (default: the machine's cores)",
+  ).argParser((value) => {
+    const jobs = Number(value);
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) {
+      throw new InvalidArgumentError("give a whole number from 1 to 64.");
+    }
+    return jobs;
+  });
+}
+
 function program(io: CliIo, run: (job: Promise<number>) => void): Command {
   const cli = new Command("lineitem")
     .description(
@@ -82,18 +97,9 @@ function program(io: CliIo, run: (job: Promise<number>) => void): Command {
         "list clone groups set aside as boilerplate (scaffolding in most files of a folder, shapes everywhere); they are always counted",
       )
       .option("-q, --quiet", "no progress lines on stderr")
-      .addOption(
-        new Option(
-          "-j, --jobs <n>",
-          "threads that read and parse files (default: the machine's cores)",
-        ).argParser((value) => {
-          const jobs = Number(value);
-          if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) {
-            throw new InvalidArgumentError("give a whole number from 1 to 64.");
-          }
-          return jobs;
-        }),
-      )
+      .addOption(jobsOption())
+      .option("--people", "add a row per person to the ledger (names; off: teams only)")
+      .option("--emails", "show people's emails beside their names (implies --people)")
       .option("--no-color", "no colours (also honoured: NO_COLOR, FORCE_COLOR)");
 
   common(
@@ -114,6 +120,28 @@ function program(io: CliIo, run: (job: Promise<number>) => void): Command {
   )
     .addHelpText("after", DEMO_HELP)
     .action((flags: DemoFlags) => run(runDemo(flags, io)));
+
+  cli
+    .command("ledger")
+    .description(
+      "price the repeats per concern and quarter, beside an MVP platform team, and advise A, B or C",
+    )
+    .argument("[path...]", "repositories to scan (or use --from)")
+    .option("--from <scan.json>", "read a stored scan (`lineitem scan --json FILE`) instead of scanning")
+    .option(
+      "--csv <file>",
+      "also write the ledger as CSV for a spreadsheet ('-' for stdout, instead of the view)",
+    )
+    .option("--json <file>", "also write the whole result as JSON ('-' for stdout)")
+    .option("-c, --config <file>", "lineitem.config.yaml to use")
+    .option("--include-tests", "count test code too")
+    .option("--people", "add a row per person (names; off: teams only)")
+    .option("--emails", "show people's emails beside their names (implies --people)")
+    .option("-q, --quiet", "no progress lines on stderr")
+    .addOption(jobsOption())
+    .option("--no-color", "no colours (also honoured: NO_COLOR, FORCE_COLOR)")
+    .addHelpText("after", LEDGER_HELP)
+    .action((paths: string[], flags: LedgerFlags) => run(runLedger(paths, flags, io)));
 
   cli
     .command("promote")

@@ -1,2 +1,9 @@
 export { CONFIG_FILE, type LoadedConfig, loadConfig, parseConfig } from "./load.js";
-export { configSchema, type GoldenPathConfig, type LineitemConfig, type TeamRule } from "./schema.js";
+export {
+  type AdvisorConfig,
+  configSchema,
+  type GoldenPathConfig,
+  type LedgerConfig,
+  type LineitemConfig,
+  type TeamRule,
+} from "./schema.js";

@@ -43,6 +43,57 @@ const similarityRule = z.strictObject({
   maxGapTokens: z.number().int().min(0).max(200).optional(),
 });
 
+/** A figure whose true value lies between two bounds. */
+const lowHigh = (min: number, max: number) =>
+  z
+    .strictObject({ low: z.number().min(min).max(max), high: z.number().min(min).max(max) })
+    .refine((r) => r.low <= r.high, { message: "low must not exceed high" });
+
+/** How history is read (docs/ledger.md). */
+const historyRule = z.strictObject({
+  /**
+   * More bot accounts, beside `[bot]` and the usual robots: case-insensitive fragments of an author's
+   * email (after .mailmap) whose commits are nobody's work.
+   */
+  bots: z.array(z.string().min(1)).default([]),
+  /**
+   * A file in each repository listing commits charged to nobody (mass reformatting, renames), as
+   * `git blame --ignore-revs-file` reads it. Default: `.git-blame-ignore-revs` when the repository has one.
+   */
+  ignoreRevsFile: z.string().min(1).default(".git-blame-ignore-revs"),
+});
+
+/** The effort model and the money (docs/ledger.md); every default is printed beside the figures. */
+const ledgerRule = z.strictObject({
+  /** Engineer-days one active author-day on the code stands for. */
+  dayShare: lowHigh(0.01, 5).default({ low: 0.25, high: 1 }),
+  /** Lines written or removed in the code per engineer-day (the low estimate divides by the larger rate). */
+  linesPerDay: z
+    .strictObject({ low: z.number().min(1).max(100_000), high: z.number().min(1).max(100_000) })
+    .refine((r) => r.high <= r.low, { message: "high (the slower rate) must not exceed low" })
+    .default({ low: 150, high: 40 }),
+  /** Loaded cost of one engineer for a year: salary, taxes, benefits, equipment, office. */
+  costPerEngineerYear: z.number().positive().default(180_000),
+  currency: z.string().min(1).max(8).default("USD"),
+  workingDaysPerYear: z.number().int().min(100).max(366).default(220),
+  /** Engineers in the funded MVP platform team the redistributed cost is compared with. */
+  platformTeamEngineers: lowHigh(1, 50).default({ low: 2, high: 3 }),
+});
+
+/** When a platform team pays (docs/ledger.md, "The threshold advisor"). */
+const advisorRule = z.strictObject({
+  /** Below this many active engineers, stay federated. */
+  minEngineers: z.number().int().min(1).default(20),
+  /** Teams with recent work from which the cross-team cost is structural. */
+  minTeams: z.number().int().min(2).default(4),
+  /** A concern is shared when this many teams write their own. */
+  teamsPerConcern: z.number().int().min(2).default(3),
+  /** Shared concerns from which to fund a team (fewer, but at least one: a virtual team while scoping). */
+  minSharedConcerns: z.number().int().min(1).default(3),
+  /** "Active" means a commit in this many days before the newest commit scanned. */
+  activeDays: z.number().int().min(1).max(3650).default(90),
+});
+
 export const configSchema = z.strictObject({
   version: z.literal(1).default(1),
   teams: z.array(teamRule).default([]),
@@ -66,8 +117,29 @@ export const configSchema = z.strictObject({
   includeTests: z.boolean().default(false),
   /** Files larger than this are set aside as too large. */
   maxFileBytes: z.number().int().positive().default(1_048_576),
+  /** How history is read: more bots, and commits to charge to nobody. */
+  history: historyRule.default({ bots: [], ignoreRevsFile: ".git-blame-ignore-revs" }),
+  /** The effort model, the money and the platform team the cost is compared with. */
+  ledger: ledgerRule.default({
+    dayShare: { low: 0.25, high: 1 },
+    linesPerDay: { low: 150, high: 40 },
+    costPerEngineerYear: 180_000,
+    currency: "USD",
+    workingDaysPerYear: 220,
+    platformTeamEngineers: { low: 2, high: 3 },
+  }),
+  /** Thresholds of the advice on approach A, B or C. */
+  advisor: advisorRule.default({
+    minEngineers: 20,
+    minTeams: 4,
+    teamsPerConcern: 3,
+    minSharedConcerns: 3,
+    activeDays: 90,
+  }),
 });
 
 export type LineitemConfig = z.infer<typeof configSchema>;
 export type TeamRule = z.infer<typeof teamRule>;
 export type GoldenPathConfig = z.infer<typeof goldenPath>;
+export type LedgerConfig = z.infer<typeof ledgerRule>;
+export type AdvisorConfig = z.infer<typeof advisorRule>;

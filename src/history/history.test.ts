@@ -47,12 +47,15 @@ describe("readRepoHistory", async () => {
       "2024-01-02",
     ]);
     expect(touches[2]?.people).toEqual(["bo@example.test", "cy@example.test"]);
-    expect(summarizeTouches(touches)).toEqual({
+    expect(summarizeTouches(touches, "file")).toEqual({
       authors: 3,
       commits: 4,
       activeDays: 4,
+      authorDays: 5,
+      linesChanged: 4,
       firstSeen: "2024-01-02T10:00:00+01:00",
       lastChanged: "2024-05-06T09:00:00+02:00",
+      attribution: "file",
     });
     expect(history.files.get("src/app.ts")).toHaveLength(1);
     expect(touches[0]).toMatchObject({ added: 1, deleted: 1 });

@@ -1,3 +1,11 @@
 export type { FileTouch } from "./git-log.js";
-export { defaultIsBot, type HistoryOptions, type RepoHistory, readRepoHistory } from "./repo-history.js";
-export { type HistorySummary, summarizeTouches } from "./summary.js";
+export { type LineRange, stepBack } from "./line-ranges.js";
+export type { RangeTouch, WantedRange } from "./range-history.js";
+export {
+  defaultIsBot,
+  type HistoryOptions,
+  type PersonActivity,
+  type RepoHistory,
+  readRepoHistory,
+} from "./repo-history.js";
+export { type HistorySummary, summarizeTouches, type Touch } from "./summary.js";

@@ -1,5 +1,7 @@
 import { GitError, git } from "../git/index.js";
 import { type FileTouch, type LogDetail, type LogRecord, streamLog } from "./git-log.js";
+import { streamPatches } from "./patch-log.js";
+import { followRanges, type RangeTouch, type WantedRange } from "./range-history.js";
 
 export interface HistoryOptions {
   /** Identity keys (emails) or name fragments of bots, whose commits are nobody's work. */
@@ -10,6 +12,22 @@ export interface HistoryOptions {
    * repository), so only ask for it when the counts are used.
    */
   detail?: LogDetail;
+  /** Commits charged to nobody: mass reformatting, renames (what an ignore-revs file lists). */
+  ignoreRevs?: ReadonlySet<string>;
+  /** Line ranges (in today's files) to follow back through history, line by line. */
+  ranges?: readonly WantedRange[];
+  /** The team that owns a path; when given, each person's commits are tallied per team. */
+  teamOf?: (path: string) => string | null;
+}
+
+/** What one person did in a repository: the days they committed, and whose files they touched. */
+export interface PersonActivity {
+  /** The author name after .mailmap, from their latest commit. */
+  name: string;
+  /** Calendar days (author date, YYYY-MM-DD) with at least one commit. */
+  days: Set<string>;
+  /** File touches per owning team, to say which team a person works in. */
+  teams: Map<string, number>;
 }
 
 export interface RepoHistory {
@@ -19,6 +37,13 @@ export interface RepoHistory {
   commits: number;
   /** Touches per current path, newest first; only for the paths asked for. */
   files: Map<string, FileTouch[]>;
+  /** Touches per range key, newest first; null when the ranges could not be followed (see `rangeFailure`). */
+  ranges: Map<string, RangeTouch[]> | null;
+  rangeFailure?: string;
+  /** Per identity key, bots left out. */
+  people: Map<string, PersonActivity>;
+  /** The newest author date of a commit someone is charged for; null when there is none. */
+  newest: string | null;
 }
 
 /** `[bot]` accounts (dependabot, renovate, github-actions) and the usual no-reply robots. */
@@ -34,8 +59,10 @@ async function repoState(root: string): Promise<"ok" | "empty" | "shallow"> {
 }
 
 /**
- * Reads a repository's history in one pass and returns the touches of the `wanted` paths (current
- * names), following renames back through the history so a moved file keeps its past.
+ * Reads a repository's history: one streaming `git log` over every commit (who touched which file when,
+ * renames followed, each person's active days), then, when line ranges are asked for, one `git log -p -U0`
+ * limited to the files that hold them (under every name they had), whose hunks say which commits changed
+ * which of those lines. Two processes per repository, never one per file or per commit.
  */
 export async function readRepoHistory(
   root: string,
@@ -45,43 +72,119 @@ export async function readRepoHistory(
   const isBot = options.isBot ?? defaultIsBot;
   const state = await repoState(root);
   const detail = options.detail ?? "names";
-  if (state === "empty") return { state, detail, commits: 0, files: new Map() };
-  if (detail === "names") return { state, detail, ...(await collect(root, wanted, isBot, "names")) };
+  if (state === "empty")
+    return { state, detail, commits: 0, files: new Map(), ranges: null, people: new Map(), newest: null };
+  const ranges = options.ranges ?? [];
+  const rangePaths = new Set([...ranges.map((r) => r.path)]);
+  const context: CollectContext = {
+    wanted: new Set([...wanted, ...rangePaths]),
+    isBot,
+    ignoreRevs: options.ignoreRevs ?? new Set(),
+    teamOf: options.teamOf,
+  };
+  let collected: Collected;
+  let read: LogDetail = detail;
   try {
-    return { state, detail: "counts", ...(await collect(root, wanted, isBot, "counts")) };
+    collected = await collect(root, context, detail);
   } catch (error) {
     // A clone with missing objects (a partial clone, a damaged object store) cannot count lines, but git
     // can still say who touched which file when.
-    if (!(error instanceof GitError) || !/unable to read|missing|could not read/i.test(error.stderr))
+    if (
+      detail === "names" ||
+      !(error instanceof GitError) ||
+      !/unable to read|missing|could not read/i.test(error.stderr)
+    )
       throw error;
-    return { state, detail: "names", ...(await collect(root, wanted, isBot, "names")) };
+    collected = await collect(root, context, "names");
+    read = "names";
+  }
+  const result: RepoHistory = { state, detail: read, ...collected, ranges: null };
+  if (ranges.length === 0) return { ...result, ranges: new Map() };
+  try {
+    const follower = followRanges(ranges, (sha) => context.ignoreRevs.has(sha), isBot);
+    const paths = [
+      ...new Set([...rangePaths].flatMap((path) => [path, ...(collected.formerNames.get(path) ?? [])])),
+    ];
+    await streamPatches(root, paths, follower.onCommit);
+    return { ...result, ranges: follower.touches };
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    return { ...result, rangeFailure: error.stderr.trim().split("\n")[0] || error.message };
   }
 }
 
-async function collect(
-  root: string,
-  wanted: ReadonlySet<string>,
-  isBot: (person: string) => boolean,
-  detail: LogDetail,
-): Promise<{ commits: number; files: Map<string, FileTouch[]> }> {
+interface CollectContext {
+  wanted: ReadonlySet<string>;
+  isBot: (person: string) => boolean;
+  ignoreRevs: ReadonlySet<string>;
+  teamOf: ((path: string) => string | null) | undefined;
+}
+
+interface Collected {
+  commits: number;
+  files: Map<string, FileTouch[]>;
+  people: Map<string, PersonActivity>;
+  /** Earlier names of the wanted paths, by their name today. */
+  formerNames: Map<string, Set<string>>;
+  newest: string | null;
+}
+
+async function collect(root: string, context: CollectContext, detail: LogDetail): Promise<Collected> {
+  const { wanted, isBot, ignoreRevs, teamOf } = context;
   const files = new Map<string, FileTouch[]>();
+  const people = new Map<string, PersonActivity>();
+  const formerNames = new Map<string, Set<string>>();
   // Newest first: a path seen in an older commit under its old name maps to the name it has today.
   const currentName = new Map<string, string>();
   const resolveName = (path: string) => currentName.get(path) ?? path;
+  const teamCache = new Map<string, string | null>();
+  const cachedTeam = (path: string) => {
+    if (!teamOf) return null;
+    if (!teamCache.has(path)) teamCache.set(path, teamOf(path));
+    return teamCache.get(path) ?? null;
+  };
   let commits = 0;
+  let newest: string | null = null;
   await streamLog(
     root,
     (record: LogRecord) => {
       commits++;
-      const people = record.people.filter((person) => !isBot(person));
+      const humans = record.people.filter((person) => !isBot(person));
+      const counted = humans.length > 0 && !ignoreRevs.has(record.sha);
+      const day = record.date.slice(0, 10);
+      if (counted && (newest === null || Date.parse(record.date) > Date.parse(newest))) newest = record.date;
+      const activities = counted
+        ? humans.map((person, index) => {
+            let activity = people.get(person);
+            if (!activity) {
+              // Newest first: the first name seen is the latest one.
+              activity = { name: index === 0 ? record.name : "", days: new Set(), teams: new Map() };
+              people.set(person, activity);
+            }
+            if (!activity.name && index === 0) activity.name = record.name;
+            activity.days.add(day);
+            return activity;
+          })
+        : [];
       for (const file of record.files) {
         const current = resolveName(file.path);
-        if (file.from !== undefined) currentName.set(file.from, current);
-        if (people.length === 0 || !wanted.has(current)) continue;
+        if (file.from !== undefined) {
+          currentName.set(file.from, current);
+          if (wanted.has(current)) {
+            const names = formerNames.get(current) ?? new Set();
+            names.add(file.from);
+            formerNames.set(current, names);
+          }
+        }
+        if (!counted) continue;
+        const team = cachedTeam(current);
+        if (team)
+          for (const activity of activities) activity.teams.set(team, (activity.teams.get(team) ?? 0) + 1);
+        if (!wanted.has(current)) continue;
         const touch: FileTouch = {
           sha: record.sha,
           date: record.date,
-          people,
+          people: humans,
           added: file.added,
           deleted: file.deleted,
         };
@@ -92,5 +195,5 @@ async function collect(
     },
     detail,
   );
-  return { commits, files };
+  return { commits, files, people, formerNames, newest };
 }

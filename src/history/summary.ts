@@ -1,4 +1,11 @@
-import type { FileTouch } from "./git-log.js";
+/** A commit's change to some code: a file's touch, or a range's. */
+export interface Touch {
+  sha: string;
+  date: string;
+  people: string[];
+  added?: number;
+  deleted?: number;
+}
 
 /** What a leader sees for one implementation: counts first. */
 export interface HistorySummary {
@@ -6,26 +13,37 @@ export interface HistorySummary {
   commits: number;
   /** Calendar days on which someone changed it. */
   activeDays: number;
+  /** Distinct (person, day) pairs. */
+  authorDays: number;
+  /** Lines written or removed; null when the touches carry no counts (file names only). */
+  linesChanged: number | null;
   firstSeen: string;
   lastChanged: string;
+  /** `lines`: the touches are commits that changed the code's own lines; `file`: every commit to its file. */
+  attribution: "lines" | "file";
 }
 
-/**
- * Summarises the touches of one or more files. File-level for now: every commit that touched the file
- * counts, which over-counts when a file mixes a concern with other code (line-level attribution through
- * `git blame` is a later step).
- */
-export function summarizeTouches(touches: FileTouch[]): HistorySummary | null {
+/** Summarises touches of some code; the same commit seen twice (two units of one implementation) counts once. */
+export function summarizeTouches(touches: Touch[], attribution: "lines" | "file"): HistorySummary | null {
   if (touches.length === 0) return null;
   const shas = new Set<string>();
   const people = new Set<string>();
   const days = new Set<string>();
-  let first = touches[0] as FileTouch;
+  const authorDays = new Set<string>();
+  let lines: number | null = 0;
+  let first = touches[0] as Touch;
   let last = first;
   for (const touch of touches) {
     shas.add(touch.sha);
-    for (const person of touch.people) people.add(person);
-    days.add(touch.date.slice(0, 10));
+    const day = touch.date.slice(0, 10);
+    for (const person of touch.people) {
+      people.add(person);
+      authorDays.add(`${person}\u0000${day}`);
+    }
+    days.add(day);
+    if (lines !== null && touch.added !== undefined && touch.deleted !== undefined)
+      lines += touch.added + touch.deleted;
+    else lines = null;
     if (Date.parse(touch.date) < Date.parse(first.date)) first = touch;
     if (Date.parse(touch.date) > Date.parse(last.date)) last = touch;
   }
@@ -33,7 +51,10 @@ export function summarizeTouches(touches: FileTouch[]): HistorySummary | null {
     authors: people.size,
     commits: shas.size,
     activeDays: days.size,
+    authorDays: authorDays.size,
+    linesChanged: lines,
     firstSeen: first.date,
     lastChanged: last.date,
+    attribution,
   };
 }

@@ -1,2 +1,3 @@
 export { renderJson } from "./json.js";
-export { renderTerminal, type TerminalOptions } from "./terminal.js";
+export { renderLedgerCsv } from "./ledger-csv.js";
+export { renderLedgerView, renderTerminal, type TerminalOptions } from "./terminal.js";

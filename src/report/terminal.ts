@@ -2,6 +2,7 @@ import { createColors } from "picocolors";
 import type { ConcernCluster, Implementation, ScanResult, UnnamedCluster } from "../result/index.js";
 import { clonesSection } from "./clones-view.js";
 import { driftLines } from "./drift-view.js";
+import { adviceSection, ledgerSection } from "./ledger-view.js";
 import { alignColumns } from "./table.js";
 
 export interface TerminalOptions {
@@ -176,7 +177,7 @@ function footer(result: ScanResult, c: Colors): string[] {
     );
   lines.push(
     c.dim(
-      "Authors: people who changed the file (author and co-authors, .mailmap applied, bots excluded); first/last: its first and last commit.",
+      "Authors: people whose commits changed the implementation's own lines (author and co-authors, .mailmap applied, bots excluded); first/last: the first and last such commit.",
     ),
   );
   return lines;
@@ -202,8 +203,26 @@ export function renderTerminal(result: ScanResult, options: TerminalOptions): st
   }
   const unnamed = unnamedSection(result.unnamed, c);
   if (unnamed.length) out.push(...unnamed, "");
+  const ledger = ledgerSection(result, c, visible);
+  if (ledger.length) out.push(...ledger, "");
+  const advice = adviceSection(result.advice, c);
+  if (advice.length) out.push(...advice, "");
   const clones = clonesSection(result, c, visible);
   if (clones.length) out.push(...clones, "");
   out.push(...footer(result, c));
+  return `${out.join("\n")}\n`;
+}
+
+/** `lineitem ledger`: the line items, the platform-team comparison and the advice, without the rest. */
+export function renderLedgerView(result: ScanResult, options: TerminalOptions): string {
+  const c = createColors(options.color);
+  const out: string[] = [c.bold(headline(result))];
+  const sentence = overview(result);
+  if (sentence) out.push(sentence);
+  out.push("");
+  const ledger = ledgerSection(result, c, visible);
+  out.push(...(ledger.length ? ledger : ["No repeated work with history to price: no line items."]), "");
+  const advice = adviceSection(result.advice, c);
+  out.push(...(advice.length ? advice : ["No advice: no repository history could be read."]));
   return `${out.join("\n")}\n`;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { clonesSchema } from "./clones-schema.js";
+import { adviceSchema, ledgerSchema } from "./ledger-schema.js";
 
 /**
  * The scan result, version 1: what `lineitem scan --json` writes and every renderer reads. Renderers
@@ -18,10 +19,21 @@ export const historySummarySchema = z
       .describe("distinct people (author and co-authors, after .mailmap; bots excluded)"),
     commits: z.number().int(),
     activeDays: z.number().int().describe("calendar days with at least one commit"),
+    authorDays: z.number().int().describe("distinct (person, day) pairs with a commit"),
+    linesChanged: z
+      .number()
+      .int()
+      .nullable()
+      .describe("lines written or removed inside the code; null when only file names could be read"),
     firstSeen: isoDate,
     lastChanged: isoDate,
+    attribution: z
+      .enum(["lines", "file"])
+      .describe(
+        "lines: commits that changed the code's own lines, followed back through history; file: every commit to its file (when lines could not be followed)",
+      ),
   })
-  .describe("history of the file that holds the code (file-level attribution)");
+  .describe("who wrote and kept up the code, from git history");
 
 export const unitRefSchema = z.object({
   name: z.string(),
@@ -205,6 +217,8 @@ export const scanResultSchema = z.object({
   concerns: z.array(concernClusterSchema),
   unnamed: z.array(unnamedClusterSchema),
   clones: clonesSchema,
+  ledger: ledgerSchema,
+  advice: adviceSchema.nullable().describe("approach A, B or C; null when no history could be read"),
   skipped: z.array(
     z.object({ repo: z.string(), path: z.string(), reason: skipReasonSchema, detail: z.string().optional() }),
   ),

@@ -19,7 +19,8 @@ import type {
 } from "../result/index.js";
 import { type Diagnostic, packageVersion, quarterOf } from "../shared/index.js";
 import type { SkippedFile } from "../sources/index.js";
-import type { OrgHistory } from "./history.js";
+import { assembleLedger, type LedgerRequest } from "./assemble-ledger.js";
+import { type OrgHistory, requestOf } from "./history.js";
 import type { RepoRead } from "./read-repos.js";
 import type { ScannedFile } from "./scanned-file.js";
 
@@ -39,6 +40,7 @@ export interface AssembleInput {
   cloneSection: Clones;
   unnamed: UnnamedGroup[];
   history: OrgHistory;
+  ledger: LedgerRequest;
   diagnostics: Diagnostic[];
 }
 
@@ -63,14 +65,20 @@ function earliest(dates: (string | undefined)[]): string | null {
   return known[0] ?? null;
 }
 
+/** Who wrote and kept up an implementation: the commits that changed its units' own lines. */
+function implementationHistory(impl: FoundImplementation, input: AssembleInput) {
+  const file = input.files[impl.file] as ScannedFile;
+  const units = impl.units.map((u) => file.units[u] as Unit);
+  return input.history.summaryOf(file.repo, requestOf(file.path, units));
+}
+
 /** Says which implementation copied which, from history: the later one is the copy. */
 function copyLinks(
   input: AssembleInput,
 ): Map<FoundImplementation, { implementation: string; similarity: number }> {
   const links = new Map<FoundImplementation, { implementation: string; similarity: number }>();
   const fileOf = (impl: FoundImplementation) => input.files[impl.file] as ScannedFile;
-  const firstSeen = (impl: FoundImplementation) =>
-    input.history.summaryOf(fileOf(impl).repo, fileOf(impl).path)?.firstSeen;
+  const firstSeen = (impl: FoundImplementation) => implementationHistory(impl, input)?.firstSeen;
   for (const { a, b, similarity } of clonedImplementations(input.implementations, input.clones)) {
     const da = firstSeen(a);
     const db = firstSeen(b);
@@ -111,7 +119,7 @@ function concernCluster(
       evidence: impl.evidence,
       units: impl.units.map((u) => unitRef(file.units[u] as Unit)),
       ownerSource: file.ownerSource,
-      history: input.history.summaryOf(file.repo, file.path),
+      history: implementationHistory(impl, input),
       copyOf: copies.get(impl) ?? null,
       fanIn: fans.get(impl) ?? 0,
       wraps: impl.wraps ?? null,
@@ -177,7 +185,7 @@ function unnamedCluster(group: UnnamedGroup, index: number, input: AssembleInput
       startLine: Math.min(...units.map((u) => u.startLine)),
       endLine: Math.max(...units.map((u) => u.endLine)),
       units: units.map(unitRef),
-      history: input.history.summaryOf(file.repo, file.path),
+      history: input.history.summaryOf(file.repo, requestOf(file.path, units)),
     };
   });
   return {
@@ -276,6 +284,7 @@ export function assembleResult(input: AssembleInput): ScanResult {
     concerns,
     unnamed,
     clones: input.cloneSection,
+    ...assembleLedger(concerns, unnamed, input.history, input.ledger),
     skipped: input.skipped,
     diagnostics: input.diagnostics,
   };

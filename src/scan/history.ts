@@ -1,41 +1,128 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { LineitemConfig } from "../config/index.js";
 import {
+  defaultIsBot,
   type HistorySummary,
+  type RangeTouch,
   type RepoHistory,
   readRepoHistory,
   summarizeTouches,
+  type Touch,
+  type WantedRange,
 } from "../history/index.js";
+import type { OrgPerson } from "../ledger/index.js";
+import { ownerResolver, readCodeOwners } from "../ownership/index.js";
 import type { DiagnosticLog } from "../shared/index.js";
 import type { RepoTarget } from "../sources/index.js";
 
 /** git processes reading history at once. */
 const HISTORY_CONCURRENCY = 4;
 
+/** Code whose history is wanted: a file, and the line ranges in it (an implementation's units). */
+export interface HistoryRequest {
+  path: string;
+  ranges: { start: number; end: number }[];
+}
+
+export interface CodeHistory {
+  touches: Touch[];
+  attribution: "lines" | "file";
+}
+
 export interface OrgHistory {
   /** Per repository: the state of its history, or "none" for plain folders and failures. */
   states: Map<string, { state: RepoHistory["state"] | "none"; commits: number | null }>;
-  /** Summary of a file's history, or null when there is none. */
-  summaryOf(repo: string, path: string): HistorySummary | null;
+  /** The commits that changed this code: its own lines where they could be followed, else its file. */
+  historyOf(repo: string, request: HistoryRequest): CodeHistory;
+  summaryOf(repo: string, request: HistoryRequest): HistorySummary | null;
+  /** Everyone who committed, across repositories, bots left out. */
+  people: OrgPerson[];
+  /** The newest author date read: "recent" and "active" count back from it, so a rerun says the same. */
+  asOf: string | null;
+}
+
+/** The history request for some units of a file: their own lines. */
+export function requestOf(
+  path: string,
+  units: readonly { startLine: number; endLine: number }[],
+): HistoryRequest {
+  return { path, ranges: units.map((unit) => ({ start: unit.startLine, end: unit.endLine })) };
+}
+
+const rangeKey = (path: string, range: { start: number; end: number }) =>
+  `${path}#${range.start}-${range.end}`;
+
+/** Commit names from an ignore-revs file (`git blame --ignore-revs-file` format: one per line, `#` comments). */
+export function readIgnoreRevs(root: string, file: string): Set<string> {
+  const full = join(root, file);
+  if (!existsSync(full)) return new Set();
+  return new Set(
+    readFileSync(full, "utf8")
+      .split("\n")
+      .map((line) => line.replace(/#.*/, "").trim().toLowerCase())
+      .filter((line) => /^[0-9a-f]{40}$/.test(line)),
+  );
+}
+
+/** One person per identity key across repositories; their team is where most of their commits land. */
+function mergePeople(histories: Iterable<RepoHistory>): OrgPerson[] {
+  const merged = new Map<string, { name: string; days: Set<string>; teams: Map<string, number> }>();
+  for (const history of histories) {
+    for (const [key, activity] of history.people) {
+      const person = merged.get(key) ?? { name: "", days: new Set(), teams: new Map() };
+      if (!person.name) person.name = activity.name;
+      for (const day of activity.days) person.days.add(day);
+      for (const [team, count] of activity.teams)
+        person.teams.set(team, (person.teams.get(team) ?? 0) + count);
+      merged.set(key, person);
+    }
+  }
+  return [...merged]
+    .map(([key, person]) => {
+      const team = [...person.teams].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+      return { key, name: person.name, team, days: person.days };
+    })
+    .sort((a, b) => a.key.localeCompare(b.key));
 }
 
 /**
- * Reads history only for the files that hold findings: one streaming `git log` per repository, names and
- * renames only (line counts are not shown yet, and cost git a diff of every blob). A repository whose
- * history cannot be read is reported and scanned without it.
+ * Reads history for the code that holds findings: per repository, one streaming `git log` over every
+ * commit and one `git log -p` over the files that hold findings, whose diffs say which commits changed the
+ * findings' own lines. A repository whose history cannot be read is reported and scanned without it.
  */
 export async function readOrgHistory(
   targets: RepoTarget[],
-  wanted: Map<string, Set<string>>,
+  requests: Map<string, HistoryRequest[]>,
+  config: Pick<LineitemConfig, "history" | "teams" | "umbrellaTeams">,
   log: DiagnosticLog,
 ): Promise<OrgHistory> {
   const states: OrgHistory["states"] = new Map();
   const histories = new Map<string, RepoHistory>();
+  const botFragments = config.history.bots.map((bot) => bot.toLowerCase());
+  const isBot = (person: string) => defaultIsBot(person) || botFragments.some((bot) => person.includes(bot));
   const readOne = async (target: RepoTarget): Promise<void> => {
     if (target.kind !== "git") {
       states.set(target.name, { state: "none", commits: null });
       return;
     }
     try {
-      const history = await readRepoHistory(target.root, wanted.get(target.name) ?? new Set());
+      const wanted = requests.get(target.name) ?? [];
+      const ranges: WantedRange[] = wanted.flatMap((request) =>
+        request.ranges.map((range) => ({ key: rangeKey(request.path, range), path: request.path, ...range })),
+      );
+      const ownerOf = ownerResolver(
+        target.name,
+        config.teams,
+        readCodeOwners(target.root),
+        config.umbrellaTeams,
+      );
+      const history = await readRepoHistory(target.root, new Set(wanted.map((request) => request.path)), {
+        isBot,
+        ranges,
+        ignoreRevs: readIgnoreRevs(target.root, config.history.ignoreRevsFile),
+        teamOf: (path) => ownerOf(path).team,
+      });
       histories.set(target.name, history);
       states.set(target.name, { state: history.state, commits: history.commits });
       if (history.state === "shallow") {
@@ -48,6 +135,13 @@ export async function readOrgHistory(
         log.warn(
           "history-empty",
           `${target.name} has no commits yet: its files are scanned without history.`,
+          { repo: target.name },
+        );
+      }
+      if (history.rangeFailure) {
+        log.warn(
+          "history-lines",
+          `${target.name}: could not follow changed lines (${history.rangeFailure}); history is counted per file.`,
           { repo: target.name },
         );
       }
@@ -73,8 +167,29 @@ export async function readOrgHistory(
     .splice(before)
     .sort((a, b) => (order.get(a.repo ?? "") ?? 0) - (order.get(b.repo ?? "") ?? 0));
   log.entries.push(...added);
+
+  const historyOf = (repo: string, request: HistoryRequest): CodeHistory => {
+    const history = histories.get(repo);
+    if (history?.ranges && request.ranges.length > 0) {
+      const touches: RangeTouch[] = request.ranges.flatMap(
+        (range) => history.ranges?.get(rangeKey(request.path, range)) ?? [],
+      );
+      return { touches, attribution: "lines" };
+    }
+    return { touches: history?.files.get(request.path) ?? [], attribution: "file" };
+  };
+  const newest = [...histories.values()]
+    .map((history) => history.newest)
+    .filter((date): date is string => date !== null)
+    .sort((a, b) => Date.parse(b) - Date.parse(a))[0];
   return {
     states,
-    summaryOf: (repo, path) => summarizeTouches(histories.get(repo)?.files.get(path) ?? []),
+    historyOf,
+    summaryOf: (repo, request) => {
+      const { touches, attribution } = historyOf(repo, request);
+      return summarizeTouches(touches, attribution);
+    },
+    people: mergePeople(histories.values()),
+    asOf: newest ?? null,
   };
 }

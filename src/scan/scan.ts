@@ -1,7 +1,7 @@
 import { type FoundImplementation, groupByConcern, unnamedGroups } from "../clusters/index.js";
 import { loadConcernDefinitions } from "../concerns/index.js";
 import { loadConfig } from "../config/index.js";
-import { languageOf } from "../lang/index.js";
+import { languageOf, type Unit } from "../lang/index.js";
 import type { ScanResult } from "../result/index.js";
 import { DiagnosticLog } from "../shared/index.js";
 import { DEFAULT_SIMILARITY } from "../similarity/index.js";
@@ -9,7 +9,7 @@ import { discoverRepos, type SkippedFile } from "../sources/index.js";
 import { assembleResult } from "./assemble.js";
 import { assembleClones } from "./assemble-clones.js";
 import { findOrgClones } from "./clones.js";
-import { readOrgHistory } from "./history.js";
+import { type HistoryRequest, readOrgHistory, requestOf } from "./history.js";
 import { createParsePool } from "./parse-pool.js";
 import { readRepos } from "./read-repos.js";
 import type { ScannedFile } from "./scanned-file.js";
@@ -29,6 +29,10 @@ export interface ScanOptions {
   showBoilerplate?: boolean;
   /** Worker threads for reading and parsing; default: the machine's cores. */
   workers?: number;
+  /** Per-person figures in the ledger (off: teams only). */
+  people?: boolean;
+  /** Emails beside people's names (off unless asked). */
+  emails?: boolean;
 }
 
 /** The keys of a config section that were given (zod leaves the others undefined). */
@@ -77,15 +81,23 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   );
   const unnamed = unnamedGroups(files, clones.unitGroups, (file, unit) => memberUnits.has(`${file}:${unit}`));
 
-  const wanted = new Map<string, Set<string>>();
-  const want = (file: ScannedFile) => {
-    if (!wanted.has(file.repo)) wanted.set(file.repo, new Set());
-    wanted.get(file.repo)?.add(file.path);
+  // History is read for the lines of every finding: implementations and members of unnamed clusters.
+  const wanted = new Map<string, HistoryRequest[]>();
+  const want = (fileIndex: number, units: number[]) => {
+    const file = files[fileIndex] as ScannedFile;
+    const list = wanted.get(file.repo) ?? [];
+    list.push(
+      requestOf(
+        file.path,
+        units.map((u) => file.units[u] as Unit),
+      ),
+    );
+    wanted.set(file.repo, list);
   };
-  for (const impl of implementations) want(files[impl.file] as ScannedFile);
-  for (const group of unnamed) for (const member of group.members) want(files[member.file] as ScannedFile);
+  for (const impl of implementations) want(impl.file, impl.units);
+  for (const group of unnamed) for (const member of group.members) want(member.file, member.units);
   progress("reading history");
-  const history = await readOrgHistory(targets, wanted, log);
+  const history = await readOrgHistory(targets, wanted, config, log);
 
   return assembleResult({
     now: (options.now ?? (() => new Date()))(),
@@ -102,6 +114,12 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     cloneSection: assembleClones(clones, files, similarity, options.showBoilerplate ?? false),
     unnamed,
     history,
+    ledger: {
+      ledger: config.ledger,
+      advisor: config.advisor,
+      people: options.people ?? false,
+      emails: options.emails ?? false,
+    },
     diagnostics: log.entries,
   });
 }

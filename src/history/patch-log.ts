@@ -1,0 +1,155 @@
+import { coauthorEmails, FIELD, personKey, RECORD, TRAILER } from "./git-log.js";
+import { type Hunk, parseHunkHeader } from "./line-ranges.js";
+import { streamGitTokens } from "./stream-git.js";
+
+/** One file's diff in one commit, against one parent. */
+export interface FilePatch {
+  /** The file's name after the commit (before it, for a deleted file). */
+  path: string;
+  /** The name before the commit, when the commit renamed it. */
+  from?: string;
+  /** The commit created the file (`--- /dev/null`). */
+  created: boolean;
+  hunks: Hunk[];
+}
+
+/** A commit's diff against one of its parents (a merge is printed once per parent, in parent order). */
+export interface PatchCommit {
+  sha: string;
+  /** Parents in the simplified history of the paths asked for (git's parent rewriting). */
+  parents: string[];
+  /** Which parent `files` is the diff against. */
+  parentIndex: number;
+  date: string;
+  people: string[];
+  files: FilePatch[];
+}
+
+const FORMAT = `${RECORD}%H${FIELD}%P${FIELD}%aE${FIELD}%aI${FIELD}%(trailers:key=Co-authored-by,valueonly,separator=${TRAILER})`;
+
+/** git's C-style quoting of unusual paths (`"a/caf\303\251.ts"`) undone, bytes decoded as UTF-8. */
+export function unquotePath(raw: string): string {
+  if (!raw.startsWith('"') || !raw.endsWith('"')) return raw;
+  const bytes: number[] = [];
+  const escapes: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+  const body = raw.slice(1, -1);
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i] as string;
+    if (ch !== "\\") {
+      bytes.push(...Buffer.from(ch, "utf8"));
+      continue;
+    }
+    const next = body[i + 1] ?? "";
+    if (/[0-7]/.test(next)) {
+      bytes.push(Number.parseInt(body.slice(i + 1, i + 4), 8));
+      i += 3;
+    } else {
+      bytes.push(escapes[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+
+const stripPrefix = (path: string, prefix: string) =>
+  path.startsWith(prefix) ? path.slice(prefix.length) : path;
+
+/**
+ * Streams `git log -p -U0` over the given paths, newest first in topological order (children before
+ * parents), with rewritten parents, so line ranges can be followed back along each parent as
+ * `git log -L` does. Merges come once per parent (`--diff-merges=separate`). Only hunk headers are kept:
+ * with no context lines they say everything about which lines changed.
+ *
+ * Lines are split on `\n` only: a body line starts with `+`, `-` or `\`, so a stray carriage return or a
+ * line that looks like a header inside a file's content can never be taken for one.
+ */
+export function streamPatches(
+  root: string,
+  paths: readonly string[],
+  onCommit: (commit: PatchCommit) => void,
+): Promise<void> {
+  const args = [
+    "-c",
+    "log.showSignature=false",
+    "-c",
+    "diff.noprefix=false",
+    "--literal-pathspecs",
+    "log",
+    "--topo-order",
+    "--parents",
+    "--diff-merges=separate",
+    "-p",
+    "-U0",
+    "-M",
+    "--no-color",
+    "--no-ext-diff",
+    "--no-textconv",
+    "--src-prefix=a/",
+    "--dst-prefix=b/",
+    `--format=${FORMAT}`,
+    "--",
+    ...paths,
+  ];
+  let commit: PatchCommit | undefined;
+  let file: FilePatch | undefined;
+  let inHunks = false;
+
+  const endFile = () => {
+    if (commit && file) commit.files.push(file);
+    file = undefined;
+  };
+  const endCommit = () => {
+    endFile();
+    if (commit) onCommit(commit);
+    commit = undefined;
+  };
+  const takeLine = (line: string) => {
+    if (line.startsWith(RECORD)) {
+      const previous = commit?.sha;
+      const previousIndex = commit?.parentIndex ?? 0;
+      endCommit();
+      const [sha = "", parents = "", email = "", date = "", trailers = ""] = line.slice(1).split(FIELD);
+      const people = [personKey(email), ...coauthorEmails(trailers).map(personKey)];
+      commit = {
+        sha,
+        parents: parents.split(" ").filter(Boolean),
+        parentIndex: previous === sha ? previousIndex + 1 : 0,
+        date,
+        people: [...new Set(people)],
+        files: [],
+      };
+      inHunks = false;
+      return;
+    }
+    if (!commit) return;
+    if (line.startsWith("diff --git ")) {
+      endFile();
+      // Fallback name for a diff with no ---/+++ or rename lines (a mode change); renames and content
+      // changes name the file again on lines of their own, which cannot be ambiguous.
+      const names = / b\/(.*)$/.exec(line);
+      file = { path: unquotePath(names?.[1] ?? ""), created: false, hunks: [] };
+      inHunks = false;
+      return;
+    }
+    if (!file) return;
+    if (inHunks) {
+      if (line.startsWith("@@")) {
+        const hunk = parseHunkHeader(line);
+        if (hunk) file.hunks.push(hunk);
+      }
+      return;
+    }
+    if (line.startsWith("@@")) {
+      inHunks = true;
+      const hunk = parseHunkHeader(line);
+      if (hunk) file.hunks.push(hunk);
+    } else if (line.startsWith("rename from ")) file.from = unquotePath(line.slice("rename from ".length));
+    else if (line.startsWith("rename to ")) file.path = unquotePath(line.slice("rename to ".length));
+    else if (line.startsWith("new file mode")) file.created = true;
+    else if (line === "--- /dev/null") file.created = true;
+    else if (line.startsWith("+++ ") && line !== "+++ /dev/null")
+      file.path = stripPrefix(unquotePath(line.slice(4)), "b/");
+  };
+
+  return streamGitTokens(root, args, "\n", takeLine, endCommit);
+}

@@ -1,0 +1,56 @@
+import type { LowHigh } from "../result/index.js";
+
+/** A commit's change to an implementation's lines: the effort model's evidence. */
+export interface LedgerTouch {
+  sha: string;
+  date: string;
+  /** Identity keys of the author and co-authors (bots already left out). */
+  people: string[];
+  /** Lines written and removed inside the implementation; absent when only file names were read. */
+  added?: number;
+  deleted?: number;
+}
+
+export interface LedgerImplementation {
+  id: string;
+  team: string;
+  /** The org's blessed implementation: its upkeep is the platform's job, not a repeat. */
+  golden: boolean;
+  touches: LedgerTouch[];
+}
+
+/** A concern (or a cluster of unnamed work) with its implementations. */
+export interface LedgerSubject {
+  id: string;
+  title: string;
+  kind: "concern" | "unnamed";
+  implementations: LedgerImplementation[];
+}
+
+/** One person across the org (identity keys merged over repositories). */
+export interface OrgPerson {
+  key: string;
+  name: string;
+  /** The team whose files hold most of their commits; null when none of their files has an owner. */
+  team: string | null;
+  /** Days (YYYY-MM-DD) with at least one commit, anywhere in the org. */
+  days: ReadonlySet<string>;
+}
+
+export interface LedgerSettings {
+  dayShare: LowHigh;
+  /** `low` is the faster rate (gives the low estimate), `high` the slower. */
+  linesPerDay: LowHigh;
+  costPerEngineerYear: number;
+  currency: string;
+  workingDaysPerYear: number;
+  platformTeamEngineers: LowHigh;
+}
+
+export interface AdvisorSettings {
+  minEngineers: number;
+  minTeams: number;
+  teamsPerConcern: number;
+  minSharedConcerns: number;
+  activeDays: number;
+}
