@@ -16,14 +16,37 @@ export interface GitResult {
   code: number;
 }
 
-/** Thrown when git itself fails; the message carries git's own words. */
+/** git's words for what went wrong that tell a damaged object store (a missing or corrupt object). */
+const DAMAGED_OBJECTS =
+  /unable to read|is corrupt|bad object|missing (?:blob|tree|commit)|could not read|inflate|loose object|packfile .* cannot be accessed|unable to unpack/i;
+
+/**
+ * The one line of git's stderr that says what failed: its `fatal:` line (git prints `error:` lines with
+ * details before it), else the last line it printed.
+ */
+function gitReason(stderr: string): string {
+  const lines = stderr
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
+  return lines.find((line) => line.startsWith("fatal:")) ?? lines.at(-1) ?? "no message";
+}
+
+/**
+ * Thrown when git itself fails. The message is one line a user can read: the subcommand (not its
+ * arguments, which can hold format strings with control characters), the exit code and git's own reason,
+ * with what to do when the repository's objects are damaged. `stderr` keeps everything git said.
+ */
 export class GitError extends Error {
   constructor(
     readonly args: string[],
     readonly code: number,
     readonly stderr: string,
   ) {
-    super(`git ${args.join(" ")} failed (exit ${code}): ${stderr.trim() || "no message"}`);
+    const damaged = DAMAGED_OBJECTS.test(stderr)
+      ? "; the repository has missing or corrupt objects (`git fsck` lists them)"
+      : "";
+    super(`git ${args[0] ?? ""} failed (exit ${code}): ${gitReason(stderr)}${damaged}`);
     this.name = "GitError";
   }
 }

@@ -47,6 +47,13 @@ export async function readRepos(
       exclude: config.exclude,
       isSupported: (path) => languages.languageOf(path) !== null,
     });
+    if (listing.gitListingFailed !== undefined) {
+      log.warn(
+        "git-listing-failed",
+        `${target.name}: git could not list its files (${listing.gitListingFailed}); read as a plain folder instead (.gitignore not applied).`,
+        { repo: target.name },
+      );
+    }
     const read: RepoRead = {
       target,
       codeowners: codeowners?.file ?? null,

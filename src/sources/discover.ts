@@ -60,14 +60,22 @@ export async function discoverRepos(paths: string[], cwd: string, log: Diagnosti
         gitAvailable = false;
         log.warn(
           "git-missing",
-          "git is not installed: every folder is read as plain files, without history.",
+          "git was not found on PATH: every repository is read as a plain folder (.gitignore not applied) and history is skipped.",
         );
       }
+    }
+    if (!gitAvailable) {
+      // Without git nothing can tell a repository from a folder of them but the `.git` entries; the
+      // warning above already says why, so no "not a git repository" per PATH.
+      const children = existsSync(resolve(dir, ".git")) ? [] : childRepositories(dir);
+      if (children.length > 0) for (const child of children) found.push({ root: child, kind: "plain" });
+      else found.push({ root: dir, kind: "plain" });
+      continue;
     }
     const children = top === dir ? [] : childRepositories(dir);
     if (top === dir) found.push({ root: dir, kind: "git" });
     else if (children.length > 0) {
-      for (const child of children) found.push({ root: child, kind: gitAvailable ? "git" : "plain" });
+      for (const child of children) found.push({ root: child, kind: "git" });
     } else if (top) {
       found.push({ root: top, kind: "git", scope: relative(top, dir).split(sep).join("/") });
     } else {
@@ -78,7 +86,26 @@ export async function discoverRepos(paths: string[], cwd: string, log: Diagnosti
       );
     }
   }
-  return nameTargets(dedupe(found));
+  const targets = nameTargets(dedupe(found));
+  for (const target of targets) if (target.kind === "git") await noteDetachedHead(target, log);
+  return targets;
+}
+
+/**
+ * A detached HEAD (a CI checkout of a commit, a bisect) is read as it is: the files checked out and the
+ * history behind that commit. Said once, as a note, so a count that differs from the branch's is explained.
+ */
+async function noteDetachedHead(target: RepoTarget, log: DiagnosticLog): Promise<void> {
+  // Exit 1: HEAD is not a symbolic ref, i.e. detached. An unborn branch (no commits yet) is still symbolic.
+  const ref = await git(["symbolic-ref", "--quiet", "HEAD"], { cwd: target.root, okCodes: [1, 128] });
+  if (ref.code !== 1) return;
+  const head = await git(["rev-parse", "--short", "HEAD"], { cwd: target.root, okCodes: [128] });
+  const at = head.code === 0 ? ` at ${head.stdout.trim()}` : "";
+  log.info(
+    "detached-head",
+    `${target.name}: HEAD is detached${at} (not on a branch): its files and history are read as of that commit.`,
+    { repo: target.name },
+  );
 }
 
 function dedupe(targets: Omit<RepoTarget, "name">[]): Omit<RepoTarget, "name">[] {

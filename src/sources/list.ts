@@ -1,7 +1,7 @@
 import { type Dirent, readdirSync } from "node:fs";
 import { join } from "node:path";
 import picomatch from "picomatch";
-import { git } from "../git/index.js";
+import { GitError, git } from "../git/index.js";
 import { classifyPath, isTestPath, type SkipReason } from "./classify.js";
 import type { RepoTarget } from "./discover.js";
 
@@ -24,6 +24,11 @@ export interface SkippedFile {
 export interface FileListing {
   files: ListedFile[];
   skipped: SkippedFile[];
+  /**
+   * Set when git could not list a repository's files (a corrupt index, say): git's reason, in one line.
+   * The files were then found by walking the folder, as for a plain folder.
+   */
+  gitListingFailed?: string;
 }
 
 export interface ListOptions {
@@ -89,7 +94,15 @@ function plainPaths(root: string, scope = ""): { path: string; mode: string; det
 
 /** Lists a repository's files (git's view: tracked plus untracked-but-not-ignored) and sorts out what to read. */
 export async function listRepoFiles(target: RepoTarget, options: ListOptions): Promise<FileListing> {
-  const entries = target.kind === "git" ? await gitPaths(target) : plainPaths(target.root, target.scope);
+  let entries: { path: string; mode: string; detail?: string }[];
+  let gitListingFailed: string | undefined;
+  try {
+    entries = target.kind === "git" ? await gitPaths(target) : plainPaths(target.root, target.scope);
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    gitListingFailed = error.message;
+    entries = plainPaths(target.root, target.scope);
+  }
   const include = options.include.length ? picomatch(options.include, { dot: true }) : () => false;
   const exclude = options.exclude.length ? picomatch(options.exclude, { dot: true }) : () => false;
   const files: ListedFile[] = [];
@@ -109,5 +122,5 @@ export async function listRepoFiles(target: RepoTarget, options: ListOptions): P
         files.push({ repo: target.name, path, absPath: join(target.root, path), isTest: isTestPath(path) });
     }
   }
-  return { files, skipped };
+  return gitListingFailed === undefined ? { files, skipped } : { files, skipped, gitListingFailed };
 }
