@@ -31,7 +31,10 @@ export interface PersonActivity {
 }
 
 export interface RepoHistory {
-  state: "ok" | "empty" | "shallow";
+  /** `partial`: git stopped at a damaged object; everything newer than the damage was read. */
+  state: "ok" | "empty" | "shallow" | "partial";
+  /** For a partial history: git's reason. */
+  stopReason?: string;
   /** What was read: `names` when counts were not asked for, or could not be read because objects are missing. */
   detail: LogDetail;
   commits: number;
@@ -92,13 +95,18 @@ export async function readRepoHistory(
     if (
       detail === "names" ||
       !(error instanceof GitError) ||
-      !/unable to read|missing|could not read/i.test(error.stderr)
+      !DAMAGED.test(error.stderr)
     )
       throw error;
     collected = await collect(root, context, "names");
     read = "names";
   }
-  const result: RepoHistory = { state, detail: read, ...collected, ranges: null };
+  const result: RepoHistory = {
+    state: collected.stopReason ? "partial" : state,
+    detail: read,
+    ...collected,
+    ranges: null,
+  };
   if (ranges.length === 0) return { ...result, ranges: new Map() };
   try {
     const follower = followRanges(ranges, (sha) => context.ignoreRevs.has(sha), isBot);
@@ -127,7 +135,12 @@ interface Collected {
   /** Earlier names of the wanted paths, by their name today. */
   formerNames: Map<string, Set<string>>;
   newest: string | null;
+  /** Set when git stopped at a damaged object after streaming the newer commits. */
+  stopReason?: string;
 }
+
+/** git's words for an object it cannot read: a damaged store or a partial clone. */
+const DAMAGED = /unable to read|missing|could not read|bad object|corrupt|invalid object/i;
 
 async function collect(root: string, context: CollectContext, detail: LogDetail): Promise<Collected> {
   const { wanted, isBot, ignoreRevs, teamOf } = context;
@@ -145,7 +158,8 @@ async function collect(root: string, context: CollectContext, detail: LogDetail)
   };
   let commits = 0;
   let newest: string | null = null;
-  await streamLog(
+  let stopReason: string | undefined;
+  const streamed = streamLog(
     root,
     (record: LogRecord) => {
       commits++;
@@ -195,5 +209,15 @@ async function collect(root: string, context: CollectContext, detail: LogDetail)
     },
     detail,
   );
-  return { commits, files, people, formerNames, newest };
+  try {
+    await streamed;
+  } catch (error) {
+    // git prints commits newest first and each one whole before it moves on, so when it dies on a damaged
+    // object, everything newer than the damage has been read: keep it as a lower bound. Only names: a
+    // count-reading pass that fails is retried by the caller without counts first.
+    if (detail !== "names" || commits === 0 || !(error instanceof GitError) || !DAMAGED.test(error.stderr))
+      throw error;
+    stopReason = error.stderr.trim().split("\n")[0] || error.message;
+  }
+  return { commits, files, people, formerNames, newest, ...(stopReason ? { stopReason } : {}) };
 }

@@ -165,7 +165,9 @@ export const repoSummarySchema = z.object({
   name: z.string(),
   kind: z.enum(["git", "plain"]),
   scope: z.string().nullable(),
-  history: z.enum(["ok", "empty", "shallow", "none"]),
+  history: z
+    .enum(["ok", "empty", "shallow", "partial", "none"])
+    .describe("partial: git stopped at a damaged object; what is newer than the damage was read"),
   commits: z.number().int().nullable(),
   filesRead: z.number().int(),
   filesSkipped: z.number().int(),

@@ -131,6 +131,12 @@ export async function readOrgHistory(
           `${target.name} is a shallow clone: authors, commits and first-seen dates are a lower bound.`,
           { repo: target.name },
         );
+      } else if (history.state === "partial") {
+        log.warn(
+          "history-partial",
+          `${target.name}: history stops at a damaged object (${history.stopReason}): authors, commits and first-seen dates are a lower bound.`,
+          { repo: target.name },
+        );
       } else if (history.state === "empty") {
         log.warn(
           "history-empty",
