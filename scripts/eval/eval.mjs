@@ -6,7 +6,10 @@
 //       each labelled with the concern its main code implements), fetched by fetch-devset.mjs into .cache/
 //       and never committed: per package, whether the labelled concern is found (recall), and how many of
 //       the implementations found carry the package's label (label precision), with every disagreement
-//       listed for a person to judge.
+//       listed for a person to judge; and per unit (scripts/eval/unit-figures.mjs), against labels made
+//       by hand (scripts/eval/devset-labels.json): of the concerns lineitem puts on units, the share the
+//       labels agree with (precision), and of the concerns the labels give a seeded random sample of
+//       units, the share lineitem finds (recall), overall and per concern, with every disagreement.
 //
 //   npm run eval                 both
 //   npm run eval -- --only acme  one of acme, devset
@@ -20,7 +23,9 @@ import { builtinConcernsDir } from "../../dist/concerns/index.js";
 import { buildExampleOrg } from "../../dist/demo/index.js";
 import { scan } from "../../dist/scan/index.js";
 import { buildOrg, repoName } from "../bench/peers-setup.mjs";
+import { devsetUnits } from "./devset-units.mjs";
 import { Failure, fetchDevset } from "./fetch-devset.mjs";
+import { printUnitFigures, readLabels, unitFigures } from "./unit-figures.mjs";
 
 const root = new URL("../..", import.meta.url).pathname;
 const ratio = (a, b) => (b === 0 ? "—" : (a / b).toFixed(3));
@@ -147,6 +152,8 @@ async function evalDevset() {
   });
   const labelled = rows.flatMap((r) => r.found.map((f) => ({ ...f, spec: r.spec, label: r.label })));
   const agree = labelled.filter((f) => f.concern === f.label).length;
+  const labels = readLabels(join(root, "scripts", "eval", "devset-labels.json"), Failure);
+  const units = unitFigures(await devsetUnits(orgDir, config, root), result, labels, builtIn);
   return {
     packages: rows.length,
     recall: ratio(rows.filter((r) => r.hit).length, rows.length),
@@ -157,6 +164,7 @@ async function evalDevset() {
     disagreements: labelled
       .filter((f) => f.concern !== f.label)
       .map((f) => `${f.spec} (${f.label}): ${f.concern} at ${f.where}`),
+    units,
   };
 }
 
@@ -203,6 +211,7 @@ function print(acme, devset) {
         "Disagreements (for a person to judge; a retry inside an HTTP client can be right):",
         ...devset.disagreements.map((d) => `- ${d}`),
       );
+    out.push(...printUnitFigures(devset.units));
   }
   return out.join("\n");
 }

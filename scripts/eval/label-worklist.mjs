@@ -1,0 +1,71 @@
+// Labelling aid: prints every sampled dev-set unit that scripts/eval/devset-labels.json does not label
+// yet, with its source, and never what lineitem predicts for it (labels are made blind). Units come in
+// key order, so the units lineitem flags are not set apart from the random sample.
+//   npm run build && node scripts/eval/label-worklist.mjs [--repo NAME] [--max-lines N] > worklist.txt
+// Needs the dev set in .cache/devset (npm run eval fetches it and builds the org).
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { scan } from "../../dist/scan/index.js";
+import { predictedLabels, randomSample } from "./devset-sample.mjs";
+import { devsetUnits } from "./devset-units.mjs";
+
+const root = new URL("../..", import.meta.url).pathname;
+const { values } = parseArgs({
+  options: { repo: { type: "string" }, "max-lines": { type: "string", default: "400" } },
+});
+const orgDir = join(root, ".cache", "devset", "org");
+const config = join(orgDir, "lineitem.config.yaml");
+if (!existsSync(config)) {
+  process.stderr.write("label-worklist: no dev set org; run npm run eval first\n");
+  process.exit(2);
+}
+const labelsFile = join(root, "scripts", "eval", "devset-labels.json");
+const labelled = existsSync(labelsFile) ? JSON.parse(readFileSync(labelsFile, "utf8")).units : {};
+const units = await devsetUnits(orgDir, config, root);
+const result = await scan({ paths: [orgDir], cwd: root, configFile: config, workers: 1 });
+const wanted = new Set([...randomSample(units), ...predictedLabels(result).keys()]);
+const maxLines = Number(values["max-lines"]);
+const sources = new Map();
+const out = [];
+for (const unit of [...units].sort((a, b) => a.key.localeCompare(b.key))) {
+  if (!wanted.has(unit.key) || unit.key in labelled) continue;
+  if (values.repo && unit.repo !== values.repo) continue;
+  const file = join(orgDir, unit.repo, unit.path);
+  if (!sources.has(file)) sources.set(file, readFileSync(file, "utf8").split("\n"));
+  // A class unit is its own fields and heritage: its methods are units of their own, shown as one line.
+  const nested =
+    unit.kind === "class"
+      ? units.filter(
+          (u) =>
+            u.repo === unit.repo &&
+            u.path === unit.path &&
+            u !== unit &&
+            u.startLine >= unit.startLine &&
+            u.endLine <= unit.endLine,
+        )
+      : [];
+  const text = sources.get(file);
+  const shown = [];
+  for (let line = unit.startLine; line <= unit.endLine && shown.length < maxLines; line++) {
+    const inner = nested.find((u) => u.startLine === line);
+    if (inner) {
+      shown.push(
+        `${String(line).padStart(5)}  [${inner.kind} ${inner.name}, lines ${inner.startLine}-${inner.endLine}]`,
+      );
+      line = inner.endLine;
+      continue;
+    }
+    shown.push(`${String(line).padStart(5)}  ${(text[line - 1] ?? "").slice(0, 240)}`);
+  }
+  const total = unit.endLine - unit.startLine + 1;
+  out.push(
+    `===== ${unit.key} (${unit.kind}, lines ${unit.startLine}-${unit.endLine})`,
+    ...shown,
+    ...(shown.length >= maxLines && total > maxLines ? ["      … more lines"] : []),
+  );
+}
+process.stdout.write(`${out.join("\n")}\n`);
+process.stderr.write(
+  `label-worklist: ${wanted.size} units sampled, ${out.length ? "some" : "none"} to label\n`,
+);

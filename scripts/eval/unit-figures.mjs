@@ -1,0 +1,187 @@
+// Per-unit figures for the dev set: how often the concern lineitem puts on a unit is the one a person put
+// there (precision), and how many of the concerns a person found in the random sample lineitem finds too
+// (recall). The labels are scripts/eval/devset-labels.json; see its `about` for how they were made.
+import { existsSync, readFileSync } from "node:fs";
+import { predictedLabels, randomSample } from "./devset-sample.mjs";
+
+const ratio = (a, b) => (b === 0 ? "—" : (a / b).toFixed(3));
+
+export function readLabels(file, Failure) {
+  if (!existsSync(file)) throw new Failure(`${file} is missing`);
+  let labels;
+  try {
+    labels = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new Failure(`${file}: ${error.message}`);
+  }
+  if (typeof labels?.units !== "object" || labels.units === null)
+    throw new Failure(`${file}: no "units" object`);
+  for (const [key, label] of Object.entries(labels.units)) {
+    if (!Array.isArray(label?.concerns)) throw new Failure(`${file}: ${key}: "concerns" is not a list`);
+  }
+  return labels.units;
+}
+
+/**
+ * `units`: devsetUnits(); `result`: the scan result; `labels`: readLabels(); `builtIn`: concern ids.
+ * Precision counts (unit, concern) pairs lineitem predicts on labelled units; recall counts the pairs the
+ * labels give the random sample. Units lineitem labels that nobody labelled yet are listed, not counted.
+ */
+export function unitFigures(units, result, labels, builtIn) {
+  const byKey = new Map(units.map((unit) => [unit.key, unit]));
+  const sample = randomSample(units);
+  const predicted = predictedLabels(result);
+  const problems = [];
+  for (const [key, label] of Object.entries(labels)) {
+    if (!byKey.has(key)) problems.push(`labelled unit not in the scan (stale key): ${key}`);
+    for (const concern of label.concerns)
+      if (!builtIn.has(concern)) problems.push(`${key}: unknown concern ${concern}`);
+  }
+  const unlabelledSample = [...sample].filter((key) => !(key in labels));
+  const unlabelledPredicted = [...predicted.keys()].filter((key) => byKey.has(key) && !(key in labels));
+  // A unit a concern's definition matches by itself, or one the implementation pulled in with it (a helper
+  // it calls, a block it uses, a method of a matched class): shown with each disagreement.
+  const how = (key, concern) => (byKey.get(key)?.matched.includes(concern) ? "matched" : "pulled in");
+  const describe = (key) => {
+    const unit = byKey.get(key);
+    return unit ? `${key} (${unit.kind}, lines ${unit.startLine}-${unit.endLine})` : key;
+  };
+
+  const perConcern = new Map();
+  const row = (concern) => {
+    if (!perConcern.has(concern)) perConcern.set(concern, { predicted: 0, agreed: 0, labelled: 0, found: 0 });
+    return perConcern.get(concern);
+  };
+  const extra = [];
+  const missed = [];
+  const missedOutsideSample = [];
+  let predictedPairs = 0;
+  let agreedPairs = 0;
+  for (const [key, concerns] of predicted) {
+    if (!(key in labels)) continue;
+    const truth = new Set(labels[key].concerns);
+    for (const concern of concerns) {
+      predictedPairs++;
+      row(concern).predicted++;
+      if (truth.has(concern)) {
+        agreedPairs++;
+        row(concern).agreed++;
+      } else extra.push({ concern, unit: describe(key), how: how(key, concern), labels: [...truth] });
+    }
+    // Positives lineitem misses on units it flags for something else: informative, not part of recall.
+    if (!sample.has(key))
+      for (const concern of truth)
+        if (!concerns.has(concern)) missedOutsideSample.push({ concern, unit: describe(key) });
+  }
+  let labelledPairs = 0;
+  let foundPairs = 0;
+  for (const key of sample) {
+    const truth = labels[key]?.concerns ?? [];
+    const got = predicted.get(key) ?? new Set();
+    for (const concern of truth) {
+      labelledPairs++;
+      row(concern).labelled++;
+      if (got.has(concern)) {
+        foundPairs++;
+        row(concern).found++;
+      } else missed.push({ concern, unit: describe(key), predicted: [...got] });
+    }
+  }
+  // The same figures for the units the definitions match by themselves, before an implementation adds
+  // the helpers they call, the blocks they use and the methods of a matched class: how much of the
+  // difference is the definitions', how much the grouping's.
+  let matchedPairs = 0;
+  let matchedAgreed = 0;
+  let matchedFound = 0;
+  for (const unit of units) {
+    const truth = labels[unit.key]?.concerns;
+    if (!truth) continue;
+    for (const concern of unit.matched) {
+      matchedPairs++;
+      if (truth.includes(concern)) matchedAgreed++;
+    }
+    if (sample.has(unit.key)) for (const concern of truth) if (unit.matched.includes(concern)) matchedFound++;
+  }
+  const byConcern = [...perConcern]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([concern, r]) => ({
+      concern,
+      precision: ratio(r.agreed, r.predicted),
+      predicted: r.predicted,
+      recall: ratio(r.found, r.labelled),
+      labelled: r.labelled,
+    }));
+  const order = (a, b) => a.concern.localeCompare(b.concern) || a.unit.localeCompare(b.unit);
+  return {
+    units: units.length,
+    labelledUnits: Object.keys(labels).length,
+    sampleUnits: sample.size,
+    predictedUnits: predicted.size,
+    precision: ratio(agreedPairs, predictedPairs),
+    predictedPairs,
+    recall: ratio(foundPairs, labelledPairs),
+    labelledPairs,
+    matchedOnly: {
+      precision: ratio(matchedAgreed, matchedPairs),
+      predictedPairs: matchedPairs,
+      recall: ratio(matchedFound, labelledPairs),
+    },
+    byConcern,
+    extra: extra.sort(order),
+    missed: missed.sort(order),
+    missedOutsideSample: missedOutsideSample.sort(order),
+    unlabelled: [...unlabelledSample, ...unlabelledPredicted.filter((key) => !sample.has(key))].sort(),
+    problems,
+  };
+}
+
+export function printUnitFigures(figures) {
+  const out = [
+    "",
+    "### Per unit",
+    "",
+    `${figures.labelledUnits} units labelled by hand (scripts/eval/devset-labels.json) of ${figures.units} the scan reads: a random sample of ${figures.sampleUnits} and every unit lineitem labels (${figures.predictedUnits} now).`,
+    "",
+    `Precision (concerns lineitem puts on labelled units that the labels agree with): ${figures.precision} of ${figures.predictedPairs}.`,
+    `Recall (concerns the labels give the random sample that lineitem finds): ${figures.recall} of ${figures.labelledPairs}.`,
+    `The units the definitions match by themselves, before an implementation adds the helpers, blocks and methods that go with them: precision ${figures.matchedOnly.precision} of ${figures.matchedOnly.predictedPairs}, recall ${figures.matchedOnly.recall}.`,
+    "",
+    "| concern | precision | predicted | recall | labelled (random sample) |",
+    "|---|---|---|---|---|",
+    ...figures.byConcern.map(
+      (r) => `| ${r.concern} | ${r.precision} | ${r.predicted} | ${r.recall} | ${r.labelled} |`,
+    ),
+  ];
+  if (figures.problems.length || figures.unlabelled.length)
+    out.push(
+      "",
+      "Labels out of date (label these units, or fix the keys):",
+      ...figures.problems.map((p) => `- ${p}`),
+      ...figures.unlabelled.map((key) => `- not labelled yet: ${key}`),
+    );
+  if (figures.extra.length)
+    out.push(
+      "",
+      "Extra (lineitem's concern, not the labels'; matched by the definition itself, or pulled in with a unit that was):",
+      ...figures.extra.map(
+        (e) =>
+          `- ${e.concern}: ${e.unit} [${e.how}]${e.labels.length ? `; labelled ${e.labels.join(", ")}` : ""}`,
+      ),
+    );
+  if (figures.missed.length)
+    out.push(
+      "",
+      "Missed (the labels' concern, not found; random sample):",
+      ...figures.missed.map(
+        (m) =>
+          `- ${m.concern}: ${m.unit}${m.predicted.length ? `; lineitem says ${m.predicted.join(", ")}` : ""}`,
+      ),
+    );
+  if (figures.missedOutsideSample.length)
+    out.push(
+      "",
+      "Also missed on units lineitem labels with another concern (outside the random sample, not in recall):",
+      ...figures.missedOutsideSample.map((m) => `- ${m.concern}: ${m.unit}`),
+    );
+  return out;
+}
