@@ -3,18 +3,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./helpers/cli.js";
 import { ann, bo, commit, makeRepo, tempDir } from "./helpers/repos.js";
+import { retrySource } from "./helpers/retry-source.js";
 
-const RETRY = `export async function retry(fn, attempts = 3, baseDelayMs = 100) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn();
-    } catch (error) {
-      if (attempt >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, baseDelayMs * 2 ** attempt));
-    }
-  }
-}
-`;
+const RETRY = retrySource();
 
 describe("lineitem --help", () => {
   it("describes every command", async () => {

@@ -3,20 +3,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./helpers/cli.js";
 import { ann, bo, commit, cy, makeRepo, tempDir } from "./helpers/repos.js";
+import { retrySource } from "./helpers/retry-source.js";
 
-const retry = (
-  attempts: number,
-) => `export async function retryRequest(fn, attempts = ${attempts}, baseDelayMs = 100) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn();
-    } catch (error) {
-      if (attempt >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, baseDelayMs * 2 ** attempt));
-    }
-  }
-}
-`;
+const retry = (attempts: number) => retrySource(attempts, "retryRequest");
 
 describe("lineitem ledger", async () => {
   const dir = tempDir();

@@ -16,6 +16,8 @@ export interface ScanFlags {
   jobs?: number;
   people?: boolean;
   emails?: boolean;
+  /** False with --no-cache. */
+  cache?: boolean;
   color: boolean;
 }
 
@@ -45,6 +47,7 @@ export async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Pro
     ...(flags.jobs ? { workers: flags.jobs } : {}),
     people: Boolean(flags.people || flags.emails),
     emails: Boolean(flags.emails),
+    cache: flags.cache !== false,
     onProgress: progress(io, flags.quiet),
   });
   emit(result, flags, io);
@@ -67,6 +70,9 @@ export async function runDemo(flags: DemoFlags, io: CliIo): Promise<number> {
     ...(flags.includeTests ? { includeTests: true } : {}),
     ...(flags.showBoilerplate ? { showBoilerplate: true } : {}),
     ...(flags.jobs ? { workers: flags.jobs } : {}),
+    people: Boolean(flags.people || flags.emails),
+    emails: Boolean(flags.emails),
+    cache: flags.cache !== false,
     onProgress: progress(io, flags.quiet),
   });
   emit(result, { ...flags }, io);

@@ -16,6 +16,8 @@ export interface LedgerFlags {
   includeTests?: boolean;
   quiet?: boolean;
   jobs?: number;
+  /** False with --no-cache. */
+  cache?: boolean;
   color: boolean;
 }
 
@@ -74,6 +76,7 @@ export async function runLedger(paths: string[], flags: LedgerFlags, io: CliIo):
         ...(flags.jobs ? { workers: flags.jobs } : {}),
         people: Boolean(flags.people || flags.emails),
         emails: Boolean(flags.emails),
+        cache: flags.cache !== false,
         onProgress: flags.quiet ? () => {} : (message) => io.stderr(`lineitem: ${message}…\n`),
       });
   const toStdout = flags.csv === "-" || flags.json === "-";

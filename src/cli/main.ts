@@ -100,6 +100,10 @@ function program(io: CliIo, run: (job: Promise<number>) => void): Command {
       .addOption(jobsOption())
       .option("--people", "add a row per person to the ledger (names; off: teams only)")
       .option("--emails", "show people's emails beside their names (implies --people)")
+      .option(
+        "--no-cache",
+        "read all history again (default: histories are kept by commit in .lineitem/cache/)",
+      )
       .option("--no-color", "no colours (also honoured: NO_COLOR, FORCE_COLOR)");
 
   common(
@@ -139,6 +143,10 @@ function program(io: CliIo, run: (job: Promise<number>) => void): Command {
     .option("--emails", "show people's emails beside their names (implies --people)")
     .option("-q, --quiet", "no progress lines on stderr")
     .addOption(jobsOption())
+    .option(
+      "--no-cache",
+      "read all history again (default: histories are kept by commit in .lineitem/cache/)",
+    )
     .option("--no-color", "no colours (also honoured: NO_COLOR, FORCE_COLOR)")
     .addHelpText("after", LEDGER_HELP)
     .action((paths: string[], flags: LedgerFlags) => run(runLedger(paths, flags, io)));

@@ -4,6 +4,7 @@ export type { RangeTouch, WantedRange } from "./range-history.js";
 export {
   defaultIsBot,
   type HistoryOptions,
+  headCommit,
   type PersonActivity,
   type RepoHistory,
   readRepoHistory,

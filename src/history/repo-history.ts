@@ -54,6 +54,12 @@ export function defaultIsBot(person: string): boolean {
   return /\[bot\]|^(dependabot|renovate|github-actions|greenkeeper|snyk-bot)\b/i.test(person);
 }
 
+/** The commit HEAD names, or null in a repository without commits. */
+export async function headCommit(root: string): Promise<string | null> {
+  const head = await git(["rev-parse", "--verify", "--quiet", "HEAD"], { cwd: root, okCodes: [1] });
+  return head.code === 0 ? head.stdout.trim() : null;
+}
+
 async function repoState(root: string): Promise<"ok" | "empty" | "shallow"> {
   const head = await git(["rev-parse", "--verify", "--quiet", "HEAD"], { cwd: root, okCodes: [1] });
   if (head.code !== 0) return "empty";
@@ -92,12 +98,7 @@ export async function readRepoHistory(
   } catch (error) {
     // A clone with missing objects (a partial clone, a damaged object store) cannot count lines, but git
     // can still say who touched which file when.
-    if (
-      detail === "names" ||
-      !(error instanceof GitError) ||
-      !DAMAGED.test(error.stderr)
-    )
-      throw error;
+    if (detail === "names" || !(error instanceof GitError) || !DAMAGED.test(error.stderr)) throw error;
     collected = await collect(root, context, "names");
     read = "names";
   }

@@ -4,6 +4,7 @@ import type { LineitemConfig } from "../config/index.js";
 import {
   defaultIsBot,
   type HistorySummary,
+  headCommit,
   type RangeTouch,
   type RepoHistory,
   readRepoHistory,
@@ -15,6 +16,7 @@ import type { OrgPerson } from "../ledger/index.js";
 import { ownerResolver, readCodeOwners } from "../ownership/index.js";
 import type { DiagnosticLog } from "../shared/index.js";
 import type { RepoTarget } from "../sources/index.js";
+import { historyCacheKey, readCachedHistory, writeCachedHistory } from "./history-cache.js";
 
 /** git processes reading history at once. */
 const HISTORY_CONCURRENCY = 4;
@@ -49,6 +51,8 @@ export function requestOf(
 ): HistoryRequest {
   return { path, ranges: units.map((unit) => ({ start: unit.startLine, end: unit.endLine })) };
 }
+
+const readText = (file: string) => (existsSync(file) ? readFileSync(file, "utf8") : null);
 
 const rangeKey = (path: string, range: { start: number; end: number }) =>
   `${path}#${range.start}-${range.end}`;
@@ -96,6 +100,8 @@ export async function readOrgHistory(
   requests: Map<string, HistoryRequest[]>,
   config: Pick<LineitemConfig, "history" | "teams" | "umbrellaTeams">,
   log: DiagnosticLog,
+  /** Where complete histories are kept by commit, so a re-run reads none; null: no cache. */
+  cacheDir: string | null = null,
 ): Promise<OrgHistory> {
   const states: OrgHistory["states"] = new Map();
   const histories = new Map<string, RepoHistory>();
@@ -111,18 +117,35 @@ export async function readOrgHistory(
       const ranges: WantedRange[] = wanted.flatMap((request) =>
         request.ranges.map((range) => ({ key: rangeKey(request.path, range), path: request.path, ...range })),
       );
-      const ownerOf = ownerResolver(
-        target.name,
-        config.teams,
-        readCodeOwners(target.root),
-        config.umbrellaTeams,
-      );
-      const history = await readRepoHistory(target.root, new Set(wanted.map((request) => request.path)), {
-        isBot,
-        ranges,
-        ignoreRevs: readIgnoreRevs(target.root, config.history.ignoreRevsFile),
-        teamOf: (path) => ownerOf(path).team,
-      });
+      const codeowners = readCodeOwners(target.root);
+      const ownerOf = ownerResolver(target.name, config.teams, codeowners, config.umbrellaTeams);
+      const ignoreRevs = readIgnoreRevs(target.root, config.history.ignoreRevsFile);
+      const key = cacheDir
+        ? historyCacheKey({
+            head: await headCommit(target.root),
+            ranges: ranges.map((r) => r.key).sort(),
+            files: wanted.map((request) => request.path).sort(),
+            ignoreRevs: [...ignoreRevs].sort(),
+            bots: botFragments,
+            mailmap: readText(join(target.root, ".mailmap")),
+            owners: [
+              codeowners?.file ?? null,
+              codeowners ? readText(join(target.root, codeowners.file)) : null,
+            ],
+            teams: config.teams,
+            umbrellaTeams: config.umbrellaTeams,
+          })
+        : null;
+      const cached = cacheDir && key ? readCachedHistory(cacheDir, target.name, key) : null;
+      const history =
+        cached ??
+        (await readRepoHistory(target.root, new Set(wanted.map((request) => request.path)), {
+          isBot,
+          ranges,
+          ignoreRevs,
+          teamOf: (path) => ownerOf(path).team,
+        }));
+      if (!cached && cacheDir && key) writeCachedHistory(cacheDir, target.name, key, history);
       histories.set(target.name, history);
       states.set(target.name, { state: history.state, commits: history.commits });
       if (history.state === "shallow") {

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { type FoundImplementation, groupByConcern, unnamedGroups } from "../clusters/index.js";
 import { loadConcernDefinitions } from "../concerns/index.js";
 import { loadConfig } from "../config/index.js";
@@ -33,6 +34,11 @@ export interface ScanOptions {
   people?: boolean;
   /** Emails beside people's names (off unless asked). */
   emails?: boolean;
+  /**
+   * Keep complete repository histories by commit under `.lineitem/cache/` beside the config (or in the
+   * current folder), so a re-run of an unchanged org reads no history. Off unless asked (the CLI asks).
+   */
+  cache?: boolean;
 }
 
 /** The keys of a config section that were given (zod leaves the others undefined). */
@@ -97,7 +103,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   for (const impl of implementations) want(impl.file, impl.units);
   for (const group of unnamed) for (const member of group.members) want(member.file, member.units);
   progress("reading history");
-  const history = await readOrgHistory(targets, wanted, config, log);
+  const cacheDir = options.cache ? join(loaded.baseDir, ".lineitem", "cache", "history") : null;
+  const history = await readOrgHistory(targets, wanted, config, log, cacheDir);
 
   return assembleResult({
     now: (options.now ?? (() => new Date()))(),
