@@ -16,7 +16,7 @@ describe("stepBack", () => {
 
   it("shifts a range that lines inserted above it pushed down, without touching it", () => {
     // Two lines inserted after old line 2 push lines 10-20 to 12-22.
-    expect(stepBack({ start: 12, end: 22 }, [hunk("@@ -2,0 +3,2 @@")])).toEqual({
+    expect(stepBack({ start: 12, end: 22 }, [hunk("@@ -2,0 +3,2 @@")])).toMatchObject({
       touched: false,
       added: 0,
       deleted: 0,
@@ -30,7 +30,7 @@ describe("stepBack", () => {
 
   it("counts an edit inside the range and keeps the range's old extent", () => {
     // Line 15 replaced by three lines: the range 10-22 was 10-20.
-    expect(stepBack({ start: 10, end: 22 }, [hunk("@@ -15 +15,3 @@")])).toEqual({
+    expect(stepBack({ start: 10, end: 22 }, [hunk("@@ -15 +15,3 @@")])).toMatchObject({
       touched: true,
       added: 3,
       deleted: 1,
@@ -39,7 +39,7 @@ describe("stepBack", () => {
   });
 
   it("counts lines deleted from the middle of the range", () => {
-    expect(stepBack({ start: 10, end: 20 }, [hunk("@@ -15,4 +14,0 @@")])).toEqual({
+    expect(stepBack({ start: 10, end: 20 }, [hunk("@@ -15,4 +14,0 @@")])).toMatchObject({
       touched: true,
       added: 0,
       deleted: 4,
@@ -48,7 +48,7 @@ describe("stepBack", () => {
   });
 
   it("says the range was created when the diff wrote all of it", () => {
-    expect(stepBack({ start: 1, end: 6 }, [hunk("@@ -0,0 +1,6 @@")])).toEqual({
+    expect(stepBack({ start: 1, end: 6 }, [hunk("@@ -0,0 +1,6 @@")])).toMatchObject({
       touched: true,
       added: 6,
       deleted: 0,
@@ -68,9 +68,18 @@ describe("stepBack", () => {
     });
   });
 
+  it("keeps the text the diff wrote inside the range, and what it removed", () => {
+    const edit = { ...hunk("@@ -15 +15,3 @@"), addedText: ["x", "y", "z"], removedText: ["old"] };
+    // Only lines 15-16 of the three written fall inside the range 10-16.
+    expect(stepBack({ start: 10, end: 16 }, [edit])).toMatchObject({
+      addedText: ["x", "y"],
+      removedText: ["old"],
+    });
+  });
+
   it("applies several hunks in order", () => {
     const hunks = [hunk("@@ -1,0 +2,2 @@"), hunk("@@ -10 +12 @@"), hunk("@@ -30,3 +32,0 @@")];
-    expect(stepBack({ start: 11, end: 20 }, hunks)).toEqual({
+    expect(stepBack({ start: 11, end: 20 }, hunks)).toMatchObject({
       touched: true,
       added: 1,
       deleted: 1,

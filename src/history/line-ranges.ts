@@ -9,6 +9,9 @@ export interface Hunk {
   oldCount: number;
   newStart: number;
   newCount: number;
+  /** The text of the lines written and removed, when read (capped: see patch-log). */
+  addedText?: string[];
+  removedText?: string[];
 }
 
 /** 1-based, inclusive. */
@@ -26,6 +29,9 @@ export interface RangeStep {
   deleted: number;
   /** Where the range was before the diff; null when the diff wrote all of it (the range was created). */
   older: LineRange | null;
+  /** Text of the lines written inside the range and of the lines the touching hunks removed. */
+  addedText: string[];
+  removedText: string[];
 }
 
 /** Hunk headers as git writes them under `-U0`; a missing count is 1. */
@@ -67,6 +73,8 @@ export function stepBack(range: LineRange, hunks: readonly Hunk[]): RangeStep {
   let touched = false;
   let added = 0;
   let deleted = 0;
+  const addedText: string[] = [];
+  const removedText: string[] = [];
   for (const hunk of hunks) {
     if (hunk.newCount > 0) {
       const from = Math.max(range.start, hunk.newStart);
@@ -74,15 +82,18 @@ export function stepBack(range: LineRange, hunks: readonly Hunk[]): RangeStep {
       if (from > to) continue;
       touched = true;
       added += to - from + 1;
+      addedText.push(...(hunk.addedText ?? []).slice(from - hunk.newStart, to - hunk.newStart + 1));
+      removedText.push(...(hunk.removedText ?? []));
       // A replacement half inside the range takes with it at most as many old lines as it wrote there.
       deleted += Math.min(hunk.oldCount, to - from + 1 === hunk.newCount ? hunk.oldCount : to - from + 1);
     } else if (hunk.newStart >= range.start && hunk.newStart < range.end) {
       // Lines deleted from between two lines of the range.
       touched = true;
       deleted += hunk.oldCount;
+      removedText.push(...(hunk.removedText ?? []));
     }
   }
   const start = olderLine(range.start, hunks, "start");
   const end = olderLine(range.end, hunks, "end");
-  return { touched, added, deleted, older: start <= end ? { start, end } : null };
+  return { touched, added, deleted, older: start <= end ? { start, end } : null, addedText, removedText };
 }

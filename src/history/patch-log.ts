@@ -22,10 +22,16 @@ export interface PatchCommit {
   parentIndex: number;
   date: string;
   people: string[];
+  /** The commit's subject line. */
+  subject: string;
   files: FilePatch[];
 }
 
-const FORMAT = `${RECORD}%H${FIELD}%P${FIELD}%aE${FIELD}%aI${FIELD}%(trailers:key=Co-authored-by,valueonly,separator=${TRAILER})`;
+const FORMAT = `${RECORD}%H${FIELD}%P${FIELD}%aE${FIELD}%aI${FIELD}%(trailers:key=Co-authored-by,valueonly,separator=${TRAILER})${FIELD}%s`;
+
+/** Text kept per hunk, so a 10 MB generated file in the history costs little: enough to say what changed. */
+const MAX_HUNK_LINES = 200;
+const MAX_LINE_CHARS = 200;
 
 /** git's C-style quoting of unusual paths (`"a/caf\303\251.ts"`) undone, bytes decoded as UTF-8. */
 export function unquotePath(raw: string): string {
@@ -108,7 +114,9 @@ export function streamPatches(
       const previous = commit?.sha;
       const previousIndex = commit?.parentIndex ?? 0;
       endCommit();
-      const [sha = "", parents = "", email = "", date = "", trailers = ""] = line.slice(1).split(FIELD);
+      const [sha = "", parents = "", email = "", date = "", trailers = "", subject = ""] = line
+        .slice(1)
+        .split(FIELD);
       const people = [personKey(email), ...coauthorEmails(trailers).map(personKey)];
       commit = {
         sha,
@@ -116,6 +124,7 @@ export function streamPatches(
         parentIndex: previous === sha ? previousIndex + 1 : 0,
         date,
         people: [...new Set(people)],
+        subject,
         files: [],
       };
       inHunks = false;
@@ -135,14 +144,18 @@ export function streamPatches(
     if (inHunks) {
       if (line.startsWith("@@")) {
         const hunk = parseHunkHeader(line);
-        if (hunk) file.hunks.push(hunk);
+        if (hunk) file.hunks.push({ ...hunk, addedText: [], removedText: [] });
+        return;
       }
+      const hunk = file.hunks.at(-1);
+      const text = line[0] === "+" ? hunk?.addedText : line[0] === "-" ? hunk?.removedText : undefined;
+      if (text && text.length < MAX_HUNK_LINES) text.push(line.slice(1, 1 + MAX_LINE_CHARS));
       return;
     }
     if (line.startsWith("@@")) {
       inHunks = true;
       const hunk = parseHunkHeader(line);
-      if (hunk) file.hunks.push(hunk);
+      if (hunk) file.hunks.push({ ...hunk, addedText: [], removedText: [] });
     } else if (line.startsWith("rename from ")) file.from = unquotePath(line.slice("rename from ".length));
     else if (line.startsWith("rename to ")) file.path = unquotePath(line.slice("rename to ".length));
     else if (line.startsWith("new file mode")) file.created = true;

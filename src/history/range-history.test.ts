@@ -54,6 +54,12 @@ describe("following an implementation's lines through history", async () => {
       ["2024-01-02", ["ann@example.test"], 4, 0],
     ]);
     expect(touches.map((t) => t.sha)).toEqual([await sha("HEAD~4"), await sha("HEAD~6")]);
+    expect(touches.map((t) => [t.subject, t.created])).toEqual([
+      ["Fix retry", false],
+      ["Add retry", true],
+    ]);
+    // What the writing brought: `function` and one-letter names say nothing.
+    expect(touches[1]?.introduced).toEqual(["retry"]);
   });
 
   it("tallies each person's active days per owning team, bots and ignored commits left out", async () => {

@@ -1,3 +1,4 @@
+import { introducedWords, showableSubject } from "./change-words.js";
 import { type LineRange, stepBack } from "./line-ranges.js";
 import type { PatchCommit } from "./patch-log.js";
 
@@ -15,6 +16,12 @@ export interface RangeTouch {
   people: string[];
   added: number;
   deleted: number;
+  /** The commit wrote the whole range: the writing itself, not upkeep. */
+  created: boolean;
+  /** Its subject line, emails masked. */
+  subject: string;
+  /** Words its lines in the range brought that the lines it removed did not have. */
+  introduced: string[];
 }
 
 interface Tracked extends LineRange {
@@ -87,7 +94,16 @@ export function followRanges(
       if (step.touched && charged) {
         const list = touches.get(key) ?? [];
         // A commit is charged once per range (a merge's parents never are, so no repeats arise).
-        list.push({ sha: commit.sha, date: commit.date, people, added: step.added, deleted: step.deleted });
+        list.push({
+          sha: commit.sha,
+          date: commit.date,
+          people,
+          added: step.added,
+          deleted: step.deleted,
+          created: step.older === null || patch.created,
+          subject: showableSubject(commit.subject),
+          introduced: introducedWords(step.addedText, step.removedText),
+        });
         touches.set(key, list);
       }
       if (parent && step.older && !patch.created) {

@@ -5,6 +5,10 @@ export interface Touch {
   people: string[];
   added?: number;
   deleted?: number;
+  /** Line-level touches only: the commit wrote the code, its subject, and the words it brought. */
+  created?: boolean;
+  subject?: string;
+  introduced?: string[];
 }
 
 /** What a leader sees for one implementation: counts first. */

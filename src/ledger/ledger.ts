@@ -2,6 +2,7 @@ import type { Ledger, LedgerItem, LowHigh, PersonShare, QuarterFigure, TeamShare
 import { quarterOf } from "../shared/index.js";
 import { add, costOf, effortByQuarter, quarterSpan, ZERO } from "./effort.js";
 import type { LedgerImplementation, LedgerSettings, LedgerSubject, OrgPerson } from "./model.js";
+import { findUpkeep } from "./upkeep.js";
 
 export interface LedgerOptions {
   /** The newest commit scanned; quarters run up to its quarter. */
@@ -73,6 +74,15 @@ function item(subject: LedgerSubject, settings: LedgerSettings, asOf: string | n
   const last = lastQuarter(asOf, redistributed.keys());
   const quarters = first && last ? cumulative(redistributed, quarterSpan(first, last), settings) : [];
   const redistributedDays = [...redistributed.values()].reduce(add, ZERO);
+  const started = (impl: LedgerImplementation) =>
+    impl.touches.map((t) => t.date).sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+  const writings = subject.implementations
+    .flatMap((impl) => {
+      const firstSeen = started(impl);
+      return firstSeen ? [{ implementation: impl.id, team: impl.team, firstSeen }] : [];
+    })
+    .sort((a, b) => Date.parse(a.firstSeen) - Date.parse(b.firstSeen));
+  const upkeep = findUpkeep(subject);
   return {
     concern: subject.id,
     title: subject.title,
@@ -91,6 +101,9 @@ function item(subject: LedgerSubject, settings: LedgerSettings, asOf: string | n
     redistributedDays,
     redistributedCost: costOf(redistributedDays, settings),
     quarters,
+    writings,
+    repeatedChanges: upkeep.repeated,
+    unsharedFixes: upkeep.unshared,
   };
 }
 

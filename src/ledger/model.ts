@@ -9,6 +9,11 @@ export interface LedgerTouch {
   /** Lines written and removed inside the implementation; absent when only file names were read. */
   added?: number;
   deleted?: number;
+  /** The commit wrote the implementation (its writing, not upkeep); absent for file-level history. */
+  created?: boolean;
+  subject?: string;
+  /** Words the change brought (see history's change-words). */
+  introduced?: string[];
 }
 
 export interface LedgerImplementation {
@@ -17,6 +22,10 @@ export interface LedgerImplementation {
   /** The org's blessed implementation: its upkeep is the platform's job, not a repeat. */
   golden: boolean;
   touches: LedgerTouch[];
+  /** Its language: a fix's words are only looked for in copies written in the same one. */
+  language?: string;
+  /** Words of its code today (identifier sub-words), to tell whether a fix made elsewhere reached it. */
+  words?: readonly string[];
 }
 
 /** A concern (or a cluster of unnamed work) with its implementations. */

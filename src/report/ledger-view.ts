@@ -70,6 +70,31 @@ function platformLines(ledger: Ledger, c: Colors, visible: (s: string) => string
   return lines;
 }
 
+const short = (iso: string) => iso.slice(0, 10);
+
+/** Upkeep paid twice: the same change made in several copies, and fixes that reached one copy only. */
+function upkeepLines(ledger: Ledger, c: Colors): string[] {
+  const repeated = ledger.items.flatMap((item) => item.repeatedChanges.map((r) => ({ item, r })));
+  const unshared = ledger.items.flatMap((item) => item.unsharedFixes.map((f) => ({ item, f })));
+  if (repeated.length === 0 && unshared.length === 0) return [];
+  const out = [c.bold("Upkeep paid twice")];
+  for (const { item, r } of repeated.slice(0, 5)) {
+    const who = r.changes.map((ch) => `${ch.team} ${short(ch.date)} "${ch.subject}"`).join("; ");
+    out.push(
+      `  ${item.title}: the same change (${r.words.join(", ")}) made ${r.changes.length} times: ${who}`,
+    );
+  }
+  for (const { item, f } of unshared.slice(0, 5)) {
+    const missing = [...new Set(f.missingIn.map((m) => m.team))].join(", ");
+    out.push(
+      `  ${item.title}: ${f.team} fixed it on ${short(f.date)} ("${f.subject}"); ${c.yellow(`not in ${missing}`)} ${c.dim(`(${f.words.slice(0, 4).join(", ")})`)}`,
+    );
+  }
+  const more = Math.max(0, repeated.length - 5) + Math.max(0, unshared.length - 5);
+  if (more) out.push(c.dim(`  … and ${more} more (--json: ledger.items[].repeatedChanges, unsharedFixes)`));
+  return out;
+}
+
 /** Line items, costliest first, with the platform-team comparison and who absorbs the work. */
 export function ledgerSection(result: ScanResult, c: Colors, visible: (s: string) => string): string[] {
   const ledger = result.ledger;
@@ -107,6 +132,8 @@ export function ledgerSection(result: ScanResult, c: Colors, visible: (s: string
     ).map((line, index) => `  ${index === 0 ? c.dim(line) : line}`),
   ];
   if (priced.length > 12) out.push(c.dim(`  … and ${priced.length - 12} more line items (ledger --csv)`));
+  const upkeep = upkeepLines(ledger, c);
+  if (upkeep.length) out.push("", ...upkeep);
   out.push("", ...platformLines(ledger, c, visible));
   const teams = ledger.teams.filter((t) => t.crossCuttingDays > 0);
   if (teams.length) {

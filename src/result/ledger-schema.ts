@@ -35,6 +35,31 @@ export const ledgerConcernSchema = z.object({
   redistributedDays: lowHighSchema.describe("engineer-days of every writing but the kept one"),
   redistributedCost: lowHighSchema,
   quarters: z.array(quarterFigureSchema).describe("redistributed effort per quarter, cumulative"),
+  writings: z
+    .array(z.object({ implementation: z.string(), team: z.string(), firstSeen: z.string() }))
+    .describe("when the first, second, third … writing appeared"),
+  repeatedChanges: z
+    .array(
+      z.object({
+        words: z.array(z.string()).describe("what each change brought, as words of its code"),
+        changes: z.array(
+          z.object({ implementation: z.string(), team: z.string(), date: z.string(), subject: z.string() }),
+        ),
+      }),
+    )
+    .describe("the same kind of change made separately in several copies: upkeep paid twice"),
+  unsharedFixes: z
+    .array(
+      z.object({
+        implementation: z.string(),
+        team: z.string(),
+        date: z.string(),
+        subject: z.string(),
+        words: z.array(z.string()),
+        missingIn: z.array(z.object({ implementation: z.string(), team: z.string() })),
+      }),
+    )
+    .describe("fixes that landed in one copy whose words the other copies' code lacks"),
 });
 
 export const teamShareSchema = z.object({

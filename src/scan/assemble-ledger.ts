@@ -22,6 +22,8 @@ export function assembleLedger(
   unnamed: readonly UnnamedCluster[],
   history: OrgHistory,
   request: LedgerRequest,
+  /** Words of an implementation's code today, by implementation id. */
+  wordsOf: (implementation: string) => readonly string[] | undefined,
 ): { ledger: Ledger; advice: Advice | null } {
   const touchesOf = (repo: string, path: string, units: { startLine: number; endLine: number }[]) =>
     history.historyOf(repo, requestOf(path, units)).touches.map((touch) => ({
@@ -30,6 +32,9 @@ export function assembleLedger(
       people: touch.people,
       ...(touch.added === undefined ? {} : { added: touch.added }),
       ...(touch.deleted === undefined ? {} : { deleted: touch.deleted }),
+      ...(touch.created === undefined ? {} : { created: touch.created }),
+      ...(touch.subject === undefined ? {} : { subject: touch.subject }),
+      ...(touch.introduced === undefined ? {} : { introduced: touch.introduced }),
     }));
   const subjects: LedgerSubject[] = [
     ...concerns.map((cluster) => ({
@@ -41,6 +46,8 @@ export function assembleLedger(
         team: impl.team,
         golden: impl.golden,
         touches: touchesOf(impl.repo, impl.path, impl.units),
+        language: impl.language,
+        ...(wordsOf(impl.id) ? { words: wordsOf(impl.id) } : {}),
       })),
     })),
     ...unnamed.map((cluster) => ({

@@ -225,6 +225,22 @@ export function assembleResult(input: AssembleInput): ScanResult {
     .sort((a, b) => b.members.length - a.members.length || a.title.localeCompare(b.title))
     .map((group, index) => unnamedCluster(group, index, input));
 
+  // What each implementation's code says today, to tell whether a fix made in one copy reached another.
+  const codeWords = new Map<string, string[]>();
+  for (const impl of input.implementations) {
+    const file = input.files[impl.file] as ScannedFile;
+    const units = impl.units.map((u) => file.units[u] as Unit);
+    const literals = units.flatMap((u) =>
+      u.literals.flatMap((l) =>
+        String(l.value)
+          .toLowerCase()
+          .split(/[^\p{L}\p{N}]+/u),
+      ),
+    );
+    codeWords.set(implementationId(impl, file), [
+      ...new Set([...units.flatMap((u) => u.subwords), ...literals]),
+    ]);
+  }
   const byLanguage: Record<string, { files: number; lines: number }> = {};
   const teams = new Map<string, { repos: Set<string>; files: number; byRepositoryName: boolean }>();
   for (const file of input.allFiles) {
@@ -284,7 +300,7 @@ export function assembleResult(input: AssembleInput): ScanResult {
     concerns,
     unnamed,
     clones: input.cloneSection,
-    ...assembleLedger(concerns, unnamed, input.history, input.ledger),
+    ...assembleLedger(concerns, unnamed, input.history, input.ledger, (id) => codeWords.get(id)),
     skipped: input.skipped,
     diagnostics: input.diagnostics,
   };

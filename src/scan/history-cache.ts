@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { RepoHistory } from "../history/index.js";
 
 /** Bump when the shape of a cached history or the way it is read changes. */
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 
 /**
  * A repository's history is a function of its commits (HEAD) and of what was asked: the files and line

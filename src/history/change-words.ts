@@ -1,0 +1,41 @@
+/**
+ * What a change introduced, as words: the identifier sub-words and numbers of the lines it wrote that
+ * the lines it removed did not have. Two copies that each gained `jitter` and `random` made the same
+ * change separately; a fix whose words are missing from the other copies landed in one copy only.
+ */
+const WORD = /\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{Nd}+/gu;
+
+/** Words every language's code is full of: they say nothing about what a change did. */
+const COMMON = new Set(
+  (
+    "the and for from with this that then else return function const let var new true false null " +
+    "undefined await async import export default class public private static void int string def self " +
+    "nil end func err error value values result data args opts options type number boolean object " +
+    "if not get set"
+  ).split(" "),
+);
+
+const MAX_WORDS = 40;
+
+function wordsOf(lines: readonly string[]): Set<string> {
+  const words = new Set<string>();
+  for (const line of lines) {
+    for (const match of line.matchAll(WORD)) {
+      const word = match[0].toLowerCase();
+      const isNumber = /^\d+$/.test(word);
+      if ((isNumber ? word.length >= 2 : word.length >= 3) && !COMMON.has(word)) words.add(word);
+    }
+  }
+  return words;
+}
+
+export function introducedWords(added: readonly string[], removed: readonly string[]): string[] {
+  const before = wordsOf(removed);
+  return [...wordsOf(added)].filter((word) => !before.has(word)).slice(0, MAX_WORDS);
+}
+
+/** A commit subject as it can be shown: emails masked, one line, at most 120 characters. */
+export function showableSubject(subject: string): string {
+  const masked = subject.replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, "…@…").trim();
+  return masked.length > 120 ? `${masked.slice(0, 119)}…` : masked;
+}

@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import type { LedgerSubject, LedgerTouch } from "./index.js";
+import { findUpkeep } from "./upkeep.js";
+
+let n = 0;
+const change = (date: string, subject: string, introduced: string[], created = false): LedgerTouch => ({
+  sha: `s${n++}`,
+  date: `${date}T09:00:00+00:00`,
+  people: ["someone"],
+  created,
+  subject,
+  introduced,
+});
+
+const subject = (implementations: LedgerSubject["implementations"]): LedgerSubject => ({
+  id: "retry",
+  title: "Retry with backoff",
+  kind: "concern",
+  implementations,
+});
+
+describe("findUpkeep", () => {
+  it("groups the same change made separately in different copies, not the writings themselves", () => {
+    const { repeated } = findUpkeep(
+      subject([
+        {
+          id: "a",
+          team: "checkout",
+          golden: false,
+          touches: [
+            change("2025-03-01", "Add jitter", ["jitter", "random", "delay"]),
+            change("2024-01-01", "Retry helper", ["jitter", "random", "delay", "retry"], true),
+          ],
+        },
+        {
+          id: "b",
+          team: "payments",
+          golden: false,
+          touches: [change("2025-09-01", "jitter on backoff", ["random", "jitter"])],
+        },
+        {
+          id: "c",
+          team: "catalog",
+          golden: false,
+          touches: [change("2025-05-01", "Log attempts", ["logger", "attempt"])],
+        },
+      ]),
+    );
+    expect(repeated).toEqual([
+      {
+        words: ["jitter", "random"],
+        changes: [
+          { implementation: "a", team: "checkout", date: "2025-03-01T09:00:00+00:00", subject: "Add jitter" },
+          {
+            implementation: "b",
+            team: "payments",
+            date: "2025-09-01T09:00:00+00:00",
+            subject: "jitter on backoff",
+          },
+        ],
+      },
+    ]);
+  });
+
+  it("names the copies of the same language a fix did not reach", () => {
+    const { unshared } = findUpkeep(
+      subject([
+        {
+          id: "a",
+          team: "checkout",
+          golden: false,
+          language: "typescript",
+          words: ["retry", "after", "header", "delay"],
+          touches: [change("2025-04-01", "Fix: honour Retry-After", ["retry", "after", "header"])],
+        },
+        {
+          id: "b",
+          team: "payments",
+          golden: false,
+          language: "typescript",
+          words: ["retry", "delay"],
+          touches: [],
+        },
+        {
+          id: "c",
+          team: "catalog",
+          golden: false,
+          language: "typescript",
+          words: ["retry", "after", "header"],
+          touches: [],
+        },
+        { id: "d", team: "fulfilment", golden: false, language: "go", words: ["retry"], touches: [] },
+      ]),
+    );
+    expect(unshared).toEqual([
+      {
+        implementation: "a",
+        team: "checkout",
+        date: "2025-04-01T09:00:00+00:00",
+        subject: "Fix: honour Retry-After",
+        words: ["retry", "after", "header"],
+        missingIn: [{ implementation: "b", team: "payments" }],
+      },
+    ]);
+  });
+
+  it("does not call a change a fix unless its subject says so", () => {
+    const { unshared } = findUpkeep(
+      subject([
+        {
+          id: "a",
+          team: "x",
+          golden: false,
+          words: ["a"],
+          touches: [change("2025-01-01", "Tidy up", ["foo", "bar"])],
+        },
+        { id: "b", team: "y", golden: false, words: ["b"], touches: [] },
+      ]),
+    );
+    expect(unshared).toEqual([]);
+  });
+});

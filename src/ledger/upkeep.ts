@@ -1,0 +1,116 @@
+import type { LedgerSubject, LedgerTouch } from "./model.js";
+
+/** The same kind of change made separately in two or more copies: the clearest sign of duplicated upkeep. */
+export interface RepeatedChange {
+  /** Words each of the changes brought. */
+  words: string[];
+  changes: { implementation: string; team: string; date: string; subject: string }[];
+}
+
+/** A fix that landed in one copy, whose words the other copies' code still lacks. */
+export interface UnsharedFix {
+  implementation: string;
+  team: string;
+  date: string;
+  subject: string;
+  words: string[];
+  missingIn: { implementation: string; team: string }[];
+}
+
+const FIX = /\b(fix(es|ed)?|bug|handle[sd]?|guard|prevent|avoid|correct|respect|honou?r)\b/i;
+/** Touches compared per concern; beyond this the oldest are left out (the pairs are quadratic). */
+const MAX_TOUCHES = 2000;
+
+interface Change {
+  implementation: string;
+  team: string;
+  touch: LedgerTouch & { introduced: string[] };
+}
+
+const jaccard = (a: ReadonlySet<string>, b: ReadonlySet<string>) => {
+  let both = 0;
+  for (const word of a) if (b.has(word)) both++;
+  return { both, score: both / (a.size + b.size - both) };
+};
+
+/**
+ * Pairs of upkeep changes (not the writings themselves) on different implementations whose introduced
+ * words overlap by half or more, with at least two words in common, grouped; and fixes (by their
+ * subject) whose words are mostly absent from another implementation's code today.
+ */
+export function findUpkeep(subject: LedgerSubject): { repeated: RepeatedChange[]; unshared: UnsharedFix[] } {
+  const wordsById = new Map(subject.implementations.map((impl) => [impl.id, new Set(impl.words ?? [])]));
+  const changes: Change[] = subject.implementations
+    .flatMap((impl) =>
+      impl.touches
+        .filter(
+          (t): t is LedgerTouch & { introduced: string[] } => !t.created && (t.introduced?.length ?? 0) >= 2,
+        )
+        .map((touch) => ({ implementation: impl.id, team: impl.team, touch })),
+    )
+    .sort((a, b) => Date.parse(b.touch.date) - Date.parse(a.touch.date))
+    .slice(0, MAX_TOUCHES);
+  const sets = changes.map((c) => new Set(c.touch.introduced));
+  const parent = changes.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] as number)));
+  for (let i = 0; i < changes.length; i++)
+    for (let j = i + 1; j < changes.length; j++) {
+      if (changes[i]?.implementation === changes[j]?.implementation) continue;
+      const { both, score } = jaccard(sets[i] as Set<string>, sets[j] as Set<string>);
+      if (both >= 2 && score >= 0.5) parent[find(i)] = find(j);
+    }
+  const groups = new Map<number, number[]>();
+  changes.forEach((_, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), i]);
+  });
+  const repeated: RepeatedChange[] = [...groups.values()]
+    .filter((members) => new Set(members.map((i) => changes[i]?.implementation)).size >= 2)
+    .map((members) => {
+      const counts = new Map<string, number>();
+      for (const i of members)
+        for (const word of sets[i] ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
+      return {
+        words: [...counts]
+          .filter(([, n]) => n >= 2)
+          .map(([word]) => word)
+          .sort()
+          .slice(0, 8),
+        changes: members
+          .map((i) => changes[i] as Change)
+          .sort((a, b) => Date.parse(a.touch.date) - Date.parse(b.touch.date))
+          .map((c) => ({
+            implementation: c.implementation,
+            team: c.team,
+            date: c.touch.date,
+            subject: c.touch.subject ?? "",
+          })),
+      };
+    });
+
+  const unshared: UnsharedFix[] = [];
+  for (const change of changes) {
+    if (!FIX.test(change.touch.subject ?? "")) continue;
+    const words = change.touch.introduced;
+    const language = subject.implementations.find((impl) => impl.id === change.implementation)?.language;
+    const missingIn = subject.implementations
+      .filter((impl) => impl.id !== change.implementation && (impl.words?.length ?? 0) > 0)
+      // The words of a Go fix (`unmarshal`, `byte`) say nothing about a TypeScript copy.
+      .filter((impl) => impl.language === language)
+      .filter((impl) => {
+        const theirs = wordsById.get(impl.id) ?? new Set<string>();
+        return words.filter((word) => theirs.has(word)).length * 2 < words.length;
+      })
+      .map((impl) => ({ implementation: impl.id, team: impl.team }));
+    if (missingIn.length > 0)
+      unshared.push({
+        implementation: change.implementation,
+        team: change.team,
+        date: change.touch.date,
+        subject: change.touch.subject ?? "",
+        words: words.slice(0, 8),
+        missingIn,
+      });
+  }
+  return { repeated, unshared: unshared.slice(0, 10) };
+}
