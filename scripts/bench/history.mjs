@@ -2,7 +2,8 @@
 // (wall time; CPU time, user + system, of lineitem and every git it starts; peak RSS; commits per second)
 // beside the floor of git itself walking the same history (`git log --no-merges --name-status`, output
 // discarded) and beside lineitem on the same files copied without .git (the scan without history), so
-// the difference is what history costs. Runs alternate (lineitem, git log, no .git, lineitem, …) so load
+// the difference is what history costs; and a re-run with nothing changed, which reads history from the
+// cache kept by commit. Runs alternate (lineitem, git log, no .git, lineitem, …) so load
 // from other work falls on all three; medians are printed.
 //
 // The repository is generated deterministically (fixed seed, dates and people) with `git fast-import`:
@@ -211,16 +212,30 @@ const work = mkdtempSync(join(tmpdir(), "lineitem-bench-history-"));
 const plain = join(work, "monorepo");
 cpSync(repo, plain, { recursive: true, filter: (src) => !src.endsWith("/.git") });
 const bin = join(root, "bin", "lineitem.js");
+// The cold scan reads all history (--no-cache); the re-run reads it from the history cache kept by
+// commit, in a cache folder of its own that the first re-run fills.
+const cached = join(work, "cached");
+mkdirSync(cached);
 const commands = {
-  lineitem: [process.execPath, [bin, "scan", repo, "--json", join(work, "scan.json"), "--quiet"]],
+  lineitem: [
+    process.execPath,
+    [bin, "scan", repo, "--json", join(work, "scan.json"), "--quiet", "--no-cache"],
+  ],
   "git log": ["git", ["-C", repo, "log", "--no-merges", "--name-status"]],
   "lineitem, no .git": [process.execPath, [bin, "scan", plain, "--json", join(work, "plain.json"), "-q"]],
+  "lineitem, re-run": [process.execPath, [bin, "scan", repo, "--json", join(work, "again.json"), "-q"]],
 };
+const cwdOf = (name) => (name === "lineitem, re-run" ? cached : root);
 const runs = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
 for (let r = 0; r < RUNS; r++) {
   for (const [name, [command, args]] of Object.entries(commands)) {
     // Output goes to a file deleted after each run (GNU time writes its figures beside it: not /dev/null).
-    const files = { stdoutFile: join(work, "out"), stderrFile: join(work, "err"), cwd: root, label: name };
+    const files = {
+      stdoutFile: join(work, "out"),
+      stderrFile: join(work, "err"),
+      cwd: cwdOf(name),
+      label: name,
+    };
     const run = measure(meter, command, args, files);
     rmSync(files.stdoutFile, { force: true });
     if (run.code !== 0) {
@@ -250,12 +265,17 @@ const row = (name) => ({
   "wall s": Number(stat(name, "wall").toFixed(1)),
   "CPU s": Number(stat(name, "cpu").toFixed(1)),
   "peak RSS MiB": Math.round(stat(name, "rssMiB")),
-  ...(name.includes("no .git") ? {} : { "commits/s": Math.round(N / stat(name, "wall")) }),
+  ...(name.includes("no .git") || name.includes("re-run")
+    ? {}
+    : { "commits/s": Math.round(N / stat(name, "wall")) }),
 });
 console.table(Object.fromEntries(Object.keys(commands).map((name) => [name, row(name)])));
 const ratio = (key) => (stat("lineitem", key) / stat("git log", key)).toFixed(1);
 const history = stat("lineitem", "wall") - stat("lineitem, no .git", "wall");
 console.log(`lineitem / git log: wall ${ratio("wall")}×, CPU ${ratio("cpu")}×`);
+console.log(
+  `re-run with nothing changed / cold scan: wall ${(stat("lineitem, re-run", "wall") / stat("lineitem", "wall")).toFixed(2)}× (the first re-run fills the cache; the median is of the warm ones)`,
+);
 console.log(
   `history's share (lineitem minus lineitem without .git): ${history.toFixed(1)} s wall, ${
     history > 0 ? Math.round(N / history) : "-"
