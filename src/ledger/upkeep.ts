@@ -52,7 +52,12 @@ export function findUpkeep(subject: LedgerSubject): { repeated: RepeatedChange[]
     .slice(0, MAX_TOUCHES);
   const sets = changes.map((c) => new Set(c.touch.introduced));
   const parent = changes.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] as number)));
+  const find = (i: number): number => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root] as number;
+    parent[i] = root;
+    return root;
+  };
   for (let i = 0; i < changes.length; i++)
     for (let j = i + 1; j < changes.length; j++) {
       if (changes[i]?.implementation === changes[j]?.implementation) continue;
