@@ -12,7 +12,7 @@ const layers = {
   concerns: ["shared", "lang"],
   clusters: ["concerns", "lang"],
   history: ["shared", "git"],
-  ledger: ["shared", "result"],
+  ledger: ["shared", "history", "result"],
   result: [],
   scan: [
     "shared",

@@ -2,41 +2,24 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { packageRoot } from "../src/shared/index.js";
-
-const BIN = join(packageRoot, "bin", "lineitem.js");
-
-/** Runs the built `lineitem` as a user's shell would (npm test builds dist first). */
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: "1" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk;
-    });
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { BIN, runBin } from "./helpers/bin.js";
 
 describe("the lineitem executable", () => {
   it("answers --version with exit 0", async () => {
-    const result = await run(["--version"]);
+    const result = await runBin(["--version"]);
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it("exits 2 with a message and no stack trace on a user mistake", async () => {
-    const result = await run(["scan", "/no/such/folder/at/all"]);
+    const result = await runBin(["scan", "/no/such/folder/at/all"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^lineitem: \/no\/such\/folder\/at\/all: no such file or folder\.\nhint: /);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
   it("exits 2 on an unknown command", async () => {
-    const result = await run(["frobnicate"]);
+    const result = await runBin(["frobnicate"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/unknown command 'frobnicate'/);
   });

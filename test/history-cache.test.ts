@@ -61,5 +61,11 @@ describe("the history cache", async () => {
     writeFileSync(join(cacheDir, entry as string), "{ not json");
     const result = await run();
     expect(result.concerns[0]?.implementations[0]?.history).toMatchObject({ authors: 2, commits: 3 });
+    // JSON, but not what a scan writes.
+    const [again] = readdirSync(cacheDir);
+    writeFileSync(join(cacheDir, again as string), '{"history": {"files": 3}}');
+    const reread = await run();
+    expect(reread.concerns[0]?.implementations[0]?.history).toMatchObject({ authors: 2, commits: 3 });
+    expect(reread.diagnostics.filter((d) => d.code.startsWith("history"))).toEqual([]);
   });
 });

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -6,6 +5,7 @@ import { isolatedGitEnv } from "../src/demo/index.js";
 import { git } from "../src/git/index.js";
 import type { ScanResult } from "../src/result/index.js";
 import { packageRoot } from "../src/shared/index.js";
+import { type BinRun as Run, runBin } from "./helpers/bin.js";
 import { ann, bo, commit, cy, makeRepo, tempDir } from "./helpers/repos.js";
 
 /**
@@ -13,29 +13,6 @@ import { ann, bo, commit, cy, makeRepo, tempDir } from "./helpers/repos.js";
  * executable (`npm test` builds dist first): the scan completes, the damaged repository is named in one
  * clear line, and the healthy repository's findings are exactly those it has when scanned alone.
  */
-
-const BIN = join(packageRoot, "bin", "lineitem.js");
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runBin(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...env, NO_COLOR: "1" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk;
-    });
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 async function scanJson(dir: string, env?: NodeJS.ProcessEnv): Promise<{ run: Run; result: ScanResult }> {
   const run = await runBin(["scan", dir, "--json", "-", "--quiet"], env);

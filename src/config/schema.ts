@@ -118,24 +118,11 @@ export const configSchema = z.strictObject({
   /** Files larger than this are set aside as too large. */
   maxFileBytes: z.number().int().positive().default(1_048_576),
   /** How history is read: more bots, and commits to charge to nobody. */
-  history: historyRule.default({ bots: [], ignoreRevsFile: ".git-blame-ignore-revs" }),
+  history: historyRule.prefault({}),
   /** The effort model, the money and the platform team the cost is compared with. */
-  ledger: ledgerRule.default({
-    dayShare: { low: 0.25, high: 1 },
-    linesPerDay: { low: 150, high: 40 },
-    costPerEngineerYear: 180_000,
-    currency: "USD",
-    workingDaysPerYear: 220,
-    platformTeamEngineers: { low: 2, high: 3 },
-  }),
+  ledger: ledgerRule.prefault({}),
   /** Thresholds of the advice on approach A, B or C. */
-  advisor: advisorRule.default({
-    minEngineers: 20,
-    minTeams: 4,
-    teamsPerConcern: 3,
-    minSharedConcerns: 3,
-    activeDays: 90,
-  }),
+  advisor: advisorRule.prefault({}),
 });
 
 export type LineitemConfig = z.infer<typeof configSchema>;

@@ -84,7 +84,7 @@ export async function readRepoHistory(
   if (state === "empty")
     return { state, detail, commits: 0, files: new Map(), ranges: null, people: new Map(), newest: null };
   const ranges = options.ranges ?? [];
-  const rangePaths = new Set([...ranges.map((r) => r.path)]);
+  const rangePaths = new Set(ranges.map((r) => r.path));
   const context: CollectContext = {
     wanted: new Set([...wanted, ...rangePaths]),
     isBot,

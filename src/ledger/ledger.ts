@@ -18,19 +18,30 @@ const COUNTING =
   "(followed back through renames and merges, as git log -L does). Merge commits, bots and the commits " +
   "an ignore-revs file lists are charged to nobody.";
 
+/** When each writing appeared: the first, second, third … with its team (code without history left out). */
+function writingsOf(subject: LedgerSubject): LedgerItem["writings"] {
+  const firstDate = (impl: LedgerImplementation) =>
+    impl.touches.map((t) => t.date).sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+  return subject.implementations
+    .flatMap((impl) => {
+      const firstSeen = firstDate(impl);
+      return firstSeen ? [{ implementation: impl.id, team: impl.team, firstSeen }] : [];
+    })
+    .sort(
+      (a, b) =>
+        Date.parse(a.firstSeen) - Date.parse(b.firstSeen) || a.implementation.localeCompare(b.implementation),
+    );
+}
+
 /**
  * The writing that is not a repeat: the golden path where the org has one (everything else is a copy of
  * what it offers), otherwise the first writing (the first team to need it had to write it).
  */
-function keptWriting(subject: LedgerSubject): LedgerItem["kept"] {
+function keptWriting(subject: LedgerSubject, writings: LedgerItem["writings"]): LedgerItem["kept"] {
   const golden = subject.implementations.find((impl) => impl.golden);
   if (golden) return { implementation: golden.id, reason: "golden-path" };
-  const started = (impl: LedgerImplementation) =>
-    Math.min(...impl.touches.map((t) => Date.parse(t.date)), Number.POSITIVE_INFINITY);
-  const first = [...subject.implementations]
-    .filter((impl) => impl.touches.length > 0)
-    .sort((a, b) => started(a) - started(b) || a.id.localeCompare(b.id))[0];
-  return first ? { implementation: first.id, reason: "first-writing" } : null;
+  const first = writings[0];
+  return first ? { implementation: first.implementation, reason: "first-writing" } : null;
 }
 
 function cumulative(
@@ -56,7 +67,8 @@ function lastQuarter(asOf: string | null, quarters: Iterable<string>): string | 
 }
 
 function item(subject: LedgerSubject, settings: LedgerSettings, asOf: string | null): LedgerItem {
-  const kept = keptWriting(subject);
+  const writings = writingsOf(subject);
+  const kept = keptWriting(subject, writings);
   const touches = subject.implementations.flatMap((impl) => impl.touches);
   const people = new Set(touches.flatMap((t) => t.people));
   const commits = new Set(touches.map((t) => t.sha));
@@ -74,14 +86,6 @@ function item(subject: LedgerSubject, settings: LedgerSettings, asOf: string | n
   const last = lastQuarter(asOf, redistributed.keys());
   const quarters = first && last ? cumulative(redistributed, quarterSpan(first, last), settings) : [];
   const redistributedDays = [...redistributed.values()].reduce(add, ZERO);
-  const started = (impl: LedgerImplementation) =>
-    impl.touches.map((t) => t.date).sort((a, b) => Date.parse(a) - Date.parse(b))[0];
-  const writings = subject.implementations
-    .flatMap((impl) => {
-      const firstSeen = started(impl);
-      return firstSeen ? [{ implementation: impl.id, team: impl.team, firstSeen }] : [];
-    })
-    .sort((a, b) => Date.parse(a.firstSeen) - Date.parse(b.firstSeen));
   const upkeep = findUpkeep(subject);
   return {
     concern: subject.id,

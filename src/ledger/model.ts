@@ -1,20 +1,11 @@
+import type { Touch } from "../history/index.js";
 import type { LowHigh } from "../result/index.js";
 
-/** A commit's change to an implementation's lines: the effort model's evidence. */
-export interface LedgerTouch {
-  sha: string;
-  date: string;
-  /** Identity keys of the author and co-authors (bots already left out). */
-  people: string[];
-  /** Lines written and removed inside the implementation; absent when only file names were read. */
-  added?: number;
-  deleted?: number;
-  /** The commit wrote the implementation (its writing, not upkeep); absent for file-level history. */
-  created?: boolean;
-  subject?: string;
-  /** Words the change brought (see history's change-words). */
-  introduced?: string[];
-}
+/**
+ * A commit's change to an implementation's lines, as history reads it: the effort model's evidence
+ * (people with bots left out; lines written and removed; whether it was the writing; what it brought).
+ */
+export type LedgerTouch = Touch;
 
 export interface LedgerImplementation {
   id: string;

@@ -41,65 +41,34 @@ export function renderLedgerCsv(ledger: Ledger): string {
     `${a.dayShare.low}-${a.dayShare.high} engineer-days per active author-day or ${a.linesPerDay.low}-${a.linesPerDay.high} lines a day if more; ` +
     `${a.costPerEngineerYear} ${a.currency} per engineer-year; ${a.workingDaysPerYear} working days; ` +
     `platform team ${a.platformTeamEngineers.low}-${a.platformTeamEngineers.high} engineers; line-level history, merges/bots/ignore-revs not charged`;
-  const rows: (string | number | null)[][] = [HEADER];
+  type Cell = string | number | null;
+  // One row per quarter; the columns a row has no figure for stay empty.
+  const row = (
+    id: string,
+    title: string,
+    kind: string,
+    q: { quarter: string; days?: LowHigh; cumulativeDays?: LowHigh; cumulativeCost: LowHigh },
+    counts: Cell[] = ["", "", "", "", ""],
+  ): Cell[] => [
+    id,
+    title,
+    kind,
+    q.quarter,
+    ...pair(q.days, 2),
+    ...pair(q.cumulativeDays, 2),
+    ...pair(q.cumulativeCost, 0),
+    a.currency,
+    ...counts,
+    assumptions,
+  ];
+  const rows: Cell[][] = [HEADER];
   for (const item of ledger.items) {
     const kept = item.kept ? `${item.kept.implementation} (${item.kept.reason})` : "";
-    for (const q of item.quarters) {
-      rows.push([
-        item.concern,
-        item.title,
-        item.kind,
-        q.quarter,
-        ...pair(q.days, 2),
-        ...pair(q.cumulativeDays, 2),
-        ...pair(q.cumulativeCost, 0),
-        a.currency,
-        item.implementations,
-        item.teams,
-        item.authors,
-        item.commits,
-        kept,
-        assumptions,
-      ]);
-    }
+    const counts = [item.implementations, item.teams, item.authors, item.commits, kept];
+    for (const q of item.quarters) rows.push(row(item.concern, item.title, item.kind, q, counts));
   }
-  for (const q of ledger.total.quarters) {
-    rows.push([
-      "total",
-      "All line items",
-      "total",
-      q.quarter,
-      ...pair(q.days, 2),
-      ...pair(q.cumulativeDays, 2),
-      ...pair(q.cumulativeCost, 0),
-      a.currency,
-      "",
-      "",
-      "",
-      "",
-      "",
-      assumptions,
-    ]);
-  }
-  for (const q of ledger.platformTeam.quarters) {
-    rows.push([
-      "platform-team",
-      "MVP platform team",
-      "comparison",
-      q.quarter,
-      "",
-      "",
-      "",
-      "",
-      ...pair(q.cumulativeCost, 0),
-      a.currency,
-      "",
-      "",
-      "",
-      "",
-      "",
-      assumptions,
-    ]);
-  }
+  for (const q of ledger.total.quarters) rows.push(row("total", "All line items", "total", q));
+  for (const q of ledger.platformTeam.quarters)
+    rows.push(row("platform-team", "MVP platform team", "comparison", q));
   return `${rows.map((row) => row.map(field).join(",")).join("\r\n")}\r\n`;
 }

@@ -26,16 +26,7 @@ export function assembleLedger(
   wordsOf: (implementation: string) => readonly string[] | undefined,
 ): { ledger: Ledger; advice: Advice | null } {
   const touchesOf = (repo: string, path: string, units: { startLine: number; endLine: number }[]) =>
-    history.historyOf(repo, requestOf(path, units)).touches.map((touch) => ({
-      sha: touch.sha,
-      date: touch.date,
-      people: touch.people,
-      ...(touch.added === undefined ? {} : { added: touch.added }),
-      ...(touch.deleted === undefined ? {} : { deleted: touch.deleted }),
-      ...(touch.created === undefined ? {} : { created: touch.created }),
-      ...(touch.subject === undefined ? {} : { subject: touch.subject }),
-      ...(touch.introduced === undefined ? {} : { introduced: touch.introduced }),
-    }));
+    history.historyOf(repo, requestOf(path, units)).touches;
   const subjects: LedgerSubject[] = [
     ...concerns.map((cluster) => ({
       id: cluster.id,

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { RepoHistory } from "../history/index.js";
+import type { FileTouch, RangeTouch, RepoHistory } from "../history/index.js";
 
 /** Bump when the shape of a cached history or the way it is read changes. */
 const CACHE_VERSION = 2;
@@ -23,28 +23,31 @@ const safeName = (repo: string) => repo.replace(/[^A-Za-z0-9._-]/g, "_");
 
 interface Stored {
   history: Omit<RepoHistory, "files" | "ranges" | "people"> & {
-    files: [string, RepoHistory["files"] extends Map<string, infer T> ? T : never][];
-    ranges: [string, unknown[]][] | null;
+    files: [string, FileTouch[]][];
+    ranges: [string, RangeTouch[]][] | null;
     people: [string, { name: string; days: string[]; teams: [string, number][] }][];
   };
 }
 
 export function readCachedHistory(dir: string, repo: string, key: string): RepoHistory | null {
-  let stored: Stored;
   try {
-    stored = JSON.parse(readFileSync(join(dir, `${safeName(repo)}-${key}.json`), "utf8")) as Stored;
+    const { history: h } = JSON.parse(
+      readFileSync(join(dir, `${safeName(repo)}-${key}.json`), "utf8"),
+    ) as Stored;
+    return {
+      ...h,
+      files: new Map(h.files),
+      ranges: h.ranges ? new Map(h.ranges) : null,
+      people: new Map(
+        h.people.map(([person, p]) => [
+          person,
+          { name: p.name, days: new Set(p.days), teams: new Map(p.teams) },
+        ]),
+      ),
+    };
   } catch {
-    return null; // absent, or unreadable: read the history again
+    return null; // absent, unreadable or not in the shape written: read the history again
   }
-  const h = stored.history;
-  return {
-    ...h,
-    files: new Map(h.files),
-    ranges: h.ranges ? (new Map(h.ranges) as RepoHistory["ranges"]) : null,
-    people: new Map(
-      h.people.map(([key, p]) => [key, { name: p.name, days: new Set(p.days), teams: new Map(p.teams) }]),
-    ),
-  };
 }
 
 /**

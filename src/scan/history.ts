@@ -128,10 +128,9 @@ export async function readOrgHistory(
             ignoreRevs: [...ignoreRevs].sort(),
             bots: botFragments,
             mailmap: readText(join(target.root, ".mailmap")),
-            owners: [
-              codeowners?.file ?? null,
-              codeowners ? readText(join(target.root, codeowners.file)) : null,
-            ],
+            // The rules as parsed (pattern, owners, section): no second read of the file.
+            owners:
+              codeowners?.rules.map((rule) => [rule.pattern, rule.owners, rule.section ?? null]) ?? null,
             teams: config.teams,
             umbrellaTeams: config.umbrellaTeams,
           })
