@@ -12,6 +12,7 @@ const layers = {
   concerns: ["shared", "lang"],
   clusters: ["concerns", "lang"],
   history: ["shared", "git"],
+  store: ["shared"],
   ledger: ["shared", "history", "result"],
   result: [],
   scan: [
@@ -26,6 +27,7 @@ const layers = {
     "history",
     "ledger",
     "result",
+    "store",
   ],
   report: ["result"],
   demo: ["shared", "git"],

@@ -15,5 +15,6 @@ const code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   stdoutIsTTY: Boolean(process.stdout.isTTY),
+  stderrStream: process.stderr,
 });
 process.exitCode = code;

@@ -3,9 +3,10 @@ import { relative, resolve } from "node:path";
 import { buildExampleOrg } from "../demo/index.js";
 import { renderJson, renderTerminal } from "../report/index.js";
 import type { ScanResult } from "../result/index.js";
-import { promoteUnnamed, scan } from "../scan/index.js";
+import { promoteUnnamed, type ScanOptions, scan } from "../scan/index.js";
 import { UserError } from "../shared/index.js";
 import { type CliIo, useColor, writeOutputFile } from "./io.js";
+import { progressReporter } from "./progress.js";
 
 export interface ScanFlags {
   config?: string;
@@ -18,11 +19,72 @@ export interface ScanFlags {
   emails?: boolean;
   /** False with --no-cache. */
   cache?: boolean;
+  /** A file with --index FILE, false with --no-index. */
+  index?: string | false;
+  /** Seconds to wait for another scan writing the same index. */
+  wait?: number;
   color: boolean;
 }
 
-function progress(io: CliIo, quiet: boolean | undefined): (message: string) => void {
-  return quiet ? () => {} : (message) => io.stderr(`lineitem: ${message}…\n`);
+/** How long a scan waits, by default, for another one writing the same index before giving up. */
+export const DEFAULT_WAIT_SECONDS = 30;
+
+/** The scan's index options from the flags: where, whether to take anything from it, how long to wait. */
+export function indexFlags(
+  flags: Pick<ScanFlags, "index" | "cache" | "wait" | "quiet">,
+  io: CliIo,
+): Pick<ScanOptions, "index"> {
+  if (flags.index === false) return {};
+  return {
+    index: {
+      ...(flags.index ? { file: flags.index } : {}),
+      fresh: flags.cache === false,
+      waitMs: 1000 * (flags.wait ?? DEFAULT_WAIT_SECONDS),
+      onWait: (holder) => {
+        if (!flags.quiet) io.stderr(`lineitem: waiting for the scan writing this index (${holder})…\n`);
+      },
+    },
+  };
+}
+
+/** The flags every scanning command shares. */
+export type ScanningFlags = Pick<
+  ScanFlags,
+  | "config"
+  | "includeTests"
+  | "showBoilerplate"
+  | "jobs"
+  | "people"
+  | "emails"
+  | "quiet"
+  | "index"
+  | "cache"
+  | "wait"
+>;
+
+/** Scans `paths` as the flags say, with progress shown as the flags and the terminal say. */
+export async function scanWithProgress(
+  paths: string[],
+  flags: ScanningFlags,
+  io: CliIo,
+): Promise<ScanResult> {
+  const reporter = progressReporter(io, flags.quiet);
+  try {
+    return await scan({
+      paths,
+      cwd: io.cwd,
+      ...(flags.config ? { configFile: flags.config } : {}),
+      ...(flags.includeTests ? { includeTests: true } : {}),
+      ...(flags.showBoilerplate ? { showBoilerplate: true } : {}),
+      ...(flags.jobs ? { workers: flags.jobs } : {}),
+      people: Boolean(flags.people || flags.emails),
+      emails: Boolean(flags.emails),
+      ...indexFlags(flags, io),
+      onProgress: reporter.listener,
+    });
+  } finally {
+    reporter.stop();
+  }
 }
 
 function emit(result: ScanResult, flags: ScanFlags, io: CliIo): void {
@@ -38,18 +100,7 @@ function emit(result: ScanResult, flags: ScanFlags, io: CliIo): void {
 }
 
 export async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<number> {
-  const result = await scan({
-    paths,
-    cwd: io.cwd,
-    ...(flags.config ? { configFile: flags.config } : {}),
-    ...(flags.includeTests ? { includeTests: true } : {}),
-    ...(flags.showBoilerplate ? { showBoilerplate: true } : {}),
-    ...(flags.jobs ? { workers: flags.jobs } : {}),
-    people: Boolean(flags.people || flags.emails),
-    emails: Boolean(flags.emails),
-    cache: flags.cache !== false,
-    onProgress: progress(io, flags.quiet),
-  });
+  const result = await scanWithProgress(paths, flags, io);
   emit(result, flags, io);
   return 0;
 }
@@ -59,22 +110,12 @@ export interface DemoFlags extends Omit<ScanFlags, "config"> {
 }
 
 export async function runDemo(flags: DemoFlags, io: CliIo): Promise<number> {
-  progress(io, flags.quiet)("building the Acme example org as git repositories");
+  if (!flags.quiet) io.stderr("lineitem: building the Acme example org as git repositories…\n");
   const org = await buildExampleOrg(flags.out ? resolve(io.cwd, flags.out) : undefined);
   const commits = org.repos.reduce((sum, repo) => sum + repo.commits, 0);
   const say = flags.json === "-" ? io.stderr : io.stdout;
   say(`Built the Acme example org in ${org.dir} (${org.repos.length} repositories, ${commits} commits).\n\n`);
-  const result = await scan({
-    paths: [org.dir],
-    cwd: io.cwd,
-    ...(flags.includeTests ? { includeTests: true } : {}),
-    ...(flags.showBoilerplate ? { showBoilerplate: true } : {}),
-    ...(flags.jobs ? { workers: flags.jobs } : {}),
-    people: Boolean(flags.people || flags.emails),
-    emails: Boolean(flags.emails),
-    cache: flags.cache !== false,
-    onProgress: progress(io, flags.quiet),
-  });
+  const result = await scanWithProgress([org.dir], flags, io);
   emit(result, { ...flags }, io);
   if (flags.json !== "-") io.stdout(`\nScan it again yourself: npx lineitem scan ${org.dir}\n`);
   return 0;

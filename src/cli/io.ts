@@ -9,6 +9,8 @@ export interface CliIo {
   cwd: string;
   env: NodeJS.ProcessEnv;
   stdoutIsTTY: boolean;
+  /** The real stderr when there is one: a terminal gets a progress bar instead of lines. */
+  stderrStream?: NodeJS.WriteStream;
 }
 
 export function useColor(io: CliIo, flag: boolean): boolean {

@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { renderJson, renderLedgerCsv, renderLedgerView } from "../report/index.js";
 import type { ScanResult } from "../result/index.js";
-import { readStoredScan, scan } from "../scan/index.js";
+import { readStoredScan } from "../scan/index.js";
 import { UserError } from "../shared/index.js";
+import { indexFlags, scanWithProgress } from "./commands.js";
 import { type CliIo, useColor, writeOutputFile } from "./io.js";
 
 export interface LedgerFlags {
@@ -18,6 +19,8 @@ export interface LedgerFlags {
   jobs?: number;
   /** False with --no-cache. */
   cache?: boolean;
+  index?: string | false;
+  wait?: number;
   color: boolean;
 }
 
@@ -66,19 +69,7 @@ export async function runLedger(paths: string[], flags: LedgerFlags, io: CliIo):
       "usage",
       "--people and --emails apply when scanning; a stored scan has per-person rows only if it was written with them.",
     );
-  const result = flags.from
-    ? readFrom(flags.from, io)
-    : await scan({
-        paths,
-        cwd: io.cwd,
-        ...(flags.config ? { configFile: flags.config } : {}),
-        ...(flags.includeTests ? { includeTests: true } : {}),
-        ...(flags.jobs ? { workers: flags.jobs } : {}),
-        people: Boolean(flags.people || flags.emails),
-        emails: Boolean(flags.emails),
-        cache: flags.cache !== false,
-        onProgress: flags.quiet ? () => {} : (message) => io.stderr(`lineitem: ${message}…\n`),
-      });
+  const result = flags.from ? readFrom(flags.from, io) : await scanWithProgress(paths, flags, io);
   const toStdout = flags.csv === "-" || flags.json === "-";
   if (flags.csv === "-") io.stdout(renderLedgerCsv(result.ledger));
   else if (flags.json === "-") io.stdout(renderJson(result));

@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { EXIT, isUserError, packageVersion } from "../shared/index.js";
 import {
+  DEFAULT_WAIT_SECONDS,
   type DemoFlags,
   type PromoteFlags,
   runDemo,
@@ -10,6 +11,7 @@ import {
 } from "./commands.js";
 import type { CliIo } from "./io.js";
 import { LEDGER_HELP, type LedgerFlags, runLedger } from "./ledger-command.js";
+import { REPORT_HELP, type ReportFlags, runReport } from "./report-command.js";
 
 const SCAN_HELP = `
 PATH is a git repository, a folder of repositories (each child with a .git), a monorepo, or a plain
@@ -68,6 +70,30 @@ function jobsOption(): Option {
   });
 }
 
+/** --index, --no-index, --no-cache, --wait: where the index is, and how a scan uses it. */
+function withIndexOptions(command: Command): Command {
+  return command
+    .option(
+      "--index <file>",
+      "the index to keep units, histories and results in (default: .lineitem/index.sqlite beside the config, or in the current folder)",
+    )
+    .option("--no-index", "keep no index: read, parse and compute everything, store nothing")
+    .option(
+      "--no-cache",
+      "take nothing from the index (parse every file, read all history again); still update it",
+    )
+    .addOption(
+      new Option("--wait <seconds>", "wait this long for another scan writing the same index")
+        .default(DEFAULT_WAIT_SECONDS)
+        .argParser((value) => {
+          const seconds = Number(value);
+          if (!Number.isFinite(seconds) || seconds < 0)
+            throw new InvalidArgumentError("give seconds, 0 or more.");
+          return seconds;
+        }),
+    );
+}
+
 function program(io: CliIo, run: (job: Promise<number>) => void): Command {
   const cli = new Command("lineitem")
     .description(
@@ -84,7 +110,7 @@ function program(io: CliIo, run: (job: Promise<number>) => void): Command {
     .exitOverride();
 
   const common = (command: Command) =>
-    command
+    withIndexOptions(command)
       .addOption(
         new Option(
           "--json <file>",
@@ -100,10 +126,6 @@ function program(io: CliIo, run: (job: Promise<number>) => void): Command {
       .addOption(jobsOption())
       .option("--people", "add a row per person to the ledger (names; off: teams only)")
       .option("--emails", "show people's emails beside their names (implies --people)")
-      .option(
-        "--no-cache",
-        "read all history again (default: histories are kept by commit in .lineitem/cache/)",
-      )
       .option("--no-color", "no colours (also honoured: NO_COLOR, FORCE_COLOR)");
 
   common(
@@ -125,8 +147,7 @@ function program(io: CliIo, run: (job: Promise<number>) => void): Command {
     .addHelpText("after", DEMO_HELP)
     .action((flags: DemoFlags) => run(runDemo(flags, io)));
 
-  cli
-    .command("ledger")
+  withIndexOptions(cli.command("ledger"))
     .description(
       "price the repeats per concern and quarter, beside an MVP platform team, and advise A, B or C",
     )
@@ -143,13 +164,18 @@ function program(io: CliIo, run: (job: Promise<number>) => void): Command {
     .option("--emails", "show people's emails beside their names (implies --people)")
     .option("-q, --quiet", "no progress lines on stderr")
     .addOption(jobsOption())
-    .option(
-      "--no-cache",
-      "read all history again (default: histories are kept by commit in .lineitem/cache/)",
-    )
     .option("--no-color", "no colours (also honoured: NO_COLOR, FORCE_COLOR)")
     .addHelpText("after", LEDGER_HELP)
     .action((paths: string[], flags: LedgerFlags) => run(runLedger(paths, flags, io)));
+
+  cli
+    .command("report")
+    .description("print the last finished scan kept in the index, without scanning")
+    .option("--index <file>", "the index (default: .lineitem/index.sqlite in the current folder)")
+    .option("--json <file>", "also write the result as JSON ('-' for stdout, instead of the view)")
+    .option("--no-color", "no colours (also honoured: NO_COLOR, FORCE_COLOR)")
+    .addHelpText("after", REPORT_HELP)
+    .action((flags: ReportFlags) => run(runReport(flags, io)));
 
   cli
     .command("promote")

@@ -1,4 +1,4 @@
-export { createLanguageRegistry, type LanguageRegistry, languageOf } from "./registry.js";
+export { createLanguageRegistry, type LanguageRegistry, languageOf, parseKindOf } from "./registry.js";
 export type {
   FileUnits,
   Import,

@@ -1,4 +1,4 @@
-import { createEstreeAdapter } from "./estree/adapter.js";
+import { createEstreeAdapter, ESTREE_ADAPTER_VERSION } from "./estree/adapter.js";
 import { createTreeSitterAdapter } from "./tree-sitter/adapter.js";
 import { csharp } from "./tree-sitter/csharp.js";
 import { go } from "./tree-sitter/go.js";
@@ -72,4 +72,19 @@ export function languageOf(path: string): LanguageId | null {
   if (/\.d\.[mc]?ts$/.test(name)) return null;
   const dot = name.lastIndexOf(".");
   return dot <= 0 ? null : (EXTENSIONS[name.slice(dot + 1)] ?? null);
+}
+
+const TREE_SITTER_SPECS = [python, go, java, kotlin, csharp, ruby];
+
+/**
+ * What a file's units are a function of besides its bytes: its extension (which picks the language and,
+ * for .mjs/.cjs, the module kind) and the adapter's version. Known without creating the adapters, so the
+ * unit cache can be asked before any grammar is compiled. Null for a path no adapter reads.
+ */
+export function parseKindOf(path: string): string | null {
+  const language = languageOf(path);
+  if (language === null) return null;
+  const extension = path.slice(path.lastIndexOf(".") + 1).toLowerCase();
+  const spec = TREE_SITTER_SPECS.find((candidate) => candidate.language === language);
+  return `${extension}@${spec ? spec.version : ESTREE_ADAPTER_VERSION}`;
 }

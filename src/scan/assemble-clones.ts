@@ -92,7 +92,13 @@ export function assembleClones(
     .sort((a, b) => b.members.length - a.members.length || b.similarity - a.similarity);
   const counted = found.clusters.filter((c) => !c.boilerplate);
   return {
-    settings: { ...settings, showBoilerplate },
+    // The documented thresholds only: the options object carries the engine's internal ones too.
+    settings: {
+      minTokens: settings.minTokens,
+      minFragmentTokens: settings.minFragmentTokens,
+      minSimilarity: settings.minSimilarity,
+      showBoilerplate,
+    },
     groups,
     sameJob,
     setAside: {

@@ -16,7 +16,16 @@ import type { OrgPerson } from "../ledger/index.js";
 import { ownerResolver, readCodeOwners } from "../ownership/index.js";
 import type { DiagnosticLog } from "../shared/index.js";
 import type { RepoTarget } from "../sources/index.js";
-import { historyCacheKey, readCachedHistory, writeCachedHistory } from "./history-cache.js";
+import { historyCacheKey } from "./history-cache.js";
+
+/**
+ * Where complete histories are kept between scans (the index), by repository and by the key of what was
+ * asked; a history is taken back only under the same key.
+ */
+export interface HistoryStore {
+  get(repo: string, key: string): RepoHistory | null;
+  put(repo: string, key: string, history: RepoHistory): void;
+}
 
 /** git processes reading history at once. */
 const HISTORY_CONCURRENCY = 4;
@@ -52,7 +61,7 @@ export function requestOf(
   return { path, ranges: units.map((unit) => ({ start: unit.startLine, end: unit.endLine })) };
 }
 
-const readText = (file: string) => (existsSync(file) ? readFileSync(file, "utf8") : null);
+export const readText = (file: string) => (existsSync(file) ? readFileSync(file, "utf8") : null);
 
 const rangeKey = (path: string, range: { start: number; end: number }) =>
   `${path}#${range.start}-${range.end}`;
@@ -100,8 +109,8 @@ export async function readOrgHistory(
   requests: Map<string, HistoryRequest[]>,
   config: Pick<LineitemConfig, "history" | "teams" | "umbrellaTeams">,
   log: DiagnosticLog,
-  /** Where complete histories are kept by commit, so a re-run reads none; null: no cache. */
-  cacheDir: string | null = null,
+  /** Where complete histories are kept by commit, so a re-run reads none; null: none kept. */
+  store: HistoryStore | null = null,
 ): Promise<OrgHistory> {
   const states: OrgHistory["states"] = new Map();
   const histories = new Map<string, RepoHistory>();
@@ -120,7 +129,7 @@ export async function readOrgHistory(
       const codeowners = readCodeOwners(target.root);
       const ownerOf = ownerResolver(target.name, config.teams, codeowners, config.umbrellaTeams);
       const ignoreRevs = readIgnoreRevs(target.root, config.history.ignoreRevsFile);
-      const key = cacheDir
+      const key = store
         ? historyCacheKey({
             head: await headCommit(target.root),
             ranges: ranges.map((r) => r.key).sort(),
@@ -135,7 +144,7 @@ export async function readOrgHistory(
             umbrellaTeams: config.umbrellaTeams,
           })
         : null;
-      const cached = cacheDir && key ? readCachedHistory(cacheDir, target.name, key) : null;
+      const cached = store && key ? store.get(target.root, key) : null;
       const history =
         cached ??
         (await readRepoHistory(target.root, new Set(wanted.map((request) => request.path)), {
@@ -144,7 +153,11 @@ export async function readOrgHistory(
           ignoreRevs,
           teamOf: (path) => ownerOf(path).team,
         }));
-      if (!cached && cacheDir && key) writeCachedHistory(cacheDir, target.name, key, history);
+      // Only complete histories are kept: a shallow or damaged repository is read again next time, in
+      // case it was repaired.
+      if (!cached && store && key && history.state === "ok" && !history.rangeFailure) {
+        store.put(target.root, key, history);
+      }
       histories.set(target.name, history);
       states.set(target.name, { state: history.state, commits: history.commits });
       if (history.state === "shallow") {

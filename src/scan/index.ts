@@ -1,5 +1,6 @@
 export type { ParseOutcome, ParseTask } from "./parse-file.js";
 export { createParsePool, defaultWorkers, type ParsePool, type ParsePoolOptions } from "./parse-pool.js";
+export type { ProgressListener, ScanProgress, ScanStage } from "./progress.js";
 export { promoteUnnamed } from "./promote.js";
-export { type ScanOptions, scan } from "./scan.js";
-export { readStoredScan } from "./stored.js";
+export { defaultIndexFile, type IndexOptions, type ScanOptions, scan } from "./scan.js";
+export { readIndexedScan, readStoredScan } from "./stored.js";

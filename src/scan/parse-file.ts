@@ -24,7 +24,8 @@ export interface ConcernMatching {
 
 export type ParseOutcome =
   | { ok: true; blobSha: string; bytes: number; parsed: FileUnits; implementations: ImplementationDraft[] }
-  | { ok: false; reason: SkipReason; detail: string };
+  /** `blobSha` when the verdict came from the file's content, so the same bytes can be given it again. */
+  | { ok: false; reason: SkipReason; detail: string; blobSha?: string };
 
 /** Names a file imports from a golden path's package: calling them is adoption, not a new copy. */
 export function adoptedNames(imports: FileUnits["imports"], goldenPackages: string[]): Set<string> {
@@ -53,22 +54,39 @@ export function readAndParse(
     parsed = languages.parse(task.path, read.text);
   } catch (error) {
     // Adapters promise not to throw for bad input; if one does, the file is reported, not the scan lost.
-    return { ok: false, reason: "parse-error", detail: `parser failed: ${(error as Error).message}` };
+    return {
+      ok: false,
+      reason: "parse-error",
+      detail: `parser failed: ${(error as Error).message}`,
+      blobSha: read.blobSha,
+    };
   }
   if (parsed.units.length === 0 && parsed.imports.length === 0 && parsed.problems.length > 0) {
     const first = parsed.problems[0];
-    return { ok: false, reason: "parse-error", detail: `line ${first?.line}: ${first?.message}` };
-  }
-  let implementations: ImplementationDraft[] = [];
-  if (matching && task.matchConcerns && matching.definitions.length > 0) {
-    const file = {
-      path: task.path,
-      language: languages.languageOf(task.path) as LanguageId,
-      imports: parsed.imports,
-      units: parsed.units,
-      adoptedNames: adoptedNames(parsed.imports, matching.goldenPackages),
+    return {
+      ok: false,
+      reason: "parse-error",
+      detail: `line ${first?.line}: ${first?.message}`,
+      blobSha: read.blobSha,
     };
-    implementations = groupImplementations(file, scoreFile(file, matching.definitions));
   }
+  const implementations = matching && task.matchConcerns ? matchConcerns(task.path, parsed, matching) : [];
   return { ok: true, blobSha: read.blobSha, bytes: read.bytes, parsed, implementations };
+}
+
+/** The concern engine on one parsed file (pure; runs in a worker after a parse, or on stored units). */
+export function matchConcerns(
+  path: string,
+  parsed: FileUnits,
+  matching: ConcernMatching,
+): ImplementationDraft[] {
+  if (matching.definitions.length === 0) return [];
+  const file = {
+    path,
+    language: parsed.language as LanguageId,
+    imports: parsed.imports,
+    units: parsed.units,
+    adoptedNames: adoptedNames(parsed.imports, matching.goldenPackages),
+  };
+  return groupImplementations(file, scoreFile(file, matching.definitions));
 }

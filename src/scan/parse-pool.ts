@@ -12,7 +12,15 @@ import { type ConcernMatching, type ParseOutcome, type ParseTask, readAndParse }
  */
 export interface ParsePool {
   readonly workers: number;
-  parse(tasks: ParseTask[], matching?: ConcernMatching | null): Promise<ParseOutcome[]>;
+  /**
+   * `onDone` hears each batch as it finishes (task positions and their outcomes), so progress can be shown
+   * and results kept before the whole job is done.
+   */
+  parse(
+    tasks: ParseTask[],
+    matching?: ConcernMatching | null,
+    onDone?: (positions: number[], outcomes: ParseOutcome[]) => void,
+  ): Promise<ParseOutcome[]>;
   close(): Promise<void>;
 }
 
@@ -74,10 +82,15 @@ function inProcessPool(): ParsePool {
   let registry: Promise<LanguageRegistry> | undefined;
   return {
     workers: 1,
-    async parse(tasks, matching = null) {
+    async parse(tasks, matching = null, onDone) {
       registry ??= createLanguageRegistry();
       const languages = await registry;
-      return tasks.map((task) => readAndParse(task, languages, matching));
+      const outcomes = tasks.map((task) => readAndParse(task, languages, matching));
+      onDone?.(
+        tasks.map((_, position) => position),
+        outcomes,
+      );
+      return outcomes;
     },
     async close() {},
   };
@@ -92,9 +105,10 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   let piscina: Piscina | undefined;
   return {
     workers,
-    async parse(tasks, matching = null) {
+    async parse(tasks, matching = null, onDone) {
       const sizes = tasks.map(sizeOf);
-      if (sizes.reduce((sum, size) => sum + size, 0) < inProcessBelow) return local.parse(tasks, matching);
+      if (sizes.reduce((sum, size) => sum + size, 0) < inProcessBelow)
+        return local.parse(tasks, matching, onDone);
       piscina ??= new Piscina({ filename: WORKER, minThreads: workers, maxThreads: workers });
       const pool = piscina;
       const outcomes: ParseOutcome[] = new Array(tasks.length);
@@ -107,6 +121,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
           batch.forEach((taskIndex, k) => {
             outcomes[taskIndex] = results[k] as ParseOutcome;
           });
+          onDone?.(batch, results);
         }),
       );
       return outcomes;

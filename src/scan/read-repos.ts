@@ -1,12 +1,23 @@
+import type { ImplementationDraft } from "../concerns/index.js";
 import type { LineitemConfig } from "../config/index.js";
-import type { LanguageId, LanguageRegistry } from "../lang/index.js";
+import { type FileUnits, type LanguageId, type LanguageRegistry, parseKindOf } from "../lang/index.js";
 import { ownerResolver, readCodeOwners } from "../ownership/index.js";
 import type { DiagnosticLog } from "../shared/index.js";
-import { type ListedFile, listRepoFiles, type RepoTarget, type SkippedFile } from "../sources/index.js";
-import type { ConcernMatching } from "./parse-file.js";
+import {
+  gitBlobSha,
+  type ListedFile,
+  listRepoFiles,
+  type RepoTarget,
+  readSourceBytes,
+  type SkippedFile,
+  type SkipReason,
+} from "../sources/index.js";
+import { type ConcernMatching, matchConcerns, type ParseOutcome, type ParseTask } from "./parse-file.js";
 import type { ParsePool } from "./parse-pool.js";
+import type { ProgressListener } from "./progress.js";
 import type { ScannedFile } from "./scanned-file.js";
 import { importsTestFramework } from "./test-code.js";
+import type { MatchedEntry, ParsedEntry, UnitStore } from "./unit-store.js";
 
 export interface RepoRead {
   target: RepoTarget;
@@ -15,24 +26,42 @@ export interface RepoRead {
   skipped: SkippedFile[];
 }
 
+/** A listed file with its team and what its bytes are (git's blob id), or why they could not be read. */
+export interface ListedEntry {
+  read: RepoRead;
+  file: ListedFile;
+  owner: ReturnType<ReturnType<typeof ownerResolver>>;
+  /** Extension and adapter version: with the blob id, all a parse depends on. */
+  kind: string;
+  content: { ok: true; blobSha: string } | { ok: false; reason: SkipReason; detail: string };
+}
+
+export interface OrgListing {
+  reads: RepoRead[];
+  entries: ListedEntry[];
+}
+
 /**
- * sources → ownership → lang for the whole org: list each repository's files and give each its team,
- * then read and parse every file on every core. A file that cannot be read or parsed is counted with its
- * reason and the rest goes on.
+ * sources → ownership for the whole org: list each repository's files, give each its team, and name
+ * each file's content by its blob id (reading its bytes here, in the main thread: hashing is a small
+ * fraction of parsing, and it is what lets an unchanged file skip the parser).
  */
-export async function readRepos(
+export async function listOrg(
   targets: RepoTarget[],
   config: LineitemConfig,
   languages: Pick<LanguageRegistry, "languageOf">,
-  pool: ParsePool,
-  matching: ConcernMatching & { includeTests: boolean },
   log: DiagnosticLog,
-  progress: (message: string) => void,
-): Promise<RepoRead[]> {
-  const listed: { read: RepoRead; file: ListedFile; owner: ReturnType<ReturnType<typeof ownerResolver>> }[] =
-    [];
+  progress: ProgressListener,
+): Promise<OrgListing> {
+  const entries: ListedEntry[] = [];
   const reads: RepoRead[] = [];
-  for (const target of targets) {
+  for (const [position, target] of targets.entries()) {
+    progress({
+      stage: "list",
+      message: `listing the files of ${targets.length} repositories`,
+      done: position,
+      total: targets.length,
+    });
     const codeowners = readCodeOwners(target.root);
     for (const problem of codeowners?.problems ?? []) {
       log.warn(
@@ -61,26 +90,131 @@ export async function readRepos(
       skipped: [...listing.skipped],
     };
     reads.push(read);
-    for (const file of listing.files) listed.push({ read, file, owner: ownerOf(file.path) });
+    for (const file of listing.files) {
+      const bytes = readSourceBytes(file.absPath, config.maxFileBytes);
+      entries.push({
+        read,
+        file,
+        owner: ownerOf(file.path),
+        kind: parseKindOf(file.path) as string,
+        content: bytes.ok ? { ok: true, blobSha: gitBlobSha(bytes.bytes) } : bytes,
+      });
+    }
   }
+  return { reads, entries };
+}
 
-  progress(`reading and parsing ${listed.length} files in ${targets.length} repositories`);
-  const outcomes = await pool.parse(
-    listed.map(({ file }) => ({
+type Parsed =
+  | { ok: true; blobSha: string; parsed: FileUnits; implementations: ImplementationDraft[] }
+  | SkippedOutcome;
+type SkippedOutcome = { ok: false; reason: SkipReason; detail: string };
+/** What is kept per blob: the units, or the verdict on the content. */
+type StoredParse = { ok: true; parsed: FileUnits } | SkippedOutcome;
+
+/**
+ * lang → concerns for the whole org: every file whose bytes the index has seen (here, in another
+ * repository, or in an earlier scan) takes its units from there; the rest are read and parsed on every
+ * core, and what they gave is kept as each batch finishes, so even a scan killed half-way leaves its
+ * work for the next. A file that cannot be read or parsed is counted with its reason and the rest goes on.
+ */
+export async function parseOrg(
+  listing: OrgListing,
+  languages: Pick<LanguageRegistry, "languageOf">,
+  pool: ParsePool,
+  matching: ConcernMatching & { includeTests: boolean; key: string },
+  config: Pick<LineitemConfig, "maxFileBytes">,
+  store: UnitStore | null,
+  log: DiagnosticLog,
+  progress: ProgressListener,
+): Promise<RepoRead[]> {
+  const { entries } = listing;
+  const results: (Parsed | undefined)[] = new Array(entries.length);
+  const wantsMatching = (entry: ListedEntry) => matching.includeTests || !entry.file.isTest;
+  const toParse: number[] = [];
+  const matchedNow: MatchedEntry[] = [];
+  for (const [index, entry] of entries.entries()) {
+    if (!entry.content.ok) {
+      results[index] = entry.content;
+      continue;
+    }
+    const stored = store?.getParsed(entry.content.blobSha, entry.kind) as StoredParse | undefined;
+    if (stored === undefined) {
+      toParse.push(index);
+    } else if (!stored.ok) {
+      results[index] = stored;
+    } else {
+      results[index] = {
+        ok: true,
+        blobSha: entry.content.blobSha,
+        parsed: stored.parsed,
+        implementations: wantsMatching(entry)
+          ? storedMatches(entry, stored.parsed, matching, store, matchedNow)
+          : [],
+      };
+    }
+  }
+  store?.putMatched(matchedNow);
+  const total = entries.length;
+  let done = total - toParse.length;
+  const reused = done;
+  progress({
+    stage: "read",
+    message:
+      reused > 0
+        ? `reading and parsing ${toParse.length} files in ${listing.reads.length} repositories (${reused} unchanged, from the index)`
+        : `reading and parsing ${total} files in ${listing.reads.length} repositories`,
+    done,
+    total,
+  });
+  const tasks: ParseTask[] = toParse.map((index) => {
+    const { file } = entries[index] as ListedEntry;
+    return {
       path: file.path,
       absPath: file.absPath,
       maxBytes: config.maxFileBytes,
-      matchConcerns: matching.includeTests || !file.isTest,
-    })),
+      matchConcerns: wantsMatching(entries[index] as ListedEntry),
+    };
+  });
+  await pool.parse(
+    tasks,
     { definitions: matching.definitions, goldenPackages: matching.goldenPackages },
+    (positions, outcomes) => {
+      positions.forEach((position, k) => {
+        results[toParse[position] as number] = fromOutcome(outcomes[k] as ParseOutcome);
+      });
+      store?.putParsed(
+        positions.flatMap((position, k) => storedEntry(entries[toParse[position] as number], outcomes[k])),
+      );
+      store?.putMatched(
+        positions.flatMap((position, k) => {
+          const entry = entries[toParse[position] as number] as ListedEntry;
+          const outcome = outcomes[k] as ParseOutcome;
+          if (!outcome.ok || !wantsMatching(entry)) return [];
+          const { path } = entry.file;
+          return [
+            {
+              blobSha: outcome.blobSha,
+              kind: entry.kind,
+              path,
+              matching: matching.key,
+              implementations: outcome.implementations,
+            },
+          ];
+        }),
+      );
+      done += positions.length;
+      progress({ stage: "read", message: "reading and parsing", done, total });
+    },
   );
-  outcomes.forEach((outcome, index) => {
-    const { read, file, owner } = listed[index] as (typeof listed)[number];
-    if (!outcome.ok) {
-      read.skipped.push({ repo: file.repo, path: file.path, reason: outcome.reason, detail: outcome.detail });
+
+  results.forEach((result, index) => {
+    const { read, file, owner } = entries[index] as ListedEntry;
+    if (!result?.ok) {
+      const skip = result ?? { reason: "unreadable" as const, detail: "not read" };
+      read.skipped.push({ repo: file.repo, path: file.path, reason: skip.reason, detail: skip.detail });
       return;
     }
-    const { parsed } = outcome;
+    const { parsed } = result;
     if (parsed.problems.length > 0) {
       const first = parsed.problems[0];
       log.info(
@@ -92,7 +226,7 @@ export async function readRepos(
     read.files.push({
       repo: file.repo,
       path: file.path,
-      blobSha: outcome.blobSha,
+      blobSha: result.blobSha,
       team: owner.team,
       ownerSource: owner.source,
       language: languages.languageOf(file.path) as LanguageId,
@@ -100,8 +234,57 @@ export async function readRepos(
       lines: parsed.lines,
       imports: parsed.imports,
       units: parsed.units,
-      implementations: outcome.implementations,
+      implementations: result.implementations,
     });
   });
-  return reads;
+  return listing.reads;
+}
+
+function fromOutcome(outcome: ParseOutcome): Parsed {
+  if (!outcome.ok) return { ok: false, reason: outcome.reason, detail: outcome.detail };
+  return {
+    ok: true,
+    blobSha: outcome.blobSha,
+    parsed: outcome.parsed,
+    implementations: outcome.implementations,
+  };
+}
+
+/** Only content verdicts are kept: a symlink, a size over the limit or a vanished file is about the path. */
+function storedEntry(entry: ListedEntry | undefined, outcome: ParseOutcome | undefined): ParsedEntry[] {
+  if (!entry || !outcome) return [];
+  if (outcome.ok) {
+    return [{ blobSha: outcome.blobSha, kind: entry.kind, outcome: { ok: true, parsed: outcome.parsed } }];
+  }
+  if (outcome.blobSha === undefined) return [];
+  return [
+    {
+      blobSha: outcome.blobSha,
+      kind: entry.kind,
+      outcome: { ok: false, reason: outcome.reason, detail: outcome.detail },
+    },
+  ];
+}
+
+/** A stored file's concern matches for this path and these definitions, matched now if never before. */
+function storedMatches(
+  entry: ListedEntry,
+  parsed: FileUnits,
+  matching: ConcernMatching & { key: string },
+  store: UnitStore | null,
+  matchedNow: MatchedEntry[],
+): ImplementationDraft[] {
+  if (!entry.content.ok) return [];
+  const { blobSha } = entry.content;
+  const known = store?.getMatched(blobSha, entry.kind, entry.file.path, matching.key);
+  if (known !== undefined) return known as ImplementationDraft[];
+  const implementations = matchConcerns(entry.file.path, parsed, matching);
+  matchedNow.push({
+    blobSha,
+    kind: entry.kind,
+    path: entry.file.path,
+    matching: matching.key,
+    implementations,
+  });
+  return implementations;
 }

@@ -1,18 +1,22 @@
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { type FoundImplementation, groupByConcern, unnamedGroups } from "../clusters/index.js";
-import { loadConcernDefinitions } from "../concerns/index.js";
-import { loadConfig } from "../config/index.js";
+import { type ConcernDefinition, loadConcernDefinitions } from "../concerns/index.js";
+import { type LineitemConfig, loadConfig } from "../config/index.js";
+import type { RepoHistory } from "../history/index.js";
 import { languageOf, type Unit } from "../lang/index.js";
-import type { ScanResult } from "../result/index.js";
-import { DiagnosticLog } from "../shared/index.js";
+import { type ScanResult, scanResultSchema } from "../result/index.js";
+import { DiagnosticLog, isUserError } from "../shared/index.js";
 import { DEFAULT_SIMILARITY } from "../similarity/index.js";
-import { discoverRepos, type SkippedFile } from "../sources/index.js";
+import { discoverRepos, type RepoTarget, type SkippedFile } from "../sources/index.js";
+import { openIndex, type ScanIndex } from "../store/index.js";
 import { assembleResult } from "./assemble.js";
 import { assembleClones } from "./assemble-clones.js";
 import { findOrgClones } from "./clones.js";
-import { type HistoryRequest, readOrgHistory, requestOf } from "./history.js";
+import { type HistoryRequest, type HistoryStore, readOrgHistory, requestOf } from "./history.js";
+import { hashOf, scanInputKey } from "./input-key.js";
 import { createParsePool } from "./parse-pool.js";
-import { readRepos } from "./read-repos.js";
+import type { ProgressListener } from "./progress.js";
+import { listOrg, type OrgListing, parseOrg } from "./read-repos.js";
 import type { ScannedFile } from "./scanned-file.js";
 
 export interface ScanOptions {
@@ -22,8 +26,8 @@ export interface ScanOptions {
   configFile?: string;
   /** Overrides the config's includeTests. */
   includeTests?: boolean;
-  /** Called at each stage, for progress lines. */
-  onProgress?: (message: string) => void;
+  /** Hears each stage and how far it is, for a progress bar or progress lines. */
+  onProgress?: ProgressListener;
   /** The clock, so tests can pin `generatedAt`. */
   now?: () => Date;
   /** List clone groups judged boilerplate (scaffolding, shapes everywhere) instead of only counting them. */
@@ -35,10 +39,26 @@ export interface ScanOptions {
   /** Emails beside people's names (off unless asked). */
   emails?: boolean;
   /**
-   * Keep complete repository histories by commit under `.lineitem/cache/` beside the config (or in the
-   * current folder), so a re-run of an unchanged org reads no history. Off unless asked (the CLI asks).
+   * Keep the index (units by content, histories by commit, finished scans) so a re-run parses only
+   * changed files and reads only changed histories. Off unless asked (the CLI asks).
    */
-  cache?: boolean;
+  index?: IndexOptions;
+}
+
+export interface IndexOptions {
+  /** The index file; default `.lineitem/index.sqlite` beside the config, or in the current folder. */
+  file?: string;
+  /** Take nothing from the index (parse everything, read all history again); still write to it. */
+  fresh?: boolean;
+  /** Wait this long for another scan writing the same index (ms); default 0: fail at once. */
+  waitMs?: number;
+  /** Told when another scan holds the index and this one starts waiting. */
+  onWait?: (holder: string) => void;
+}
+
+/** Where the index lives when not given: beside the config, or in the current folder. */
+export function defaultIndexFile(baseDir: string): string {
+  return join(baseDir, ".lineitem", "index.sqlite");
 }
 
 /** The keys of a config section that were given (zod leaves the others undefined). */
@@ -49,6 +69,8 @@ function definedOnly<T extends object>(section: T): Partial<T> {
 /** The whole job: repositories in, the scan result (versioned JSON shape) out. */
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const progress = options.onProgress ?? (() => {});
+  const now = options.now ?? (() => new Date());
+  const startedAt = now();
   const log = new DiagnosticLog();
   const loaded = loadConfig({ configFile: options.configFile, scanPaths: options.paths, cwd: options.cwd });
   const { config } = loaded;
@@ -56,14 +78,137 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const definitions = await loadConcernDefinitions(config.concerns, loaded.baseDir, log);
   const targets = await discoverRepos(options.paths, options.cwd, log);
 
-  const goldenPackages = [
-    ...new Set(config.goldenPaths.flatMap((golden) => (golden.package ? [golden.package] : []))),
-  ];
-  const pool = createParsePool(options.workers === undefined ? {} : { workers: options.workers });
-  const matching = { definitions, goldenPackages, includeTests };
-  const reads = await readRepos(targets, config, { languageOf }, pool, matching, log, progress).finally(() =>
-    pool.close(),
-  );
+  const index = options.index ? await openIndexFor(options.index, options.cwd, loaded.baseDir, log) : null;
+  try {
+    const listing = await listOrg(targets, config, { languageOf }, log, progress);
+    const goldenPackages = [
+      ...new Set(config.goldenPaths.flatMap((golden) => (golden.package ? [golden.package] : []))),
+    ];
+    const resultOptions = {
+      includeTests,
+      showBoilerplate: options.showBoilerplate ?? false,
+      people: options.people ?? false,
+      emails: options.emails ?? false,
+    };
+    const inputKey = await scanInputKey(listing, { config, definitions, options: resultOptions });
+    const fresh = options.index?.fresh ?? false;
+    if (index && !fresh) {
+      const previous = index.scanWithInput(inputKey);
+      const result = previous ? scanResultSchema.safeParse(previous.result) : null;
+      if (previous && result?.success) {
+        progress({
+          stage: "save",
+          message: `nothing changed since the scan finished ${previous.finishedAt}: its result is reused`,
+        });
+        return { ...result.data, generatedAt: now().toISOString() };
+      }
+    }
+    const reading = index && !fresh ? index : index ? writeOnly(index) : null;
+    const result = await computeScan({
+      options: resultOptions,
+      listing,
+      config,
+      configFile: loaded.file ?? null,
+      definitions,
+      targets,
+      goldenPackages,
+      matchingKey: hashOf({ definitions, goldenPackages }),
+      workers: options.workers,
+      store: reading,
+      log,
+      progress,
+      now: now(),
+    });
+    if (index) {
+      progress({ stage: "save", message: "saving the result in the index" });
+      index.saveScan({
+        inputKey,
+        startedAt: startedAt.toISOString(),
+        finishedAt: new Date().toISOString(),
+        repos: result.repos.length,
+        files: listing.entries.length,
+        result,
+      });
+    }
+    return result;
+  } finally {
+    index?.close();
+  }
+}
+
+/**
+ * The index the options ask for. One given by path must open; the default one is a convenience, so a
+ * folder that cannot be written (a read-only checkout) costs only the index, with a warning.
+ */
+async function openIndexFor(
+  options: IndexOptions,
+  cwd: string,
+  baseDir: string,
+  log: DiagnosticLog,
+): Promise<ScanIndex | null> {
+  const file = options.file ? resolve(cwd, options.file) : defaultIndexFile(baseDir);
+  try {
+    return await openIndex(file, {
+      waitMs: options.waitMs ?? 0,
+      ...(options.onWait ? { onWait: options.onWait } : {}),
+    });
+  } catch (error) {
+    if (options.file || !isUserError(error) || error.code !== "index-unwritable") throw error;
+    log.warn(
+      "index-unwritable",
+      `${error.message} Scanned without an index: nothing is kept for the next run.`,
+    );
+    return null;
+  }
+}
+
+/** An index to write to but not read from (--no-cache): everything is computed again, then kept. */
+function writeOnly(index: ScanIndex): ScanIndex {
+  return {
+    ...index,
+    getParsed: () => undefined,
+    getMatched: () => undefined,
+    getHistory: () => undefined,
+  };
+}
+
+interface ComputeInput {
+  options: { includeTests: boolean; showBoilerplate: boolean; people: boolean; emails: boolean };
+  listing: OrgListing;
+  config: LineitemConfig;
+  configFile: string | null;
+  definitions: ConcernDefinition[];
+  targets: RepoTarget[];
+  goldenPackages: string[];
+  matchingKey: string;
+  workers: number | undefined;
+  store: ScanIndex | null;
+  log: DiagnosticLog;
+  progress: ProgressListener;
+  now: Date;
+}
+
+/** lang → concerns and similarity → clusters → history → ledger, over the listed org. */
+async function computeScan(input: ComputeInput): Promise<ScanResult> {
+  const { config, definitions, log, progress, store } = input;
+  const { includeTests } = input.options;
+  const pool = createParsePool(input.workers === undefined ? {} : { workers: input.workers });
+  const matching = {
+    definitions,
+    goldenPackages: input.goldenPackages,
+    includeTests,
+    key: input.matchingKey,
+  };
+  const reads = await parseOrg(
+    input.listing,
+    { languageOf },
+    pool,
+    matching,
+    config,
+    store,
+    log,
+    progress,
+  ).finally(() => pool.close());
   const allFiles = reads.flatMap((read) => read.files);
   const skipped: SkippedFile[] = reads.flatMap((read) => read.skipped);
   const files = includeTests ? allFiles : allFiles.filter((file) => !file.isTest);
@@ -72,7 +217,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const implementations: FoundImplementation[] = files.flatMap((file, index) =>
     file.implementations.map((draft) => ({ ...draft, file: index })),
   );
-  progress(`looking for copies among ${files.reduce((sum, f) => sum + f.units.length, 0)} units`);
+  progress({
+    stage: "copies",
+    message: `looking for copies among ${files.reduce((sum, f) => sum + f.units.length, 0)} units`,
+  });
   const similarity = { ...DEFAULT_SIMILARITY, ...definedOnly(config.similarity) };
   const clones = findOrgClones(
     files,
@@ -102,13 +250,22 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   };
   for (const impl of implementations) want(impl.file, impl.units);
   for (const group of unnamed) for (const member of group.members) want(member.file, member.units);
-  progress("reading history");
-  const cacheDir = options.cache ? join(loaded.baseDir, ".lineitem", "cache", "history") : null;
-  const history = await readOrgHistory(targets, wanted, config, log, cacheDir);
+  progress({ stage: "history", message: "reading history" });
+  const historyStore: HistoryStore | null = store
+    ? {
+        get: (repo, key) => {
+          const kept = store.getHistory(repo, key) as RepoHistory | undefined;
+          // Taken back only in the shape a scan writes; anything else is read again from git.
+          return kept && kept.files instanceof Map && kept.people instanceof Map ? kept : null;
+        },
+        put: (repo, key, history) => store.putHistory(repo, key, history),
+      }
+    : null;
+  const history = await readOrgHistory(input.targets, wanted, config, log, historyStore);
 
   return assembleResult({
-    now: (options.now ?? (() => new Date()))(),
-    configFile: loaded.file ?? null,
+    now: input.now,
+    configFile: input.configFile,
     includeTests,
     reads,
     allFiles,
@@ -118,14 +275,14 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     groups,
     implementations,
     clones: clones.unitGroups,
-    cloneSection: assembleClones(clones, files, similarity, options.showBoilerplate ?? false),
+    cloneSection: assembleClones(clones, files, similarity, input.options.showBoilerplate),
     unnamed,
     history,
     ledger: {
       ledger: config.ledger,
       advisor: config.advisor,
-      people: options.people ?? false,
-      emails: options.emails ?? false,
+      people: input.options.people,
+      emails: input.options.emails,
     },
     diagnostics: log.entries,
   });

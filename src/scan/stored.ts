@@ -1,5 +1,6 @@
 import { type ScanResult, scanResultSchema } from "../result/index.js";
 import { UserError } from "../shared/index.js";
+import { openIndex } from "../store/index.js";
 
 /**
  * A scan result stored by `lineitem scan --json FILE`, checked against the schema, so the commands that
@@ -27,4 +28,35 @@ export function readStoredScan(scanText: string, scanFile: string): ScanResult {
     );
   }
   return parsed.data;
+}
+
+/**
+ * The newest finished scan kept in an index, checked against the schema; a scan killed half-way never
+ * reaches the index, so this is always the last complete one.
+ */
+export async function readIndexedScan(
+  file: string,
+): Promise<{ result: ScanResult; finishedAt: string; scanId: number }> {
+  const index = await openIndex(file, { readonly: true });
+  try {
+    const stored = index.latestScan();
+    if (!stored) {
+      throw new UserError(
+        "index-empty",
+        `${file}: the index holds no finished scan yet.`,
+        "Run `lineitem scan` first.",
+      );
+    }
+    const parsed = scanResultSchema.safeParse(stored.result);
+    if (!parsed.success) {
+      throw new UserError(
+        "index-old",
+        `${file}: its last scan (${stored.finishedAt}) was written by another version of lineitem.`,
+        "Run `lineitem scan` again to bring it up to date.",
+      );
+    }
+    return { result: parsed.data, finishedAt: stored.finishedAt, scanId: stored.id };
+  } finally {
+    index.close();
+  }
 }

@@ -7,4 +7,4 @@ export {
   listRepoFiles,
   type SkippedFile,
 } from "./list.js";
-export { gitBlobSha, type ReadResult, readSourceFile } from "./read.js";
+export { type BytesResult, gitBlobSha, type ReadResult, readSourceBytes, readSourceFile } from "./read.js";

@@ -4,7 +4,10 @@ import { classifyContent, hasUtf16Bom, type SkipReason } from "./classify.js";
 
 export type ReadResult =
   | { ok: true; text: string; blobSha: string; bytes: number }
-  | { ok: false; reason: SkipReason; detail: string };
+  /** `blobSha` when the bytes were read and judged by their content: the same bytes get the same verdict. */
+  | { ok: false; reason: SkipReason; detail: string; blobSha?: string };
+
+export type BytesResult = { ok: true; bytes: Buffer } | { ok: false; reason: SkipReason; detail: string };
 
 /** Git's object id for a blob, so files are content-addressed the way git itself names them. */
 export function gitBlobSha(bytes: Buffer): string {
@@ -32,25 +35,36 @@ function decode(bytes: Buffer): string | undefined {
  * skip with a reason, so one bad file never stops a scan.
  */
 export function readSourceFile(absPath: string, maxBytes: number): ReadResult {
-  let bytes: Buffer;
+  const read = readSourceBytes(absPath, maxBytes);
+  if (!read.ok) return read;
+  const { bytes } = read;
+  const blobSha = gitBlobSha(bytes);
+  const verdict = classifyContent(bytes);
+  if (verdict) return { ok: false, reason: verdict, detail: verdictDetail(verdict), blobSha };
+  const text = decode(bytes);
+  if (text === undefined) {
+    return { ok: false, reason: "unreadable", detail: "not valid UTF-8 or UTF-16", blobSha };
+  }
+  return { ok: true, text, blobSha, bytes: bytes.length };
+}
+
+/**
+ * A file's bytes, or why they cannot be had (a symbolic link, over the size limit, vanished, unreadable).
+ * Never throws for a file.
+ */
+export function readSourceBytes(absPath: string, maxBytes: number): BytesResult {
   try {
     const stat = lstatSync(absPath);
     if (stat.isSymbolicLink()) return { ok: false, reason: "symlink", detail: "symbolic link" };
     if (stat.size > maxBytes) {
       return { ok: false, reason: "too-large", detail: `${stat.size} bytes (limit ${maxBytes})` };
     }
-    bytes = readFileSync(absPath);
+    return { ok: true, bytes: readFileSync(absPath) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return { ok: false, reason: "vanished", detail: "listed but no longer on disk" };
     return { ok: false, reason: "unreadable", detail: code ?? (error as Error).message };
   }
-  const blobSha = gitBlobSha(bytes);
-  const verdict = classifyContent(bytes);
-  if (verdict) return { ok: false, reason: verdict, detail: verdictDetail(verdict) };
-  const text = decode(bytes);
-  if (text === undefined) return { ok: false, reason: "unreadable", detail: "not valid UTF-8 or UTF-16" };
-  return { ok: true, text, blobSha, bytes: bytes.length };
 }
 
 function verdictDetail(reason: SkipReason): string {

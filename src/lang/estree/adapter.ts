@@ -7,12 +7,15 @@ import { planProgram } from "./plan.js";
 import { parseEstree } from "./recover.js";
 import { EstreeWalker } from "./walker.js";
 
+/** Bumped whenever the output for the same input changes; part of the unit cache key. */
+export const ESTREE_ADAPTER_VERSION = 4;
+
 /** TypeScript, TSX and JavaScript (with JSX) over oxc-parser. */
 export function createEstreeAdapter(): LanguageAdapter {
   const builder = new UnitBuilder();
   return {
     languages: ["typescript", "tsx", "javascript"],
-    version: 4,
+    version: ESTREE_ADAPTER_VERSION,
     parse(path: string, text: string, language: LanguageId): FileUnits {
       const lines = new LineIndex(text);
       try {

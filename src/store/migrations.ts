@@ -1,0 +1,58 @@
+/**
+ * The index schema, as numbered migrations. A migration is applied once, in order, in one transaction
+ * with the new `user_version`, so an index is always at a version it can name. Never edit a migration
+ * that has shipped: add the next one.
+ */
+export interface Migration {
+  version: number;
+  does: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    does: "units by content, concern matches by content and path, repository histories, scans",
+    sql: `
+      -- What a file's bytes parse to, whatever its path or repository: units, imports, problems, or why
+      -- it was set aside. kind = extension and adapter version, the only other inputs of a parse.
+      CREATE TABLE parsed_file (
+        blob_sha TEXT NOT NULL,
+        kind     TEXT NOT NULL,
+        outcome  BLOB NOT NULL,
+        PRIMARY KEY (blob_sha, kind)
+      ) WITHOUT ROWID;
+
+      -- The concern implementations found in those units: they also depend on the path (its words) and
+      -- on the definitions and golden paths in force (matching = their hash).
+      CREATE TABLE matched_file (
+        blob_sha TEXT NOT NULL,
+        kind     TEXT NOT NULL,
+        path     TEXT NOT NULL,
+        matching TEXT NOT NULL,
+        implementations BLOB NOT NULL,
+        PRIMARY KEY (blob_sha, kind, path, matching)
+      ) WITHOUT ROWID;
+
+      -- Each repository's history as last read, by the key of what was asked (HEAD, ranges, people rules).
+      CREATE TABLE repo_history (
+        repo TEXT PRIMARY KEY,
+        key  TEXT NOT NULL,
+        history BLOB NOT NULL
+      ) WITHOUT ROWID;
+
+      -- Complete scans only: a scan is written here in one transaction when it has finished, so a killed
+      -- scan leaves the previous one as the latest. input_key says what it was computed from.
+      CREATE TABLE scan (
+        id          INTEGER PRIMARY KEY,
+        input_key   TEXT NOT NULL,
+        started_at  TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        repos       INTEGER NOT NULL,
+        files       INTEGER NOT NULL,
+        result      BLOB NOT NULL
+      );
+      CREATE INDEX scan_by_input ON scan (input_key);
+    `,
+  },
+];

@@ -1,0 +1,185 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { deserialize, serialize } from "node:v8";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { UserError } from "../shared/index.js";
+import { acquireLock, type LockOptions } from "./lock.js";
+import { type Db, openDb } from "./sqlite.js";
+
+/** A finished scan as kept in the index. */
+export interface StoredScan {
+  id: number;
+  inputKey: string;
+  startedAt: string;
+  finishedAt: string;
+  repos: number;
+  files: number;
+  /** The scan result, as JSON (validated by whoever reads it). */
+  result: unknown;
+}
+
+export interface ParsedEntry {
+  blobSha: string;
+  kind: string;
+  outcome: unknown;
+}
+
+export interface MatchedEntry {
+  blobSha: string;
+  kind: string;
+  path: string;
+  matching: string;
+  implementations: unknown;
+}
+
+/** How many finished scans are kept; older ones are dropped when a new one is saved. */
+export const KEEP_SCANS = 10;
+
+/**
+ * The scan's persistent index: what each file's bytes parse to (by content, so an unchanged file is never
+ * parsed twice, wherever it lives), the concern matches on them, each repository's history as last read,
+ * and the finished scans. Values are stored with V8's serializer, which keeps typed arrays, Maps and Sets.
+ */
+export interface ScanIndex {
+  readonly file: string;
+  getParsed(blobSha: string, kind: string): unknown;
+  putParsed(entries: ParsedEntry[]): void;
+  getMatched(blobSha: string, kind: string, path: string, matching: string): unknown;
+  putMatched(entries: MatchedEntry[]): void;
+  getHistory(repo: string, key: string): unknown;
+  putHistory(repo: string, key: string, history: unknown): void;
+  latestScan(): StoredScan | null;
+  /** The newest finished scan computed from exactly these inputs, if any. */
+  scanWithInput(inputKey: string): StoredScan | null;
+  saveScan(scan: Omit<StoredScan, "id">): number;
+  close(): void;
+}
+
+export interface OpenIndexOptions extends Partial<LockOptions> {
+  /** Read only: no lock, no migration, no writes (reports over the last scan). */
+  readonly?: boolean;
+}
+
+export async function openIndex(file: string, options: OpenIndexOptions = {}): Promise<ScanIndex> {
+  if (options.readonly) return wrap(openDb(file, { readonly: true }), () => {});
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+  } catch (error) {
+    throw new UserError(
+      "index-unwritable",
+      `${dirname(file)}: cannot create the index folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+      "Give --index FILE in a folder you can write to, or --no-index.",
+    );
+  }
+  const release = await acquireLock(`${file}.lock`, {
+    waitMs: options.waitMs ?? 0,
+    ...(options.onWait ? { onWait: options.onWait } : {}),
+  });
+  try {
+    return wrap(openDb(file), release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+const pack = (value: unknown): Buffer => serialize(value);
+/** A stored value, or undefined when absent or unreadable (then it is computed again and replaced). */
+function unpack(blob: Buffer | undefined): unknown {
+  if (blob === undefined) return undefined;
+  try {
+    return deserialize(blob);
+  } catch {
+    return undefined;
+  }
+}
+
+function wrap(db: Db, release: () => void): ScanIndex {
+  const q = {
+    getParsed: db.prepare("SELECT outcome FROM parsed_file WHERE blob_sha = ? AND kind = ?").pluck(),
+    putParsed: db.prepare("INSERT OR REPLACE INTO parsed_file (blob_sha, kind, outcome) VALUES (?, ?, ?)"),
+    getMatched: db
+      .prepare(
+        "SELECT implementations FROM matched_file WHERE blob_sha = ? AND kind = ? AND path = ? AND matching = ?",
+      )
+      .pluck(),
+    putMatched: db.prepare(
+      "INSERT OR REPLACE INTO matched_file (blob_sha, kind, path, matching, implementations) VALUES (?, ?, ?, ?, ?)",
+    ),
+    getHistory: db.prepare("SELECT history FROM repo_history WHERE repo = ? AND key = ?").pluck(),
+    putHistory: db.prepare("INSERT OR REPLACE INTO repo_history (repo, key, history) VALUES (?, ?, ?)"),
+    latest: db.prepare("SELECT * FROM scan ORDER BY id DESC LIMIT 1"),
+    byInput: db.prepare("SELECT * FROM scan WHERE input_key = ? ORDER BY id DESC LIMIT 1"),
+    insertScan: db.prepare(
+      "INSERT INTO scan (input_key, started_at, finished_at, repos, files, result) VALUES (?, ?, ?, ?, ?, ?)",
+    ),
+    pruneScans: db.prepare("DELETE FROM scan WHERE id <= (SELECT max(id) FROM scan) - ?"),
+  };
+  const putParsed = db.transaction((entries: ParsedEntry[]) => {
+    for (const e of entries) q.putParsed.run(e.blobSha, e.kind, pack(e.outcome));
+  });
+  const putMatched = db.transaction((entries: MatchedEntry[]) => {
+    for (const e of entries) q.putMatched.run(e.blobSha, e.kind, e.path, e.matching, pack(e.implementations));
+  });
+  const saveScan = db.transaction((scan: Omit<StoredScan, "id">) => {
+    const json = Buffer.from(JSON.stringify(scan.result));
+    const info = q.insertScan.run(
+      scan.inputKey,
+      scan.startedAt,
+      scan.finishedAt,
+      scan.repos,
+      scan.files,
+      gzipSync(json, { level: 6 }),
+    );
+    q.pruneScans.run(KEEP_SCANS);
+    return Number(info.lastInsertRowid);
+  });
+  const toScan = (row: unknown): StoredScan | null => {
+    if (row === undefined) return null;
+    const r = row as {
+      id: number;
+      input_key: string;
+      started_at: string;
+      finished_at: string;
+      repos: number;
+      files: number;
+      result: Buffer;
+    };
+    return {
+      id: r.id,
+      inputKey: r.input_key,
+      startedAt: r.started_at,
+      finishedAt: r.finished_at,
+      repos: r.repos,
+      files: r.files,
+      result: JSON.parse(gunzipSync(r.result).toString("utf8")),
+    };
+  };
+  let closed = false;
+  return {
+    file: db.name,
+    getParsed: (blobSha, kind) => unpack(q.getParsed.get(blobSha, kind) as Buffer | undefined),
+    putParsed: (entries) => putParsed.immediate(entries),
+    getMatched: (blobSha, kind, path, matching) =>
+      unpack(q.getMatched.get(blobSha, kind, path, matching) as Buffer | undefined),
+    putMatched: (entries) => putMatched.immediate(entries),
+    getHistory: (repo, key) => unpack(q.getHistory.get(repo, key) as Buffer | undefined),
+    putHistory: (repo, key, history) => {
+      q.putHistory.run(repo, key, pack(history));
+    },
+    latestScan: () => toScan(q.latest.get()),
+    scanWithInput: (inputKey) => toScan(q.byInput.get(inputKey)),
+    saveScan: (scan) => saveScan.immediate(scan),
+    close() {
+      if (closed) return;
+      closed = true;
+      try {
+        // Fold the write-ahead log back into the file, so the index is one file at rest.
+        if (!db.readonly) db.pragma("wal_checkpoint(TRUNCATE)");
+      } finally {
+        db.close();
+        release();
+      }
+    },
+  };
+}
