@@ -4,7 +4,7 @@ import { renderJson, renderLedgerCsv, renderLedgerView } from "../report/index.j
 import type { ScanResult } from "../result/index.js";
 import { readStoredScan } from "../scan/index.js";
 import { UserError } from "../shared/index.js";
-import { indexFlags, scanWithProgress } from "./commands.js";
+import { scanWithProgress } from "./commands.js";
 import { type CliIo, useColor, writeOutputFile } from "./io.js";
 
 export interface LedgerFlags {
