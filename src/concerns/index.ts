@@ -2,7 +2,7 @@ export type { CompiledSignal, ConcernDefinition, SignalKind } from "./definition
 export { type DraftOptions, draftConcern, type UnnamedWork } from "./draft.js";
 export { type ConcernFile, explainFile, scoreFile, type UnitExplanation, type UnitMatch } from "./engine.js";
 export { groupImplementations, type ImplementationDraft } from "./implementations.js";
-export { builtinConcernsDir, loadConcernDefinitions } from "./load.js";
+export { builtinConcernsDir, concernDefinitionFiles, loadConcernDefinitions } from "./load.js";
 export { lastSegment } from "./module-graph.js";
 export { extractParameters, formatDuration, type ParameterValue } from "./parameters.js";
 export { durationMs, parseDurationString } from "./values.js";

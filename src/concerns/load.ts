@@ -47,6 +47,26 @@ function readDefinition(file: string): ConcernDefinitionInput {
 }
 
 /**
+ * The definition files a scan reads, built-in first, without reading them: what the index keys a
+ * scan's result on (with their bytes), before anything is parsed.
+ */
+export function concernDefinitionFiles(
+  userPaths: string[],
+  baseDir: string,
+  builtinDir: string = builtinConcernsDir,
+): { file: string; builtin: boolean }[] {
+  const files = yamlFilesIn(builtinDir).map((file) => ({ file, builtin: true }));
+  for (const given of userPaths) {
+    const path = resolve(baseDir, given);
+    if (!existsSync(path)) {
+      throw new UserError("concerns-missing", `concerns: ${given} does not exist (resolved to ${path}).`);
+    }
+    for (const file of yamlFilesIn(path)) files.push({ file, builtin: false });
+  }
+  return files;
+}
+
+/**
  * Loads the built-in concern definitions and the org's own (files or folders of YAML, from the config).
  * A user definition with a built-in's id replaces it. Regexes are refused if they are long or could
  * backtrack catastrophically.
@@ -57,14 +77,7 @@ export async function loadConcernDefinitions(
   log: DiagnosticLog,
   builtinDir: string = builtinConcernsDir,
 ): Promise<ConcernDefinition[]> {
-  const files = yamlFilesIn(builtinDir).map((file) => ({ file, builtin: true }));
-  for (const given of userPaths) {
-    const path = resolve(baseDir, given);
-    if (!existsSync(path)) {
-      throw new UserError("concerns-missing", `concerns: ${given} does not exist (resolved to ${path}).`);
-    }
-    for (const file of yamlFilesIn(path)) files.push({ file, builtin: false });
-  }
+  const files = concernDefinitionFiles(userPaths, baseDir, builtinDir);
   const inputs = files.map(({ file, builtin }) => ({ file, builtin, input: readDefinition(file) }));
   const anyRegex = (values: unknown[]) =>
     values.some((v) => [v].flat().some((p) => typeof p === "string" && isRegexPattern(p)));

@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { LineitemConfig } from "../config/index.js";
-import { headCommit } from "../history/index.js";
 import { packageRoot, packageVersion } from "../shared/index.js";
 import { readIgnoreRevs, readText } from "./history.js";
 import type { OrgListing } from "./read-repos.js";
@@ -55,25 +54,23 @@ export function hashOf(value: unknown): string {
  * ignore-revs) and every file's path, content (blob id), team and test status. Two scans with the same key
  * have the same result (but for when they ran), so a re-run of an unchanged org takes the last one's.
  */
-export async function scanInputKey(
+export function scanInputKey(
   listing: OrgListing,
-  inputs: { config: LineitemConfig; definitions: unknown; options: Record<string, unknown> },
-): Promise<string> {
-  const repos = await Promise.all(
-    listing.reads.map(async (read) => ({
-      name: read.target.name,
-      root: read.target.root,
-      kind: read.target.kind,
-      head: read.target.kind === "git" ? await headCommit(read.target.root) : null,
-      mailmap: read.target.kind === "git" ? readText(join(read.target.root, ".mailmap")) : null,
-      ignoreRevs:
-        read.target.kind === "git"
-          ? [...readIgnoreRevs(read.target.root, inputs.config.history.ignoreRevsFile)]
-          : [],
-      codeowners: read.codeowners,
-      skipped: read.skipped.map((skip) => [skip.path, skip.reason]),
-    })),
-  );
+  inputs: { config: LineitemConfig; definitionFiles: string[]; options: Record<string, unknown> },
+): string {
+  const repos = listing.reads.map((read) => ({
+    name: read.target.name,
+    root: read.target.root,
+    kind: read.target.kind,
+    head: read.head,
+    mailmap: read.target.kind === "git" ? readText(join(read.target.root, ".mailmap")) : null,
+    ignoreRevs:
+      read.target.kind === "git"
+        ? [...readIgnoreRevs(read.target.root, inputs.config.history.ignoreRevsFile)]
+        : [],
+    codeowners: read.codeowners,
+    skipped: read.skipped.map((skip) => [skip.path, skip.reason]),
+  }));
   const files = listing.entries.map((entry) => [
     entry.file.repo,
     entry.file.path,
@@ -86,7 +83,8 @@ export async function scanInputKey(
   return hashOf({
     build: buildStamp(),
     config: inputs.config,
-    definitions: inputs.definitions,
+    // The definitions' bytes, not their parse: a re-run with nothing changed need not parse them.
+    definitions: inputs.definitionFiles.map((file) => [file, readText(file)]),
     options: inputs.options,
     repos,
     files,

@@ -1,5 +1,6 @@
 import type { ImplementationDraft } from "../concerns/index.js";
 import type { LineitemConfig } from "../config/index.js";
+import { headCommit } from "../history/index.js";
 import { type FileUnits, type LanguageId, type LanguageRegistry, parseKindOf } from "../lang/index.js";
 import { ownerResolver, readCodeOwners } from "../ownership/index.js";
 import type { DiagnosticLog } from "../shared/index.js";
@@ -19,9 +20,14 @@ import type { ScannedFile } from "./scanned-file.js";
 import { importsTestFramework } from "./test-code.js";
 import type { MatchedEntry, ParsedEntry, UnitStore } from "./unit-store.js";
 
+/** Repositories listed at once: git's start-up, not its work, is most of a listing's time. */
+const LIST_CONCURRENCY = 4;
+
 export interface RepoRead {
   target: RepoTarget;
   codeowners: string | null;
+  /** The commit HEAD names; null for plain folders and repositories without commits. */
+  head: string | null;
   files: ScannedFile[];
   skipped: SkippedFile[];
 }
@@ -53,55 +59,79 @@ export async function listOrg(
   log: DiagnosticLog,
   progress: ProgressListener,
 ): Promise<OrgListing> {
-  const entries: ListedEntry[] = [];
-  const reads: RepoRead[] = [];
-  for (const [position, target] of targets.entries()) {
-    progress({
-      stage: "list",
-      message: `listing the files of ${targets.length} repositories`,
-      done: position,
-      total: targets.length,
-    });
+  // Per repository, in the given order: its read, its files, and its problems to report.
+  const listed: { read: RepoRead; entries: ListedEntry[]; report: () => void }[] = new Array(targets.length);
+  let done = 0;
+  const listOne = async (target: RepoTarget, position: number) => {
     const codeowners = readCodeOwners(target.root);
-    for (const problem of codeowners?.problems ?? []) {
-      log.warn(
-        "codeowners-line",
-        `${codeowners?.file}:${problem.line}: ${problem.message}; line ignored, the rest is used.`,
-        { repo: target.name, file: codeowners?.file, line: problem.line },
-      );
-    }
     const ownerOf = ownerResolver(target.name, config.teams, codeowners, config.umbrellaTeams);
-    const listing = await listRepoFiles(target, {
-      include: config.include,
-      exclude: config.exclude,
-      isSupported: (path) => languages.languageOf(path) !== null,
-    });
-    if (listing.gitListingFailed !== undefined) {
-      log.warn(
-        "git-listing-failed",
-        `${target.name}: git could not list its files (${listing.gitListingFailed}); read as a plain folder instead (.gitignore not applied).`,
-        { repo: target.name },
-      );
-    }
+    const [listing, head] = await Promise.all([
+      listRepoFiles(target, {
+        include: config.include,
+        exclude: config.exclude,
+        isSupported: (path) => languages.languageOf(path) !== null,
+      }),
+      target.kind === "git" ? headCommit(target.root) : null,
+    ]);
     const read: RepoRead = {
       target,
       codeowners: codeowners?.file ?? null,
+      head,
       files: [],
       skipped: [...listing.skipped],
     };
-    reads.push(read);
-    for (const file of listing.files) {
+    const entries = listing.files.map((file): ListedEntry => {
       const bytes = readSourceBytes(file.absPath, config.maxFileBytes);
-      entries.push({
+      return {
         read,
         file,
         owner: ownerOf(file.path),
         kind: parseKindOf(file.path) as string,
         content: bytes.ok ? { ok: true, blobSha: gitBlobSha(bytes.bytes) } : bytes,
-      });
+      };
+    });
+    // Problems are said in the repositories' order below, whatever order they finish in.
+    const report = () => {
+      for (const problem of codeowners?.problems ?? []) {
+        log.warn(
+          "codeowners-line",
+          `${codeowners?.file}:${problem.line}: ${problem.message}; line ignored, the rest is used.`,
+          { repo: target.name, file: codeowners?.file, line: problem.line },
+        );
+      }
+      if (listing.gitListingFailed !== undefined) {
+        log.warn(
+          "git-listing-failed",
+          `${target.name}: git could not list its files (${listing.gitListingFailed}); read as a plain folder instead (.gitignore not applied).`,
+          { repo: target.name },
+        );
+      }
+    };
+    listed[position] = { read, entries, report };
+    done += 1;
+    progress({
+      stage: "list",
+      message: `listing the files of ${targets.length} repositories`,
+      done,
+      total: targets.length,
+    });
+  };
+  progress({
+    stage: "list",
+    message: `listing the files of ${targets.length} repositories`,
+    done,
+    total: targets.length,
+  });
+  let next = 0;
+  const worker = async () => {
+    while (next < targets.length) {
+      const position = next++;
+      await listOne(targets[position] as RepoTarget, position);
     }
-  }
-  return { reads, entries };
+  };
+  await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, targets.length) }, worker));
+  for (const { report } of listed) report();
+  return { reads: listed.map(({ read }) => read), entries: listed.flatMap(({ entries }) => entries) };
 }
 
 type Parsed =

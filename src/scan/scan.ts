@@ -1,10 +1,10 @@
 import { join, resolve } from "node:path";
 import { type FoundImplementation, groupByConcern, unnamedGroups } from "../clusters/index.js";
-import { type ConcernDefinition, loadConcernDefinitions } from "../concerns/index.js";
+import { type ConcernDefinition, concernDefinitionFiles, loadConcernDefinitions } from "../concerns/index.js";
 import { type LineitemConfig, loadConfig } from "../config/index.js";
 import type { RepoHistory } from "../history/index.js";
 import { languageOf, type Unit } from "../lang/index.js";
-import { type ScanResult, scanResultSchema } from "../result/index.js";
+import type { ScanResult } from "../result/index.js";
 import { DiagnosticLog, isUserError } from "../shared/index.js";
 import { DEFAULT_SIMILARITY } from "../similarity/index.js";
 import { discoverRepos, type RepoTarget, type SkippedFile } from "../sources/index.js";
@@ -75,7 +75,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const loaded = loadConfig({ configFile: options.configFile, scanPaths: options.paths, cwd: options.cwd });
   const { config } = loaded;
   const includeTests = options.includeTests ?? config.includeTests;
-  const definitions = await loadConcernDefinitions(config.concerns, loaded.baseDir, log);
+  const definitionFiles = concernDefinitionFiles(config.concerns, loaded.baseDir).map(({ file }) => file);
   const targets = await discoverRepos(options.paths, options.cwd, log);
 
   const index = options.index ? await openIndexFor(options.index, options.cwd, loaded.baseDir, log) : null;
@@ -90,19 +90,20 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       people: options.people ?? false,
       emails: options.emails ?? false,
     };
-    const inputKey = await scanInputKey(listing, { config, definitions, options: resultOptions });
+    const inputKey = scanInputKey(listing, { config, definitionFiles, options: resultOptions });
     const fresh = options.index?.fresh ?? false;
     if (index && !fresh) {
       const previous = index.scanWithInput(inputKey);
-      const result = previous ? scanResultSchema.safeParse(previous.result) : null;
-      if (previous && result?.success) {
+      if (previous) {
         progress({
           stage: "save",
           message: `nothing changed since the scan finished ${previous.finishedAt}: its result is reused`,
         });
-        return { ...result.data, generatedAt: now().toISOString() };
+        // Not checked against the schema again: the same build of lineitem wrote it (the key says so).
+        return { ...(previous.result as ScanResult), generatedAt: now().toISOString() };
       }
     }
+    const definitions = await loadConcernDefinitions(config.concerns, loaded.baseDir, log);
     const reading = index && !fresh ? index : index ? writeOnly(index) : null;
     const result = await computeScan({
       options: resultOptions,

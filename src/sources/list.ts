@@ -44,10 +44,10 @@ const GIT_MODE_SUBMODULE = "160000";
 async function gitPaths(target: RepoTarget): Promise<{ path: string; mode: string; detail?: string }[]> {
   const scope = target.scope ? ["--", target.scope] : [];
   // -z keeps file names with newlines, quotes or non-UTF-8 bytes intact.
-  const tracked = await git(["ls-files", "-z", "--stage", ...scope], { cwd: target.root });
-  const untracked = await git(["ls-files", "-z", "--others", "--exclude-standard", ...scope], {
-    cwd: target.root,
-  });
+  const [tracked, untracked] = await Promise.all([
+    git(["ls-files", "-z", "--stage", ...scope], { cwd: target.root }),
+    git(["ls-files", "-z", "--others", "--exclude-standard", ...scope], { cwd: target.root }),
+  ]);
   const entries = new Map<string, string>();
   for (const record of tracked.stdout.split("\0")) {
     const tab = record.indexOf("\t");
