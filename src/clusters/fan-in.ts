@@ -4,20 +4,29 @@ import type { ClusterFile, FoundImplementation } from "./model.js";
 
 const withoutExtension = (path: string) => path.replace(/\.[a-z0-9]+$/i, "").replace(/\/index$/, "");
 
+interface ResolvedImport {
+  module: string;
+  /** A relative import resolved against its file, without extension or `/index`; null otherwise. */
+  relative: string | null;
+}
+
 /** Whether an import in `from` names the module file `target` (same repository). */
-function importsFile(from: ClusterFile, module: string, target: ClusterFile): boolean {
+function importsFile(
+  from: ClusterFile,
+  imp: ResolvedImport,
+  target: ClusterFile,
+  targetPath: string,
+): boolean {
   if (from.repo !== target.repo) return false;
-  const targetPath = withoutExtension(target.path);
   // JavaScript/TypeScript: a relative path, with or without extension, or the folder's index.
-  if (module.startsWith("."))
-    return withoutExtension(posix.join(posix.dirname(from.path), module)) === targetPath;
+  if (imp.relative !== null) return imp.relative === targetPath;
   // Python: a dotted module, from the repository root or from a package root (`src/…`).
   if (target.language === "python") {
-    const dotted = module.replace(/\./g, "/");
+    const dotted = imp.module.replace(/\./g, "/");
     return targetPath === dotted || targetPath.endsWith(`/${dotted}`);
   }
   // Go: the import path ends with the package's folder.
-  if (target.language === "go") return module.endsWith(`/${posix.dirname(target.path)}`);
+  if (target.language === "go") return imp.module.endsWith(`/${posix.dirname(target.path)}`);
   return false;
 }
 
@@ -31,8 +40,26 @@ export function fanIn(
   /** The package a golden path is published as: its importers anywhere in the org count too. */
   packageOf: (impl: FoundImplementation) => string | undefined = () => undefined,
 ): number[] {
+  // Imports are resolved once per file, and files grouped by repository: an implementation is imported
+  // by files of its own repository, or through its package from anywhere.
+  const resolved: ResolvedImport[][] = files.map((file) =>
+    file.imports.map((imp) => ({
+      module: imp.module,
+      relative: imp.module.startsWith(".")
+        ? withoutExtension(posix.join(posix.dirname(file.path), imp.module))
+        : null,
+    })),
+  );
+  const byRepo = new Map<string, number[]>();
+  files.forEach((file, index) => {
+    const list = byRepo.get(file.repo) ?? [];
+    list.push(index);
+    byRepo.set(file.repo, list);
+  });
+  const allFiles = files.map((_, index) => index);
   return implementations.map((impl) => {
     const file = files[impl.file] as ClusterFile;
+    const targetPath = withoutExtension(file.path);
     const names = new Set(
       impl.units.flatMap((u) => {
         const unit = file.units[u];
@@ -44,15 +71,17 @@ export function fanIn(
     const viaPackage = (module: string) =>
       pkg !== undefined && (module === pkg || module.startsWith(`${pkg}/`));
     let callers = 0;
-    files.forEach((other, index) => {
-      const imports = other.imports.some(
-        (imp) => viaPackage(imp.module) || importsFile(other, imp.module, file),
+    for (const index of pkg === undefined ? (byRepo.get(file.repo) ?? []) : allFiles) {
+      const other = files[index] as ClusterFile;
+      if (index === impl.file) continue;
+      const imports = (resolved[index] as ResolvedImport[]).some(
+        (imp) => viaPackage(imp.module) || importsFile(other, imp, file, targetPath),
       );
-      if (index === impl.file || !imports) return;
+      if (!imports) continue;
       for (const unit of other.units) {
         if (unit.calls.some((call) => names.has(lastSegment(call)))) callers++;
       }
-    });
+    }
     return callers;
   });
 }
