@@ -42,6 +42,56 @@ export interface AssembleInput {
   history: OrgHistory;
   ledger: LedgerRequest;
   diagnostics: Diagnostic[];
+  /** Callers of each implementation, when counted elsewhere (the database); else counted over `files`. */
+  fanIn?: (impl: FoundImplementation) => number;
+  /** The summary's counts, when not every file is at hand (the database); else counted over `allFiles`. */
+  totals?: OrgTotals;
+}
+
+/** What the summary counts over every file read. */
+export interface OrgTotals {
+  filesRead: number;
+  testFiles: number;
+  units: number;
+  lines: number;
+  byLanguage: Record<string, { files: number; lines: number }>;
+  teams: { name: string; repos: string[]; files: number; byRepositoryName: boolean }[];
+  filesReadByRepo: Map<string, number>;
+}
+
+/** The summary's counts over the files at hand. */
+export function totalsOf(allFiles: ScannedFile[]): OrgTotals {
+  const byLanguage: Record<string, { files: number; lines: number }> = {};
+  const teams = new Map<string, { repos: Set<string>; files: number; byRepositoryName: boolean }>();
+  const filesReadByRepo = new Map<string, number>();
+  for (const file of allFiles) {
+    const lang = byLanguage[file.language] ?? { files: 0, lines: 0 };
+    byLanguage[file.language] = lang;
+    lang.files++;
+    lang.lines += file.lines;
+    const team = teams.get(file.team) ?? { repos: new Set<string>(), files: 0, byRepositoryName: true };
+    team.repos.add(file.repo);
+    team.files++;
+    team.byRepositoryName &&= file.ownerSource === "fallback";
+    teams.set(file.team, team);
+    filesReadByRepo.set(file.repo, (filesReadByRepo.get(file.repo) ?? 0) + 1);
+  }
+  return {
+    filesRead: allFiles.length,
+    testFiles: allFiles.filter((f) => f.isTest).length,
+    units: allFiles.reduce((sum, f) => sum + f.units.length, 0),
+    lines: allFiles.reduce((sum, f) => sum + f.lines, 0),
+    byLanguage,
+    teams: [...teams]
+      .map(([name, t]) => ({
+        name,
+        repos: [...t.repos].sort(),
+        files: t.files,
+        byRepositoryName: t.byRepositoryName,
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    filesReadByRepo,
+  };
 }
 
 function unitRef(unit: Unit): UnitRef {
@@ -213,7 +263,9 @@ export function assembleResult(input: AssembleInput): ScanResult {
     const golden = group.golden === undefined ? undefined : group.implementations[group.golden];
     if (golden && group.goldenPath?.package) goldenPackage.set(golden, group.goldenPath.package);
   }
-  const fanCounts = fanIn(input.files, input.implementations, (impl) => goldenPackage.get(impl));
+  const fanCounts = input.fanIn
+    ? input.implementations.map((impl) => input.fanIn?.(impl) ?? 0)
+    : fanIn(input.files, input.implementations, (impl) => goldenPackage.get(impl));
   const fans = new Map(input.implementations.map((impl, index) => [impl, fanCounts[index] ?? 0]));
   const concerns = input.groups
     .map((group) => concernCluster(group, input, copies, fans))
@@ -241,19 +293,7 @@ export function assembleResult(input: AssembleInput): ScanResult {
       ...new Set([...units.flatMap((u) => u.subwords), ...literals]),
     ]);
   }
-  const byLanguage: Record<string, { files: number; lines: number }> = {};
-  const teams = new Map<string, { repos: Set<string>; files: number; byRepositoryName: boolean }>();
-  for (const file of input.allFiles) {
-    const lang = byLanguage[file.language] ?? { files: 0, lines: 0 };
-    byLanguage[file.language] = lang;
-    lang.files++;
-    lang.lines += file.lines;
-    const team = teams.get(file.team) ?? { repos: new Set<string>(), files: 0, byRepositoryName: true };
-    team.repos.add(file.repo);
-    team.files++;
-    team.byRepositoryName &&= file.ownerSource === "fallback";
-    teams.set(file.team, team);
-  }
+  const totals = input.totals ?? totalsOf(input.allFiles);
   return {
     kind: "lineitem.scan",
     schemaVersion: 1,
@@ -263,13 +303,13 @@ export function assembleResult(input: AssembleInput): ScanResult {
     includeTests: input.includeTests,
     summary: {
       repos: input.reads.length,
-      teams: teams.size,
-      filesRead: input.allFiles.length,
+      teams: totals.teams.length,
+      filesRead: totals.filesRead,
       filesSkipped: input.skipped.length,
-      testFiles: input.allFiles.filter((f) => f.isTest).length,
-      units: input.allFiles.reduce((sum, f) => sum + f.units.length, 0),
-      lines: input.allFiles.reduce((sum, f) => sum + f.lines, 0),
-      byLanguage,
+      testFiles: totals.testFiles,
+      units: totals.units,
+      lines: totals.lines,
+      byLanguage: totals.byLanguage,
       skippedByReason: countBy(input.skipped, (s) => s.reason),
       crossTeamConcerns: concerns.filter((c) => c.crossTeam).length,
       implementations: concerns.reduce((sum, c) => sum + c.writings, 0),
@@ -284,19 +324,12 @@ export function assembleResult(input: AssembleInput): ScanResult {
         scope: read.target.scope ?? null,
         history: state?.state ?? "none",
         commits: state?.commits ?? null,
-        filesRead: read.files.length,
+        filesRead: totals.filesReadByRepo.get(read.target.name) ?? 0,
         filesSkipped: read.skipped.length,
         codeowners: read.codeowners,
       };
     }),
-    teams: [...teams]
-      .map(([name, t]) => ({
-        name,
-        repos: [...t.repos].sort(),
-        files: t.files,
-        byRepositoryName: t.byRepositoryName,
-      }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
+    teams: totals.teams,
     concerns,
     unnamed,
     clones: input.cloneSection,

@@ -81,7 +81,10 @@ function textKinds(
     const file = files[index] as ScannedFile;
     let text: string[] | null = null;
     try {
-      const bytes = readFileSync(resolve(roots.get(file.repo) ?? ".", file.path));
+      const root = roots.get(file.repo);
+      // From a database there is no checkout to read: the text is not compared.
+      if (!root) return null;
+      const bytes = readFileSync(resolve(root, file.path));
       if (gitBlobSha(bytes) === file.blobSha) text = bytes.toString("utf8").split(/\r?\n/);
     } catch {
       // Gone since it was read: not compared.
@@ -136,7 +139,7 @@ export function findOrgClones(
       keys.push({ file: fileIndex, unit: unitIndex });
     });
   });
-  const found = findClones(inputs, { ...options, folderFiles });
+  const found = findClones(inputs, { ...options, folderFiles: options.folderFiles ?? folderFiles });
   const groups: CloneGroupOfUnits[] = found.groups.map((group) => ({
     level: group.level,
     similarity: group.similarity,

@@ -1,23 +1,18 @@
 import { join, resolve } from "node:path";
-import { type FoundImplementation, groupByConcern, unnamedGroups } from "../clusters/index.js";
 import { type ConcernDefinition, concernDefinitionFiles, loadConcernDefinitions } from "../concerns/index.js";
 import { type LineitemConfig, loadConfig } from "../config/index.js";
 import type { RepoHistory } from "../history/index.js";
-import { languageOf, type Unit } from "../lang/index.js";
+import { languageOf } from "../lang/index.js";
 import type { ScanResult } from "../result/index.js";
 import { DiagnosticLog, isUserError } from "../shared/index.js";
-import { DEFAULT_SIMILARITY } from "../similarity/index.js";
-import { discoverRepos, type RepoTarget, type SkippedFile } from "../sources/index.js";
+import { discoverRepos, type RepoTarget } from "../sources/index.js";
 import { openIndex, type ScanIndex } from "../store/index.js";
-import { assembleResult } from "./assemble.js";
-import { assembleClones } from "./assemble-clones.js";
-import { findOrgClones } from "./clones.js";
-import { type HistoryRequest, type HistoryStore, readOrgHistory, requestOf } from "./history.js";
+import { findAndAssemble } from "./findings.js";
+import { type HistoryStore, readOrgHistory } from "./history.js";
 import { hashOf, scanInputKey } from "./input-key.js";
 import { createParsePool } from "./parse-pool.js";
 import type { ProgressListener } from "./progress.js";
 import { listOrg, type OrgListing, parseOrg } from "./read-repos.js";
-import type { ScannedFile } from "./scanned-file.js";
 
 export interface ScanOptions {
   /** Git repositories, folders of repositories, monorepos or plain folders. */
@@ -59,11 +54,6 @@ export interface IndexOptions {
 /** Where the index lives when not given: beside the config, or in the current folder. */
 export function defaultIndexFile(baseDir: string): string {
   return join(baseDir, ".lineitem", "index.sqlite");
-}
-
-/** The keys of a config section that were given (zod leaves the others undefined). */
-function definedOnly<T extends object>(section: T): Partial<T> {
-  return Object.fromEntries(Object.entries(section).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 /** The whole job: repositories in, the scan result (versioned JSON shape) out. */
@@ -189,7 +179,7 @@ interface ComputeInput {
   now: Date;
 }
 
-/** lang → concerns and similarity → clusters → history → ledger, over the listed org. */
+/** lang → concerns, then similarity → clusters → history → ledger over what was read. */
 async function computeScan(input: ComputeInput): Promise<ScanResult> {
   const { config, definitions, log, progress, store } = input;
   const { includeTests } = input.options;
@@ -210,48 +200,6 @@ async function computeScan(input: ComputeInput): Promise<ScanResult> {
     log,
     progress,
   ).finally(() => pool.close());
-  const allFiles = reads.flatMap((read) => read.files);
-  const skipped: SkippedFile[] = reads.flatMap((read) => read.skipped);
-  const files = includeTests ? allFiles : allFiles.filter((file) => !file.isTest);
-
-  // Concerns were matched where each file was parsed; here they only get their place in `files`.
-  const implementations: FoundImplementation[] = files.flatMap((file, index) =>
-    file.implementations.map((draft) => ({ ...draft, file: index })),
-  );
-  progress({
-    stage: "copies",
-    message: `looking for copies among ${files.reduce((sum, f) => sum + f.units.length, 0)} units`,
-  });
-  const similarity = { ...DEFAULT_SIMILARITY, ...definedOnly(config.similarity) };
-  const clones = findOrgClones(
-    files,
-    reads,
-    implementations,
-    { goldenPaths: config.goldenPaths, rules: config.canonical },
-    similarity,
-  );
-  const groups = groupByConcern(files, implementations, config.goldenPaths);
-  const memberUnits = new Set(
-    implementations.flatMap((impl) => impl.units.map((unit) => `${impl.file}:${unit}`)),
-  );
-  const unnamed = unnamedGroups(files, clones.unitGroups, (file, unit) => memberUnits.has(`${file}:${unit}`));
-
-  // History is read for the lines of every finding: implementations and members of unnamed clusters.
-  const wanted = new Map<string, HistoryRequest[]>();
-  const want = (fileIndex: number, units: number[]) => {
-    const file = files[fileIndex] as ScannedFile;
-    const list = wanted.get(file.repo) ?? [];
-    list.push(
-      requestOf(
-        file.path,
-        units.map((u) => file.units[u] as Unit),
-      ),
-    );
-    wanted.set(file.repo, list);
-  };
-  for (const impl of implementations) want(impl.file, impl.units);
-  for (const group of unnamed) for (const member of group.members) want(member.file, member.units);
-  progress({ stage: "history", message: "reading history" });
   const historyStore: HistoryStore | null = store
     ? {
         get: (repo, key) => {
@@ -262,29 +210,15 @@ async function computeScan(input: ComputeInput): Promise<ScanResult> {
         put: (repo, key, history) => store.putHistory(repo, key, history),
       }
     : null;
-  const history = await readOrgHistory(input.targets, wanted, config, log, historyStore);
-
-  return assembleResult({
-    now: input.now,
-    configFile: input.configFile,
-    includeTests,
+  return findAndAssemble({
     reads,
-    allFiles,
-    files,
-    skipped,
+    config,
+    configFile: input.configFile,
     definitions,
-    groups,
-    implementations,
-    clones: clones.unitGroups,
-    cloneSection: assembleClones(clones, files, similarity, input.options.showBoilerplate),
-    unnamed,
-    history,
-    ledger: {
-      ledger: config.ledger,
-      advisor: config.advisor,
-      people: input.options.people,
-      emails: input.options.emails,
-    },
-    diagnostics: log.entries,
+    options: input.options,
+    now: input.now,
+    log,
+    progress,
+    history: (wanted) => readOrgHistory(input.targets, wanted, config, log, historyStore),
   });
 }

@@ -36,7 +36,7 @@ export function signature(set: ArrayLike<number>, bins: number): Uint32Array {
 }
 
 /** One hash per band of `rows` consecutive signature values. */
-function bandKey(sig: Uint32Array, band: number, rows: number): number {
+export function bandKey(sig: Uint32Array, band: number, rows: number): number {
   let h = Math.imul(band + 1, 0x9e3779b1);
   for (let r = 0; r < rows; r++) h = mix(h ^ (sig[band * rows + r] as number));
   return h;

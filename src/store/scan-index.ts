@@ -1,10 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { deserialize, serialize } from "node:v8";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { UserError } from "../shared/index.js";
 import { acquireLock, type LockOptions } from "./lock.js";
 import { type Db, openDb } from "./sqlite.js";
+import { pack, unpack } from "./values.js";
 
 /** A finished scan as kept in the index. */
 export interface StoredScan {
@@ -80,17 +80,6 @@ export async function openIndex(file: string, options: OpenIndexOptions = {}): P
   } catch (error) {
     release();
     throw error;
-  }
-}
-
-const pack = (value: unknown): Buffer => serialize(value);
-/** A stored value, or undefined when absent or unreadable (then it is computed again and replaced). */
-function unpack(blob: Buffer | undefined): unknown {
-  if (blob === undefined) return undefined;
-  try {
-    return deserialize(blob);
-  } catch {
-    return undefined;
   }
 }
 

@@ -1,0 +1,31 @@
+import { kgramHashes, sortedSet, streamHash, winnowPositions } from "./fingerprint.js";
+import { bandKey, signature } from "./minhash.js";
+import { DEFAULT_SIMILARITY, type SimilarityOptions } from "./options.js";
+import { isRepetitiveHashes } from "./unit-clones.js";
+
+/** What an index stores of a unit for candidate generation elsewhere (a database join on band keys). */
+export interface UnitBands {
+  /** The whole stream's hash: identical (type 1–2) copies share it. */
+  stream: string;
+  /** One LSH key per band of the MinHash signature of the unit's winnowed fingerprints. */
+  keys: number[];
+}
+
+/**
+ * The LSH band keys of one unit, exactly as the in-memory unit pass computes them, so that units sharing a
+ * key anywhere in an org are its near-miss candidates; null for a unit too small to be a copy (under
+ * `minFragmentTokens`) or one shape repeated.
+ */
+export function unitBands(tokens: Uint32Array, given: Partial<SimilarityOptions> = {}): UnitBands | null {
+  const options = { ...DEFAULT_SIMILARITY, ...given };
+  if (tokens.length < Math.min(options.minTokens, options.minFragmentTokens)) return null;
+  const hashes = kgramHashes(tokens, options.k);
+  if (isRepetitiveHashes(hashes, options.minDistinctShare)) return null;
+  const prints = sortedSet(
+    winnowPositions(hashes, options.window).map((position) => hashes[position] as number),
+  );
+  const sig = signature(prints, options.bands * options.rows);
+  const keys: number[] = [];
+  for (let band = 0; band < options.bands; band++) keys.push(bandKey(sig, band, options.rows));
+  return { stream: streamHash(tokens), keys };
+}

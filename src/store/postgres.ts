@@ -1,0 +1,383 @@
+import pg from "pg";
+import { UserError } from "../shared/index.js";
+import { PG_MIGRATIONS } from "./pg-schema.js";
+import type { MatchedEntry, ParsedEntry } from "./scan-index.js";
+import { pack, unpack } from "./values.js";
+
+/** Rows go to PostgreSQL in batches of this many, as arrays unnested server-side. */
+const BATCH = 5000;
+
+export interface PgRepoRow {
+  name: string;
+  kind: string;
+  scope: string | null;
+  head: string | null;
+  codeowners: string | null;
+  matching: string;
+  includeTests: boolean;
+  indexedAt: string;
+  skipped: unknown[];
+  diagnostics: unknown[];
+  history: unknown;
+}
+
+export interface PgFileRow {
+  path: string;
+  blobSha: string;
+  kind: string;
+  language: string;
+  team: string;
+  ownerSource: string;
+  isTest: boolean;
+  lines: number;
+  units: number;
+}
+
+/** Everything `lineitem index` writes for one repository, replaced whole in one transaction. */
+export interface PgRepoSnapshot {
+  repo: Omit<PgRepoRow, "indexedAt">;
+  files: PgFileRow[];
+  bands: { path: string; unit: number; stream: string; keys: number[] }[];
+  fanIn: { path: string; concern: string; callers: number }[];
+  parsed: ParsedEntry[];
+  matched: (MatchedEntry & { count: number })[];
+}
+
+/** Where a file's content is, for loading its units. */
+export interface PgFileRef {
+  repo: string;
+  path: string;
+}
+
+const redact = (url: string) => url.replace(/\/\/([^:@/]+)(:[^@/]*)?@/, "//$1:***@");
+
+/**
+ * The org-wide index on a PostgreSQL server. Each repository's snapshot is written in one transaction
+ * under a lock of its own (pg_advisory_xact_lock), so two CI jobs indexing the same repository queue
+ * instead of interleaving, and a job killed half-way leaves the previous snapshot.
+ */
+export class PgIndex {
+  private constructor(
+    private readonly pool: pg.Pool,
+    readonly where: string,
+  ) {}
+
+  static async connect(url: string): Promise<PgIndex> {
+    const pool = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 10_000 });
+    // An idle client's network error must not crash the process; the next query reports it.
+    pool.on("error", () => {});
+    const index = new PgIndex(pool, redact(url));
+    try {
+      await index.migrate();
+    } catch (error) {
+      await pool.end();
+      if (error instanceof UserError) throw error;
+      throw new UserError(
+        "db-connect",
+        `${index.where}: cannot use the database (${(error as Error).message}).`,
+        "Check the URL, that the server is running and that the user may create tables.",
+      );
+    }
+    return index;
+  }
+
+  private async migrate(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query("SELECT pg_advisory_xact_lock(hashtext('lineitem.migrate'))");
+      await client.query(
+        "CREATE TABLE IF NOT EXISTS lineitem_schema (version integer PRIMARY KEY, does text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())",
+      );
+      const { rows } = await client.query<{ v: number | null }>(
+        "SELECT max(version) AS v FROM lineitem_schema",
+      );
+      const current = rows[0]?.v ?? 0;
+      const latest = PG_MIGRATIONS.at(-1)?.version ?? 0;
+      if (current > latest) {
+        throw new UserError(
+          "index-newer",
+          `${this.where}: the index was written by a newer lineitem (schema version ${current}; this one knows up to ${latest}).`,
+          "Upgrade lineitem.",
+        );
+      }
+      for (const migration of PG_MIGRATIONS) {
+        if (migration.version <= current) continue;
+        await client.query(migration.sql);
+        await client.query("INSERT INTO lineitem_schema (version, does) VALUES ($1, $2)", [
+          migration.version,
+          migration.does,
+        ]);
+      }
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Which of these (blob, kind) pairs the index has units for, with the units. */
+  async parsed(keys: { blobSha: string; kind: string }[]): Promise<Map<string, unknown>> {
+    const out = new Map<string, unknown>();
+    for (let i = 0; i < keys.length; i += BATCH) {
+      const batch = keys.slice(i, i + BATCH);
+      const { rows } = await this.pool.query<{ blob_sha: string; kind: string; outcome: Buffer }>(
+        "SELECT p.blob_sha, p.kind, p.outcome FROM parsed_file p JOIN unnest($1::text[], $2::text[]) AS k(blob_sha, kind) USING (blob_sha, kind)",
+        [batch.map((k) => k.blobSha), batch.map((k) => k.kind)],
+      );
+      for (const row of rows) out.set(`${row.blob_sha} ${row.kind}`, unpack(row.outcome));
+    }
+    return out;
+  }
+
+  /** Concern matches kept for these files under this matching key. */
+  async matched(
+    keys: { blobSha: string; kind: string; path: string }[],
+    matching: string,
+  ): Promise<Map<string, unknown>> {
+    const out = new Map<string, unknown>();
+    for (let i = 0; i < keys.length; i += BATCH) {
+      const batch = keys.slice(i, i + BATCH);
+      const { rows } = await this.pool.query<{
+        blob_sha: string;
+        kind: string;
+        path: string;
+        implementations: Buffer;
+      }>(
+        "SELECT m.blob_sha, m.kind, m.path, m.implementations FROM matched_file m JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(blob_sha, kind, path) USING (blob_sha, kind, path) WHERE m.matching = $4",
+        [batch.map((k) => k.blobSha), batch.map((k) => k.kind), batch.map((k) => k.path), matching],
+      );
+      for (const row of rows) out.set(`${row.blob_sha} ${row.kind} ${row.path}`, unpack(row.implementations));
+    }
+    return out;
+  }
+
+  /** Replaces one repository's snapshot: all of it, or (killed, failed) none of it. */
+  async writeSnapshot(snapshot: PgRepoSnapshot): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query("SELECT pg_advisory_xact_lock(hashtext('lineitem.repo:' || $1))", [
+        snapshot.repo.name,
+      ]);
+      for (let i = 0; i < snapshot.parsed.length; i += BATCH) {
+        const batch = snapshot.parsed.slice(i, i + BATCH);
+        await client.query(
+          "INSERT INTO parsed_file (blob_sha, kind, outcome) SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[]) ON CONFLICT DO NOTHING",
+          [batch.map((e) => e.blobSha), batch.map((e) => e.kind), batch.map((e) => pack(e.outcome))],
+        );
+      }
+      for (let i = 0; i < snapshot.matched.length; i += BATCH) {
+        const batch = snapshot.matched.slice(i, i + BATCH);
+        await client.query(
+          "INSERT INTO matched_file (blob_sha, kind, path, matching, implementations, implementation_count) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bytea[], $6::int[]) ON CONFLICT DO NOTHING",
+          [
+            batch.map((e) => e.blobSha),
+            batch.map((e) => e.kind),
+            batch.map((e) => e.path),
+            batch.map((e) => e.matching),
+            batch.map((e) => pack(e.implementations)),
+            batch.map((e) => e.count),
+          ],
+        );
+      }
+      const r = snapshot.repo;
+      await client.query("DELETE FROM repo WHERE name = $1", [r.name]);
+      await client.query(
+        "INSERT INTO repo (name, kind, scope, head, codeowners, matching, include_tests, indexed_at, skipped, diagnostics, history) VALUES ($1, $2, $3, $4, $5, $6, $7, now(), $8, $9, $10)",
+        [
+          r.name,
+          r.kind,
+          r.scope,
+          r.head,
+          r.codeowners,
+          r.matching,
+          r.includeTests,
+          JSON.stringify(r.skipped),
+          JSON.stringify(r.diagnostics),
+          r.history === null ? null : pack(r.history),
+        ],
+      );
+      const f = snapshot.files;
+      for (let i = 0; i < f.length; i += BATCH) {
+        const b = f.slice(i, i + BATCH);
+        await client.query(
+          "INSERT INTO repo_file (repo, path, blob_sha, kind, language, team, owner_source, is_test, lines, units) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[], $9::int[], $10::int[])",
+          [
+            r.name,
+            b.map((x) => x.path),
+            b.map((x) => x.blobSha),
+            b.map((x) => x.kind),
+            b.map((x) => x.language),
+            b.map((x) => x.team),
+            b.map((x) => x.ownerSource),
+            b.map((x) => x.isTest),
+            b.map((x) => x.lines),
+            b.map((x) => x.units),
+          ],
+        );
+      }
+      const bandRows = snapshot.bands.flatMap((u) =>
+        u.keys.map((key, band) => ({ path: u.path, unit: u.unit, stream: u.stream, band, key })),
+      );
+      for (let i = 0; i < bandRows.length; i += BATCH) {
+        const b = bandRows.slice(i, i + BATCH);
+        await client.query(
+          "INSERT INTO unit_band (repo, path, unit, stream, band, key) SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::smallint[], $6::bigint[])",
+          [
+            r.name,
+            b.map((x) => x.path),
+            b.map((x) => x.unit),
+            b.map((x) => x.stream),
+            b.map((x) => x.band),
+            b.map((x) => x.key),
+          ],
+        );
+      }
+      if (snapshot.fanIn.length > 0) {
+        await client.query(
+          "INSERT INTO fan_in (repo, path, concern, callers) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[])",
+          [
+            r.name,
+            snapshot.fanIn.map((x) => x.path),
+            snapshot.fanIn.map((x) => x.concern),
+            snapshot.fanIn.map((x) => x.callers),
+          ],
+        );
+      }
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async repos(): Promise<PgRepoRow[]> {
+    const { rows } = await this.pool.query(
+      "SELECT name, kind, scope, head, codeowners, matching, include_tests, indexed_at, skipped, diagnostics, history FROM repo ORDER BY name",
+    );
+    return rows.map((row) => ({
+      name: row.name,
+      kind: row.kind,
+      scope: row.scope,
+      head: row.head,
+      codeowners: row.codeowners,
+      matching: row.matching,
+      includeTests: row.include_tests,
+      indexedAt: new Date(row.indexed_at).toISOString(),
+      skipped: row.skipped,
+      diagnostics: row.diagnostics,
+      history: row.history === null ? null : unpack(row.history),
+    }));
+  }
+
+  /**
+   * Candidate generation in the database: files holding a unit that shares an LSH band key with a
+   * different unit (at most `maxBucket` distinct units to a key: more is a shape found everywhere), or
+   * whose whole stream another unit repeats. Only these files (and those with implementations) are
+   * loaded by the report.
+   */
+  async candidateFiles(maxBucket: number): Promise<PgFileRef[]> {
+    const { rows } = await this.pool.query<PgFileRef>(
+      `WITH near AS (
+         SELECT band, key FROM unit_band GROUP BY band, key
+         HAVING count(DISTINCT stream) BETWEEN 2 AND $1
+       ), same AS (
+         SELECT stream FROM unit_band WHERE band = 0 GROUP BY stream HAVING count(*) >= 2
+       )
+       SELECT DISTINCT u.repo, u.path FROM unit_band u JOIN near n ON n.band = u.band AND n.key = u.key
+       UNION
+       SELECT DISTINCT u.repo, u.path FROM unit_band u JOIN same s ON s.stream = u.stream WHERE u.band = 0`,
+      [maxBucket],
+    );
+    return rows;
+  }
+
+  /** Files with at least one concern implementation under their repository's matching key. */
+  async implementationFiles(): Promise<PgFileRef[]> {
+    const { rows } = await this.pool.query<PgFileRef>(
+      `SELECT f.repo, f.path FROM repo_file f
+         JOIN repo r ON r.name = f.repo
+         JOIN matched_file m ON m.blob_sha = f.blob_sha AND m.kind = f.kind AND m.path = f.path AND m.matching = r.matching
+        WHERE m.implementation_count > 0`,
+    );
+    return rows;
+  }
+
+  /** The rows and stored units of these files, with their implementations under the repository's key. */
+  async loadFiles(
+    refs: PgFileRef[],
+  ): Promise<(PgFileRow & { repo: string; outcome: unknown; implementations: unknown })[]> {
+    const out: (PgFileRow & { repo: string; outcome: unknown; implementations: unknown })[] = [];
+    for (let i = 0; i < refs.length; i += BATCH) {
+      const batch = refs.slice(i, i + BATCH);
+      const { rows } = await this.pool.query(
+        `SELECT f.*, p.outcome, m.implementations FROM repo_file f
+           JOIN unnest($1::text[], $2::text[]) AS k(repo, path) USING (repo, path)
+           JOIN repo r ON r.name = f.repo
+           JOIN parsed_file p ON p.blob_sha = f.blob_sha AND p.kind = f.kind
+           LEFT JOIN matched_file m ON m.blob_sha = f.blob_sha AND m.kind = f.kind AND m.path = f.path AND m.matching = r.matching`,
+        [batch.map((r) => r.repo), batch.map((r) => r.path)],
+      );
+      for (const row of rows) {
+        out.push({
+          repo: row.repo,
+          path: row.path,
+          blobSha: row.blob_sha,
+          kind: row.kind,
+          language: row.language,
+          team: row.team,
+          ownerSource: row.owner_source,
+          isTest: row.is_test,
+          lines: row.lines,
+          units: row.units,
+          outcome: unpack(row.outcome),
+          implementations: row.implementations === null ? [] : unpack(row.implementations),
+        });
+      }
+    }
+    return out;
+  }
+
+  /** Per repository, language, team and test status: files, lines and units (the summary's figures). */
+  async totals(): Promise<
+    {
+      repo: string;
+      language: string;
+      team: string;
+      ownerSource: string;
+      isTest: boolean;
+      files: number;
+      lines: number;
+      units: number;
+    }[]
+  > {
+    const { rows } = await this.pool.query(
+      `SELECT repo, language, team, owner_source, is_test, count(*)::int AS files, sum(lines)::int AS lines, sum(units)::int AS units
+         FROM repo_file GROUP BY repo, language, team, owner_source, is_test ORDER BY repo, language, team, owner_source, is_test`,
+    );
+    return rows.map((row) => ({
+      repo: row.repo,
+      language: row.language,
+      team: row.team,
+      ownerSource: row.owner_source,
+      isTest: row.is_test,
+      files: row.files,
+      lines: row.lines,
+      units: row.units,
+    }));
+  }
+
+  async fanIn(): Promise<{ repo: string; path: string; concern: string; callers: number }[]> {
+    const { rows } = await this.pool.query("SELECT repo, path, concern, callers FROM fan_in");
+    return rows;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
