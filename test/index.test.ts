@@ -110,7 +110,7 @@ describe("the index: histories by commit", async () => {
     db.close();
     const { deserialize } = await import("node:v8");
     const kept = deserialize(row);
-    kept.ranges = new Map();
+    kept.ranges = new Map([...kept.ranges.keys()].map((key) => [key, []]));
     setHistory(serialize(kept));
     expect(firstHistory((await rerun(true)).result)).toBeNull();
   });

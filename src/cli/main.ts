@@ -11,6 +11,7 @@ import {
 } from "./commands.js";
 import type { CliIo } from "./io.js";
 import { LEDGER_HELP, type LedgerFlags, runLedger } from "./ledger-command.js";
+import { type DbReportFlags, INDEX_HELP, type IndexFlags, runDbReport, runIndex } from "./org-commands.js";
 import { REPORT_HELP, type ReportFlags, runReport } from "./report-command.js";
 
 const SCAN_HELP = `
@@ -170,12 +171,42 @@ function program(io: CliIo, run: (job: Promise<number>) => void): Command {
 
   cli
     .command("report")
-    .description("print the last finished scan kept in the index, without scanning")
+    .description(
+      "print the last finished scan kept in the index, or (--db) report across every repository in the org-wide index",
+    )
     .option("--index <file>", "the index (default: .lineitem/index.sqlite in the current folder)")
+    .option("--db <url>", "report from the org-wide index on PostgreSQL (postgres://…) instead")
+    .option("-c, --config <file>", "with --db: the lineitem.config.yaml the repositories were indexed with")
     .option("--json <file>", "also write the result as JSON ('-' for stdout, instead of the view)")
+    .option("--people", "with --db: add a row per person to the ledger")
+    .option("--emails", "with --db: show people's emails beside their names (implies --people)")
+    .option("--show-boilerplate", "with --db: list clone groups set aside as boilerplate")
+    .option("-q, --quiet", "no progress lines on stderr")
     .option("--no-color", "no colours (also honoured: NO_COLOR, FORCE_COLOR)")
     .addHelpText("after", REPORT_HELP)
-    .action((flags: ReportFlags) => run(runReport(flags, io)));
+    .action((flags: ReportFlags & DbReportFlags) =>
+      run(
+        flags.db || (!flags.index && io.env.LINEITEM_DATABASE_URL)
+          ? runDbReport(flags, io)
+          : runReport(flags, io),
+      ),
+    );
+
+  cli
+    .command("index")
+    .description("write repositories to the org-wide index on PostgreSQL (run in each repository's CI)")
+    .argument("<path...>", "the repository (or repositories) to index")
+    .option(
+      "--db <url>",
+      "the database (postgres://…; default: LINEITEM_DATABASE_URL, or `database:` in the config)",
+    )
+    .option("--name <name>", "the repository's name in the index (default: its folder's name)")
+    .option("-c, --config <file>", "the org's lineitem.config.yaml (teams, golden paths, concerns)")
+    .option("--include-tests", "index test code into clusters too")
+    .option("-q, --quiet", "no progress lines on stderr")
+    .addOption(jobsOption())
+    .addHelpText("after", INDEX_HELP)
+    .action((paths: string[], flags: IndexFlags) => run(runIndex(paths, flags, io)));
 
   cli
     .command("promote")

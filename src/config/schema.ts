@@ -117,6 +117,14 @@ export const configSchema = z.strictObject({
   includeTests: z.boolean().default(false),
   /** Files larger than this are set aside as too large. */
   maxFileBytes: z.number().int().positive().default(1_048_576),
+  /**
+   * The org-wide index on PostgreSQL (`lineitem index` and `lineitem report --db`): a postgres:// URL.
+   * Keep passwords out of the file: PGPASSWORD, ~/.pgpass or LINEITEM_DATABASE_URL.
+   */
+  database: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "a postgres:// or postgresql:// URL")
+    .optional(),
   /** How history is read: more bots, and commits to charge to nobody. */
   history: historyRule.prefault({}),
   /** The effort model, the money and the platform team the cost is compared with. */

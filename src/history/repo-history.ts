@@ -115,6 +115,9 @@ export async function readRepoHistory(
       ...new Set([...rangePaths].flatMap((path) => [path, ...(collected.formerNames.get(path) ?? [])])),
     ];
     await streamPatches(root, paths, follower.onCommit);
+    // Every range asked has an entry, touched or not: "followed, nothing changed it" differs from
+    // "never asked".
+    for (const range of ranges) if (!follower.touches.has(range.key)) follower.touches.set(range.key, []);
     return { ...result, ranges: follower.touches };
   } catch (error) {
     if (!(error instanceof GitError)) throw error;

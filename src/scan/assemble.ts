@@ -255,6 +255,24 @@ function countBy<T>(items: T[], key: (item: T) => string): Record<string, number
   return out;
 }
 
+/**
+ * From a database, an implementation's fan-in was counted in its own repository; a golden path is also
+ * called, through its package, from other repositories, whose importing files the report has loaded.
+ */
+function packageCallersElsewhere(
+  input: AssembleInput,
+  impl: FoundImplementation,
+  goldenPackage: Map<FoundImplementation, string>,
+): number {
+  const pkg = goldenPackage.get(impl);
+  if (pkg === undefined) return 0;
+  const home = (input.files[impl.file] as ScannedFile).repo;
+  const elsewhere = input.files.map((file, index) =>
+    file.repo === home && index !== impl.file ? { ...file, imports: [], units: [] } : file,
+  );
+  return fanIn(elsewhere, [impl], () => pkg)[0] ?? 0;
+}
+
 /** Turns the stages' outputs into the versioned result, in a stable order. */
 export function assembleResult(input: AssembleInput): ScanResult {
   const copies = copyLinks(input);
@@ -264,7 +282,9 @@ export function assembleResult(input: AssembleInput): ScanResult {
     if (golden && group.goldenPath?.package) goldenPackage.set(golden, group.goldenPath.package);
   }
   const fanCounts = input.fanIn
-    ? input.implementations.map((impl) => input.fanIn?.(impl) ?? 0)
+    ? input.implementations.map(
+        (impl) => (input.fanIn?.(impl) ?? 0) + packageCallersElsewhere(input, impl, goldenPackage),
+      )
     : fanIn(input.files, input.implementations, (impl) => goldenPackage.get(impl));
   const fans = new Map(input.implementations.map((impl, index) => [impl, fanCounts[index] ?? 0]));
   const concerns = input.groups

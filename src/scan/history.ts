@@ -51,6 +51,8 @@ export interface OrgHistory {
   people: OrgPerson[];
   /** The newest author date read: "recent" and "active" count back from it, so a rerun says the same. */
   asOf: string | null;
+  /** Each repository's history as read (what an org-wide index keeps). */
+  repos: ReadonlyMap<string, RepoHistory>;
 }
 
 /** The history request for some units of a file: their own lines. */
@@ -209,12 +211,24 @@ export async function readOrgHistory(
     .sort((a, b) => (order.get(a.repo ?? "") ?? 0) - (order.get(b.repo ?? "") ?? 0));
   log.entries.push(...added);
 
+  return orgHistoryFrom(histories, states);
+}
+
+/**
+ * The org's history from each repository's: what a finding's lines went through (or its file's, where
+ * lines were not followed), everyone's activity merged, and the newest commit as "now".
+ */
+export function orgHistoryFrom(
+  histories: Map<string, RepoHistory>,
+  states: OrgHistory["states"],
+): OrgHistory {
   const historyOf = (repo: string, request: HistoryRequest): CodeHistory => {
     const history = histories.get(repo);
-    if (history?.ranges && request.ranges.length > 0) {
-      const touches: RangeTouch[] = request.ranges.flatMap(
-        (range) => history.ranges?.get(rangeKey(request.path, range)) ?? [],
-      );
+    const keys = request.ranges.map((range) => rangeKey(request.path, range));
+    // Lines where every range was followed; a range never asked of git (a finding only a later report
+    // found) is counted by its file.
+    if (history?.ranges && keys.length > 0 && keys.every((key) => history.ranges?.has(key))) {
+      const touches: RangeTouch[] = keys.flatMap((key) => history.ranges?.get(key) ?? []);
       return { touches, attribution: "lines" };
     }
     return { touches: history?.files.get(request.path) ?? [], attribution: "file" };
@@ -232,5 +246,6 @@ export async function readOrgHistory(
     },
     people: mergePeople(histories.values()),
     asOf: newest ?? null,
+    repos: histories,
   };
 }

@@ -1,3 +1,10 @@
+export {
+  type IndexedRepo,
+  type IndexRepoOptions,
+  indexRepos,
+  type ReportFromDbOptions,
+  reportFromDb,
+} from "./org-index.js";
 export type { ParseOutcome, ParseTask } from "./parse-file.js";
 export { createParsePool, defaultWorkers, type ParsePool, type ParsePoolOptions } from "./parse-pool.js";
 export type { ProgressListener, ScanProgress, ScanStage } from "./progress.js";

@@ -29,3 +29,27 @@ export function unitBands(tokens: Uint32Array, given: Partial<SimilarityOptions>
   for (let band = 0; band < options.bands; band++) keys.push(bandKey(sig, band, options.rows));
   return { stream: streamHash(tokens), keys };
 }
+
+/**
+ * A file's winnowed fingerprints (one per chosen position, so repeats stay): the k-gram hashes the fragment pass seeds its matches with, over the
+ * file's units' tokens in order. Two files sharing one (in fewer than `maxBucket` files) may share a
+ * copied run, so an index can find fragment candidates with a join.
+ */
+export function fileFingerprints(
+  unitTokens: Uint32Array[],
+  given: Partial<SimilarityOptions> = {},
+): number[] {
+  const options = { ...DEFAULT_SIMILARITY, ...given };
+  const length = unitTokens.reduce((sum, tokens) => sum + tokens.length, 0);
+  if (length < options.minFragmentTokens) return [];
+  const stream = new Uint32Array(length);
+  let offset = 0;
+  for (const tokens of unitTokens) {
+    stream.set(tokens, offset);
+    offset += tokens.length;
+  }
+  const hashes = kgramHashes(stream, options.k);
+  return [
+    ...sortedSet(winnowPositions(hashes, options.window).map((position) => hashes[position] as number)),
+  ];
+}

@@ -1,4 +1,4 @@
-export { type UnitBands, unitBands } from "./bands.js";
+export { fileFingerprints, type UnitBands, unitBands } from "./bands.js";
 export { type FindClonesOptions, findClones } from "./find-clones.js";
 export { kgramHashes, streamHash, winnow } from "./fingerprint.js";
 export type {

@@ -9,7 +9,7 @@ import type { Migration } from "./migrations.js";
 export const PG_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
-    does: "units by content, concern matches, repository snapshots, band keys, fan-in",
+    does: "units by content, concern matches, repository snapshots, band keys, fingerprints, fan-in",
     sql: `
       CREATE TABLE parsed_file (
         blob_sha text NOT NULL,
@@ -51,8 +51,19 @@ export const PG_MIGRATIONS: readonly Migration[] = [
         is_test      boolean NOT NULL,
         lines        integer NOT NULL,
         units        integer NOT NULL,
+        -- The modules the file imports: its adoptions of golden paths and libraries are found by these.
+        modules      text[] NOT NULL,
         PRIMARY KEY (repo, path)
       );
+      CREATE INDEX repo_file_by_module ON repo_file USING gin (modules);
+      -- Per file: the winnowed fingerprints copied runs are seeded with.
+      CREATE TABLE file_print (
+        repo text NOT NULL REFERENCES repo (name) ON DELETE CASCADE,
+        path text NOT NULL,
+        hash bigint NOT NULL
+      );
+      CREATE INDEX file_print_by_hash ON file_print (hash);
+      CREATE INDEX file_print_by_repo ON file_print (repo);
       -- Per unit long enough to be a copy: its stream hash and one key per LSH band.
       CREATE TABLE unit_band (
         repo   text NOT NULL REFERENCES repo (name) ON DELETE CASCADE,

@@ -31,6 +31,7 @@ export interface PgFileRow {
   isTest: boolean;
   lines: number;
   units: number;
+  modules: string[];
 }
 
 /** Everything `lineitem index` writes for one repository, replaced whole in one transaction. */
@@ -38,6 +39,7 @@ export interface PgRepoSnapshot {
   repo: Omit<PgRepoRow, "indexedAt">;
   files: PgFileRow[];
   bands: { path: string; unit: number; stream: string; keys: number[] }[];
+  prints: { path: string; hashes: number[] }[];
   fanIn: { path: string; concern: string; callers: number }[];
   parsed: ParsedEntry[];
   matched: (MatchedEntry & { count: number })[];
@@ -204,7 +206,7 @@ export class PgIndex {
       for (let i = 0; i < f.length; i += BATCH) {
         const b = f.slice(i, i + BATCH);
         await client.query(
-          "INSERT INTO repo_file (repo, path, blob_sha, kind, language, team, owner_source, is_test, lines, units) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[], $9::int[], $10::int[])",
+          "INSERT INTO repo_file (repo, path, blob_sha, kind, language, team, owner_source, is_test, lines, units, modules) SELECT $1, path, blob_sha, kind, language, team, owner_source, is_test, lines, units, ARRAY(SELECT jsonb_array_elements_text(modules)) FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[], $9::int[], $10::int[], $11::jsonb[]) AS t(path, blob_sha, kind, language, team, owner_source, is_test, lines, units, modules)",
           [
             r.name,
             b.map((x) => x.path),
@@ -216,7 +218,18 @@ export class PgIndex {
             b.map((x) => x.isTest),
             b.map((x) => x.lines),
             b.map((x) => x.units),
+            b.map((x) => JSON.stringify(x.modules)),
           ],
+        );
+      }
+      const printRows = snapshot.prints.flatMap((file) =>
+        file.hashes.map((hash) => ({ path: file.path, hash })),
+      );
+      for (let i = 0; i < printRows.length; i += BATCH) {
+        const b = printRows.slice(i, i + BATCH);
+        await client.query(
+          "INSERT INTO file_print (repo, path, hash) SELECT $1, * FROM unnest($2::text[], $3::bigint[])",
+          [r.name, b.map((x) => x.path), b.map((x) => x.hash)],
         );
       }
       const bandRows = snapshot.bands.flatMap((u) =>
@@ -291,8 +304,23 @@ export class PgIndex {
        )
        SELECT DISTINCT u.repo, u.path FROM unit_band u JOIN near n ON n.band = u.band AND n.key = u.key
        UNION
-       SELECT DISTINCT u.repo, u.path FROM unit_band u JOIN same s ON s.stream = u.stream WHERE u.band = 0`,
+       SELECT DISTINCT u.repo, u.path FROM unit_band u JOIN same s ON s.stream = u.stream WHERE u.band = 0
+       UNION
+       SELECT DISTINCT p.repo, p.path FROM file_print p
+         JOIN (SELECT hash FROM file_print GROUP BY hash HAVING count(*) BETWEEN 2 AND $1) shared USING (hash)`,
       [maxBucket],
+    );
+    return rows;
+  }
+
+  /** Files importing any of these modules, or a module under one of them (`pkg/sub`). */
+  async importingFiles(modules: string[]): Promise<PgFileRef[]> {
+    if (modules.length === 0) return [];
+    const { rows } = await this.pool.query<PgFileRef>(
+      `SELECT f.repo, f.path FROM repo_file f
+        WHERE EXISTS (SELECT 1 FROM unnest(f.modules) AS m(module), unnest($1::text[]) AS w(wanted)
+                       WHERE m.module = w.wanted OR m.module LIKE w.wanted || '/%')`,
+      [modules],
     );
     return rows;
   }
@@ -335,6 +363,7 @@ export class PgIndex {
           isTest: row.is_test,
           lines: row.lines,
           units: row.units,
+          modules: row.modules,
           outcome: unpack(row.outcome),
           implementations: row.implementations === null ? [] : unpack(row.implementations),
         });
@@ -370,6 +399,17 @@ export class PgIndex {
       lines: row.lines,
       units: row.units,
     }));
+  }
+
+  /** Files per folder (`repo/dir`, as the scaffolding rule counts them), tests left out unless asked. */
+  async folderFiles(includeTests: boolean): Promise<Map<string, number>> {
+    const { rows } = await this.pool.query<{ folder: string; files: number }>(
+      `SELECT repo || '/' || CASE WHEN position('/' in path) = 0 THEN '.' ELSE regexp_replace(path, '/[^/]*$', '') END AS folder,
+              count(*)::int AS files
+         FROM repo_file WHERE $1 OR NOT is_test GROUP BY 1`,
+      [includeTests],
+    );
+    return new Map(rows.map((row) => [row.folder, row.files]));
   }
 
   async fanIn(): Promise<{ repo: string; path: string; concern: string; callers: number }[]> {

@@ -1,0 +1,134 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { appendFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildExampleOrg } from "../src/demo/index.js";
+import type { ScanResult } from "../src/result/index.js";
+import { BIN, runBin } from "./helpers/bin.js";
+import { startPostgres, type TestPostgres } from "./helpers/postgres.js";
+import { tempDir } from "./helpers/repos.js";
+
+// The org-wide index on a real PostgreSQL server (started here; .ci/run installs Debian's package):
+// each repository of the example org is indexed on its own, as its CI would, and the report across the
+// database must say what a scan of the whole org on one machine says.
+
+const withoutTime = (result: ScanResult) => ({ ...result, generatedAt: "" });
+/** Everything but the clone groups, whose exact-or-renamed needs the files on disk (docs/index.md). */
+const comparable = (result: ScanResult) => {
+  const { clones: _clones, generatedAt: _at, ...rest } = result;
+  return rest;
+};
+const groupsOf = (result: ScanResult) =>
+  result.clones.groups.map(
+    (g) => `${g.level} ${g.members.map((m) => `${m.repo}/${m.path}:${m.startLine}`).join(" ")}`,
+  );
+
+let server: TestPostgres;
+beforeAll(async () => {
+  server = await startPostgres();
+}, 60_000);
+afterAll(() => server?.stop());
+
+describe("lineitem index and lineitem report --db", async () => {
+  const dir = tempDir();
+  const org = await buildExampleOrg(join(dir, "acme"));
+  const config = join(org.dir, "lineitem.config.yaml");
+  const repos = readdirSync(org.dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith("."))
+    .map((entry) => join(org.dir, entry.name));
+  let db = "";
+  const index = (repo: string, ...extra: string[]) =>
+    runBin(["index", repo, "--db", db, "--config", config, "-q", ...extra]);
+  const report = async () => {
+    const run = await runBin(["report", "--db", db, "--config", config, "--json", "-", "-q"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    return JSON.parse(run.stdout) as ScanResult;
+  };
+
+  it("indexes each repository on its own; the report across them says what one scan of the org says", async () => {
+    db = server.database("acme");
+    for (const repo of repos) {
+      const run = await index(repo);
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/files \(\d+ parsed/);
+    }
+    const local = JSON.parse((await runBin(["scan", org.dir, "--no-index", "--json", "-", "-q"])).stdout);
+    const fromDb = await report();
+    expect(comparable(fromDb)).toEqual(comparable(local));
+    // Copies: the cross-team groups a scan finds are found from the database too.
+    const crossTeam = (result: ScanResult) =>
+      groupsOf({
+        ...result,
+        clones: { ...result.clones, groups: result.clones.groups.filter((g) => g.crossTeam) },
+      });
+    expect(crossTeam(fromDb)).toEqual(crossTeam(local));
+  }, 60_000);
+
+  it("parses nothing again for a repository whose files the database already has", async () => {
+    const again = await index(repos[0] as string);
+    expect(again.stdout).toMatch(/ \(0 parsed, the rest already in the index\)/);
+  });
+
+  it("a killed index leaves the repository's previous snapshot; the next one completes", async () => {
+    const before = withoutTime(await report());
+    const storefront = repos.find((repo) => repo.endsWith("storefront")) as string;
+    appendFileSync(
+      join(storefront, "apps", "web-checkout", "src", "lib", "retry.ts"),
+      "\nexport const added = 1;\n",
+    );
+    for (const marker of [/reading the history/, /writing storefront/]) {
+      await new Promise<void>((resolve) => {
+        const child: ChildProcess = spawn(process.execPath, [
+          BIN,
+          "index",
+          storefront,
+          "--db",
+          db,
+          "--config",
+          config,
+        ]);
+        let stderr = "";
+        child.stderr?.on("data", (chunk: Buffer) => {
+          stderr += chunk;
+          if (marker.test(stderr)) child.kill("SIGKILL");
+        });
+        child.stdout?.resume();
+        child.on("close", () => resolve());
+      });
+      const after = withoutTime(await report());
+      // Killed before its transaction committed: the old snapshot; after: the new one. Never half.
+      if (JSON.stringify(after) !== JSON.stringify(before))
+        expect(after.summary.lines).toBe(before.summary.lines + 2);
+    }
+    expect((await index(storefront)).code).toBe(0);
+    expect((await report()).summary.lines).toBe(before.summary.lines + 2);
+  }, 60_000);
+
+  it("two index runs of one repository at once queue on the database, and both complete", async () => {
+    const [a, b] = await Promise.all([index(repos[1] as string), index(repos[1] as string)]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    expect((await report()).repos).toHaveLength(repos.length);
+  }, 60_000);
+
+  it("says clearly what is wrong: no database, an unreachable one, an empty one, other definitions", async () => {
+    const none = await runBin(["index", repos[0] as string, "-q"], {
+      ...process.env,
+      LINEITEM_DATABASE_URL: "",
+    });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("no database: give --db postgres://");
+    const down = await runBin(["report", "--db", "postgres://someone:secret@127.0.0.1:1/nowhere", "-q"]);
+    expect(down.code).toBe(2);
+    expect(down.stderr).toContain("postgres://someone:***@127.0.0.1:1/nowhere: cannot use the database");
+    expect(down.stderr).not.toContain("secret");
+    expect(down.stderr).not.toMatch(/\n\s+at /);
+    const empty = await runBin(["report", "--db", server.database("empty"), "-q"]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain("no repository has been indexed yet");
+    const other = await runBin(["report", "--db", db, "-q"], { ...process.env });
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain("indexed with other concern definitions or golden paths");
+  }, 60_000);
+});
