@@ -2,6 +2,9 @@ import cliProgress from "cli-progress";
 import type { ScanProgress } from "../scan/index.js";
 import type { CliIo } from "./io.js";
 
+/** What the bar calls each counted stage. */
+const STAGE_LABELS: Record<string, string> = { list: "listing", read: "reading" };
+
 /** On a pipe or in CI, a counted stage says how far it is at most this often. */
 const LINE_EVERY_MS = 5000;
 
@@ -41,7 +44,7 @@ function lineReporter(io: CliIo): ProgressReporter {
       const done = event.done ?? 0;
       const total = event.total ?? 0;
       io.stderr(
-        `lineitem: ${event.stage}: ${done} of ${total} (${total ? Math.floor((100 * done) / total) : 100}%)\n`,
+        `lineitem: ${STAGE_LABELS[event.stage] ?? event.stage}: ${done} of ${total} (${total ? Math.floor((100 * done) / total) : 100}%)\n`,
       );
     },
     stop() {},
@@ -77,15 +80,16 @@ function barReporter(stream: NodeJS.WriteStream): ProgressReporter {
         return;
       }
       const unit = event.stage === "list" ? "repositories" : "files";
+      const label = STAGE_LABELS[event.stage] ?? event.stage;
       if (!running || event.stage !== stage) {
         stopBar();
         if (event.message) stream.write(`lineitem: ${event.message}…\n`);
-        bar.start(event.total ?? 0, event.done ?? 0, { stage: event.stage, unit });
+        bar.start(event.total ?? 0, event.done ?? 0, { stage: label, unit });
         running = true;
         stage = event.stage;
         return;
       }
-      bar.update(event.done ?? 0, { stage: event.stage, unit });
+      bar.update(event.done ?? 0, { stage: label, unit });
     },
     stop: stopBar,
   };
