@@ -33,7 +33,7 @@ export interface ParsePoolOptions {
 
 /**
  * Below this much code, starting threads and compiling grammars in each (about 0.3 s) costs more than the
- * second core saves: at about 6 MB/s on one worker and 1.45× on two (npm run bench), two workers pay off
+ * second core saves: at about 6 MB/s on one worker and 1.45× on two (npm run bench:parse), two workers pay off
  * from about 6 MB. The example org (0.8 MB) scans in 0.9 s in this thread against 1.1 s with workers.
  */
 export const IN_PROCESS_BELOW_BYTES = 4 * 1024 * 1024;
