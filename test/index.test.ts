@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { serialize } from "node:v8";
 import Database from "better-sqlite3";
@@ -75,6 +75,19 @@ describe("the index: units by content, scans by input", async () => {
     expect(vendored.parsed).toBe(0);
     expect(vendored.result.concerns[0]?.implementations).toHaveLength(2);
     expect(withoutTime(vendored.result)).toEqual(withoutTime(await noIndex(dir)));
+  });
+
+  it("names an unchanged file by its stat, but never trusts a stat taken in the same moment as an edit", async () => {
+    const file = join(dir, "org", "web", "src", "app.ts");
+    writeFileSync(file, "export const x = 4;\nexport const y = 5;\n");
+    const { mtime } = statSync(file);
+    expect((await scanWithIndex(dir)).parsed).toBe(1);
+    // Same size, same modification time (an edit within one clock tick of the scan that hashed it).
+    writeFileSync(file, "export const x = 6;\nexport const y = 7;\n");
+    utimesSync(file, mtime, mtime);
+    const sameTick = await scanWithIndex(dir);
+    expect(sameTick.parsed).toBe(1);
+    expect(withoutTime(sameTick.result)).toEqual(withoutTime(await noIndex(dir)));
   });
 
   it("--no-cache (fresh) parses everything again and still keeps it", async () => {

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { GitError, git } from "../git/index.js";
 import { type FileTouch, type LogDetail, type LogRecord, streamLog } from "./git-log.js";
 import { streamPatches } from "./patch-log.js";
@@ -56,8 +58,42 @@ export function defaultIsBot(person: string): boolean {
 
 /** The commit HEAD names, or null in a repository without commits. */
 export async function headCommit(root: string): Promise<string | null> {
+  const read = headFromFiles(root);
+  if (read !== undefined) return read;
   const head = await git(["rev-parse", "--verify", "--quiet", "HEAD"], { cwd: root, okCodes: [1] });
   return head.code === 0 ? head.stdout.trim() : null;
+}
+
+const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+/**
+ * HEAD read from the repository's own files (.git/HEAD, its branch's ref, packed-refs), as git would,
+ * without starting a process: a re-run of a large org asks this of every repository. Undefined when the
+ * layout is anything but the plain one (a worktree, a symbolic ref chain, reftable), and git is asked.
+ */
+function headFromFiles(root: string): string | null | undefined {
+  try {
+    const gitDir = join(root, ".git");
+    if (!statSync(gitDir).isDirectory() || existsSync(join(gitDir, "reftable"))) return undefined;
+    const head = readFileSync(join(gitDir, "HEAD"), "utf8").trim();
+    if (OBJECT_ID.test(head)) return head;
+    const ref = /^ref: (refs\/heads\/[^\s]+)$/.exec(head)?.[1];
+    if (!ref) return undefined;
+    const loose = join(gitDir, ref);
+    if (existsSync(loose)) {
+      const id = readFileSync(loose, "utf8").trim();
+      return OBJECT_ID.test(id) ? id : undefined;
+    }
+    const packed = join(gitDir, "packed-refs");
+    if (!existsSync(packed)) return null; // a branch with no commits yet
+    for (const line of readFileSync(packed, "utf8").split("\n")) {
+      const [id, name] = line.split(" ");
+      if (name === ref && id && OBJECT_ID.test(id)) return id;
+    }
+    return null;
+  } catch {
+    return undefined;
+  }
 }
 
 async function repoState(root: string): Promise<"ok" | "empty" | "shallow"> {

@@ -1,5 +1,4 @@
-import { createEstreeAdapter, ESTREE_ADAPTER_VERSION } from "./estree/adapter.js";
-import { createTreeSitterAdapter } from "./tree-sitter/adapter.js";
+import { ESTREE_ADAPTER_VERSION } from "./estree/version.js";
 import { csharp } from "./tree-sitter/csharp.js";
 import { go } from "./tree-sitter/go.js";
 import { java } from "./tree-sitter/java.js";
@@ -44,6 +43,12 @@ const EXTENSIONS: Readonly<Record<string, LanguageId>> = {
  * grammars once; later calls reuse them.
  */
 export async function createLanguageRegistry(): Promise<LanguageRegistry> {
+  // The parsers (a native binding, a WASM runtime) load here, on first use: a re-run that parses nothing
+  // never loads them.
+  const [{ createEstreeAdapter }, { createTreeSitterAdapter }] = await Promise.all([
+    import("./estree/adapter.js"),
+    import("./tree-sitter/adapter.js"),
+  ]);
   const adapters = [
     createEstreeAdapter(),
     ...(await Promise.all([python, go, java, kotlin, csharp, ruby].map(createTreeSitterAdapter))),

@@ -8,7 +8,13 @@ import type { ScanResult } from "../result/index.js";
 import { DiagnosticLog, UserError } from "../shared/index.js";
 import { fileFingerprints, unitBands } from "../similarity/index.js";
 import { discoverRepos, type RepoTarget } from "../sources/index.js";
-import { type MatchedEntry, type ParsedEntry, PgIndex, type PgRepoSnapshot } from "../store/index.js";
+import {
+  connectPg,
+  type MatchedEntry,
+  type ParsedEntry,
+  type PgIndex,
+  type PgRepoSnapshot,
+} from "../store/index.js";
 import type { OrgTotals } from "./assemble.js";
 import { findAndAssemble, similarityOptions } from "./findings.js";
 import { type HistoryRequest, orgHistoryFrom, readOrgHistory, requestOf } from "./history.js";
@@ -83,7 +89,7 @@ export async function indexRepos(options: IndexRepoOptions): Promise<IndexedRepo
   const goldenPackages = [...new Set(config.goldenPaths.flatMap((g) => (g.package ? [g.package] : [])))];
   const matchingKey = hashOf({ definitions, goldenPackages });
   const similarity = similarityOptions(config);
-  const db = await PgIndex.connect(databaseUrl(options.db, config.database));
+  const db = await connectPg(databaseUrl(options.db, config.database));
   const pool = createParsePool(options.workers === undefined ? {} : { workers: options.workers });
   const done: IndexedRepo[] = [];
   try {
@@ -254,7 +260,7 @@ export async function reportFromDb(options: ReportFromDbOptions): Promise<ScanRe
   const goldenPackages = [...new Set(config.goldenPaths.flatMap((g) => (g.package ? [g.package] : [])))];
   const matchingKey = hashOf({ definitions, goldenPackages });
   const similarity = similarityOptions(config);
-  const db = await PgIndex.connect(databaseUrl(options.db, config.database));
+  const db = await connectPg(databaseUrl(options.db, config.database));
   try {
     const repos = await db.repos();
     if (repos.length === 0) {

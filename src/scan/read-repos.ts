@@ -1,3 +1,4 @@
+import { type BigIntStats, lstatSync } from "node:fs";
 import type { ImplementationDraft } from "../concerns/index.js";
 import type { LineitemConfig } from "../config/index.js";
 import { headCommit } from "../history/index.js";
@@ -18,7 +19,7 @@ import type { ParsePool } from "./parse-pool.js";
 import type { ProgressListener } from "./progress.js";
 import type { ScannedFile } from "./scanned-file.js";
 import { importsTestFramework } from "./test-code.js";
-import type { MatchedEntry, ParsedEntry, UnitStore } from "./unit-store.js";
+import type { FileStat, MatchedEntry, ParsedEntry, UnitStore } from "./unit-store.js";
 
 /** Repositories listed at once: git's start-up, not its work, is most of a listing's time. */
 const LIST_CONCURRENCY = 4;
@@ -58,6 +59,7 @@ export async function listOrg(
   languages: Pick<LanguageRegistry, "languageOf">,
   log: DiagnosticLog,
   progress: ProgressListener,
+  stats: StatCache | null = null,
 ): Promise<OrgListing> {
   // Per repository, in the given order: its read, its files, and its problems to report.
   const listed: { read: RepoRead; entries: ListedEntry[]; report: () => void }[] = new Array(targets.length);
@@ -80,16 +82,15 @@ export async function listOrg(
       files: [],
       skipped: [...listing.skipped],
     };
-    const entries = listing.files.map((file): ListedEntry => {
-      const bytes = readSourceBytes(file.absPath, config.maxFileBytes);
-      return {
+    const entries = listing.files.map(
+      (file): ListedEntry => ({
         read,
         file,
         owner: ownerOf(file.path),
         kind: parseKindOf(file.path) as string,
-        content: bytes.ok ? { ok: true, blobSha: gitBlobSha(bytes.bytes) } : bytes,
-      };
-    });
+        content: contentOf(file.absPath, config.maxFileBytes, stats),
+      }),
+    );
     // Problems are said in the repositories' order below, whatever order they finish in.
     const report = () => {
       for (const problem of codeowners?.problems ?? []) {
@@ -132,6 +133,61 @@ export async function listOrg(
   await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, targets.length) }, worker));
   for (const { report } of listed) report();
   return { reads: listed.map(({ read }) => read), entries: listed.flatMap(({ entries }) => entries) };
+}
+
+/** Blob ids known by file stat (from the index), and the ones computed in this scan, to be kept. */
+export interface StatCache {
+  known: Map<string, FileStat>;
+  fresh: FileStat[];
+}
+
+/**
+ * A stat recorded this close to the file's last change is not trusted: a file edited in the same clock
+ * tick as it was hashed could change again without its times changing (git calls this "racily clean").
+ */
+const RACY_MS = 2000;
+
+/**
+ * The file's blob id: from the stat cache when size, times and inode are as recorded (no read at all),
+ * else from its bytes, recording the stat for next time.
+ */
+function contentOf(absPath: string, maxBytes: number, stats: StatCache | null): ListedEntry["content"] {
+  let stat: BigIntStats | undefined;
+  if (stats) {
+    try {
+      stat = lstatSync(absPath, { bigint: true });
+    } catch {
+      // Gone or unreadable: reading it says which, with the reason.
+    }
+    const known = stat?.isFile() ? stats.known.get(absPath) : undefined;
+    if (
+      stat &&
+      known &&
+      stat.size <= BigInt(maxBytes) &&
+      known.size === Number(stat.size) &&
+      known.mtimeNs === String(stat.mtimeNs) &&
+      known.ctimeNs === String(stat.ctimeNs) &&
+      known.ino === String(stat.ino) &&
+      Number(stat.mtimeNs / 1_000_000n) < known.recordedMs - RACY_MS
+    ) {
+      return { ok: true, blobSha: known.blobSha };
+    }
+  }
+  const bytes = readSourceBytes(absPath, maxBytes);
+  if (!bytes.ok) return bytes;
+  const blobSha = gitBlobSha(bytes.bytes);
+  if (stats && stat?.isFile() && Number(stat.size) === bytes.bytes.length) {
+    stats.fresh.push({
+      absPath,
+      size: Number(stat.size),
+      mtimeNs: String(stat.mtimeNs),
+      ctimeNs: String(stat.ctimeNs),
+      ino: String(stat.ino),
+      blobSha,
+      recordedMs: Date.now(),
+    });
+  }
+  return { ok: true, blobSha };
 }
 
 type Parsed =

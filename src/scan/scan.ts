@@ -70,7 +70,12 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
   const index = options.index ? await openIndexFor(options.index, options.cwd, loaded.baseDir, log) : null;
   try {
-    const listing = await listOrg(targets, config, { languageOf }, log, progress);
+    const fresh = options.index?.fresh ?? false;
+    const stats = index
+      ? { known: fresh ? new Map() : index.fileStats(targets.map((target) => target.root)), fresh: [] }
+      : null;
+    const listing = await listOrg(targets, config, { languageOf }, log, progress, stats);
+    if (index && stats && stats.fresh.length > 0) index.putFileStats(stats.fresh);
     const goldenPackages = [
       ...new Set(config.goldenPaths.flatMap((golden) => (golden.package ? [golden.package] : []))),
     ];
@@ -81,7 +86,6 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       emails: options.emails ?? false,
     };
     const inputKey = scanInputKey(listing, { config, definitionFiles, options: resultOptions });
-    const fresh = options.index?.fresh ?? false;
     if (index && !fresh) {
       const previous = index.scanWithInput(inputKey);
       if (previous) {

@@ -39,21 +39,29 @@ export interface ListOptions {
 }
 
 const GIT_MODE_SYMLINK = "120000";
+/** `git ls-files --stage`: mode, object id, stage, then a tab before the path. */
+const STAGED_RECORD = /^(\d{6}) (?:[0-9a-f]{40}|[0-9a-f]{64}) \d\t/;
 const GIT_MODE_SUBMODULE = "160000";
 
 async function gitPaths(target: RepoTarget): Promise<{ path: string; mode: string; detail?: string }[]> {
   const scope = target.scope ? ["--", target.scope] : [];
   // -z keeps file names with newlines, quotes or non-UTF-8 bytes intact.
-  const [tracked, untracked] = await Promise.all([
-    git(["ls-files", "-z", "--stage", ...scope], { cwd: target.root }),
-    git(["ls-files", "-z", "--others", "--exclude-standard", ...scope], { cwd: target.root }),
-  ]);
+  // One git process for both: with --stage, a tracked record is "mode object stage<TAB>path" and an
+  // untracked one is the bare path (a path that merely looks like a record cannot be one: it would need
+  // git's own spacing and a 40- or 64-digit object id before a tab).
+  const listed = await git(
+    ["ls-files", "-z", "--stage", "--cached", "--others", "--exclude-standard", ...scope],
+    {
+      cwd: target.root,
+    },
+  );
   const entries = new Map<string, string>();
-  for (const record of tracked.stdout.split("\0")) {
-    const tab = record.indexOf("\t");
-    if (tab > 0) entries.set(record.slice(tab + 1), record.slice(0, 6));
+  for (const record of listed.stdout.split("\0")) {
+    if (!record) continue;
+    const staged = STAGED_RECORD.exec(record);
+    if (staged) entries.set(record.slice(staged[0].length), staged[1] as string);
+    else if (!entries.has(record)) entries.set(record, "100644");
   }
-  for (const path of untracked.stdout.split("\0")) if (path) entries.set(path, "100644");
   return [...entries].map(([path, mode]) => ({ path, mode }));
 }
 

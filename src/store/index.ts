@@ -1,13 +1,17 @@
 export { acquireLock, type LockOptions } from "./lock.js";
 export { MIGRATIONS, type Migration } from "./migrations.js";
+export type { PgFileRef, PgFileRow, PgIndex, PgRepoRow, PgRepoSnapshot } from "./postgres.js";
+
+/**
+ * Connects to the org-wide index on PostgreSQL. The client library is loaded here, on first use, so
+ * commands that never touch PostgreSQL do not pay for loading it.
+ */
+export async function connectPg(url: string): Promise<import("./postgres.js").PgIndex> {
+  const { PgIndex } = await import("./postgres.js");
+  return PgIndex.connect(url);
+}
 export {
-  type PgFileRef,
-  type PgFileRow,
-  PgIndex,
-  type PgRepoRow,
-  type PgRepoSnapshot,
-} from "./postgres.js";
-export {
+  type FileStat,
   KEEP_SCANS,
   type MatchedEntry,
   type OpenIndexOptions,

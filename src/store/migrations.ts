@@ -55,4 +55,22 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX scan_by_input ON scan (input_key);
     `,
   },
+  {
+    version: 2,
+    does: "each file's stat beside its blob id, so an unchanged file need not be read to be named",
+    sql: `
+      -- Like git's own index: a file whose size, times and inode are those recorded has the recorded
+      -- blob id. Entries recorded within a moment of the file's last change are not trusted (see
+      -- recorded_ms), so an edit made in the same clock tick as the scan is never missed.
+      CREATE TABLE file_stat (
+        abs_path    TEXT PRIMARY KEY,
+        size        INTEGER NOT NULL,
+        mtime_ns    TEXT NOT NULL,
+        ctime_ns    TEXT NOT NULL,
+        ino         TEXT NOT NULL,
+        blob_sha    TEXT NOT NULL,
+        recorded_ms INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

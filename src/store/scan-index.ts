@@ -32,6 +32,17 @@ export interface MatchedEntry {
   implementations: unknown;
 }
 
+/** What a file looked like when its blob id was computed. */
+export interface FileStat {
+  absPath: string;
+  size: number;
+  mtimeNs: string;
+  ctimeNs: string;
+  ino: string;
+  blobSha: string;
+  recordedMs: number;
+}
+
 /** How many finished scans are kept; older ones are dropped when a new one is saved. */
 export const KEEP_SCANS = 10;
 
@@ -48,6 +59,9 @@ export interface ScanIndex {
   putMatched(entries: MatchedEntry[]): void;
   getHistory(repo: string, key: string): unknown;
   putHistory(repo: string, key: string, history: unknown): void;
+  /** Every recorded file stat under these folders (absolute paths), by absolute path. */
+  fileStats(roots: string[]): Map<string, FileStat>;
+  putFileStats(stats: FileStat[]): void;
   latestScan(): StoredScan | null;
   /** The newest finished scan computed from exactly these inputs, if any. */
   scanWithInput(inputKey: string): StoredScan | null;
@@ -98,6 +112,12 @@ function wrap(db: Db, release: () => void): ScanIndex {
     getHistory: db.prepare("SELECT history FROM repo_history WHERE repo = ? AND key = ?").pluck(),
     putHistory: db.prepare("INSERT OR REPLACE INTO repo_history (repo, key, history) VALUES (?, ?, ?)"),
     latest: db.prepare("SELECT * FROM scan ORDER BY id DESC LIMIT 1"),
+    statsUnder: db.prepare(
+      "SELECT abs_path AS absPath, size, mtime_ns AS mtimeNs, ctime_ns AS ctimeNs, ino, blob_sha AS blobSha, recorded_ms AS recordedMs FROM file_stat WHERE abs_path >= ? AND abs_path < ?",
+    ),
+    putStat: db.prepare(
+      "INSERT OR REPLACE INTO file_stat (abs_path, size, mtime_ns, ctime_ns, ino, blob_sha, recorded_ms) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    ),
     byInput: db.prepare("SELECT * FROM scan WHERE input_key = ? ORDER BY id DESC LIMIT 1"),
     insertScan: db.prepare(
       "INSERT INTO scan (input_key, started_at, finished_at, repos, files, result) VALUES (?, ?, ?, ?, ?, ?)",
@@ -109,6 +129,10 @@ function wrap(db: Db, release: () => void): ScanIndex {
   });
   const putMatched = db.transaction((entries: MatchedEntry[]) => {
     for (const e of entries) q.putMatched.run(e.blobSha, e.kind, e.path, e.matching, pack(e.implementations));
+  });
+  const putFileStats = db.transaction((stats: FileStat[]) => {
+    for (const f of stats)
+      q.putStat.run(f.absPath, f.size, f.mtimeNs, f.ctimeNs, f.ino, f.blobSha, f.recordedMs);
   });
   const saveScan = db.transaction((scan: Omit<StoredScan, "id">) => {
     const json = Buffer.from(JSON.stringify(scan.result));
@@ -156,6 +180,17 @@ function wrap(db: Db, release: () => void): ScanIndex {
     putHistory: (repo, key, history) => {
       q.putHistory.run(repo, key, pack(history));
     },
+    fileStats(roots) {
+      const out = new Map<string, FileStat>();
+      for (const root of roots) {
+        // Every path under `root/`: the range [root/, root0) in byte order ('0' follows '/').
+        const prefix = root.endsWith("/") ? root : `${root}/`;
+        for (const row of q.statsUnder.all(prefix, `${prefix.slice(0, -1)}0`) as FileStat[])
+          out.set(row.absPath, row);
+      }
+      return out;
+    },
+    putFileStats: (stats) => putFileStats.immediate(stats),
     latestScan: () => toScan(q.latest.get()),
     scanWithInput: (inputKey) => toScan(q.byInput.get(inputKey)),
     saveScan: (scan) => saveScan.immediate(scan),

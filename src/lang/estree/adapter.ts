@@ -5,10 +5,8 @@ import type { FileUnits, Import, LanguageAdapter, LanguageId } from "../unit.js"
 import { UnitBuilder } from "../unit-builder.js";
 import { planProgram } from "./plan.js";
 import { parseEstree } from "./recover.js";
+import { ESTREE_ADAPTER_VERSION } from "./version.js";
 import { EstreeWalker } from "./walker.js";
-
-/** Bumped whenever the output for the same input changes; part of the unit cache key. */
-export const ESTREE_ADAPTER_VERSION = 4;
 
 /** TypeScript, TSX and JavaScript (with JSX) over oxc-parser. */
 export function createEstreeAdapter(): LanguageAdapter {
