@@ -179,7 +179,13 @@ export function prepareOrgs(root, manifest, languageOf, say) {
   const packages = packagesOf(join(root, ".cache", "corpus"), manifest);
   const wanted = { layout: LAYOUT, corpus: packages.map(({ spec, stamp }) => ({ spec, stamp })) };
   const previous = existsSync(marker) ? JSON.parse(readFileSync(marker, "utf8")) : null;
-  if (previous && JSON.stringify(previous.wanted) === JSON.stringify(wanted)) return previous.built;
+  if (previous && JSON.stringify(previous.wanted) === JSON.stringify(wanted)) {
+    // Paths are this checkout's, not the ones recorded (the folder may have been reached another way).
+    const sizes = Object.fromEntries(
+      Object.entries(previous.built.sizes).map(([size, built]) => [size, { ...built, org: join(dir, size) }]),
+    );
+    return { ...previous.built, dir, sizes };
+  }
 
   rmSync(dir, { recursive: true, force: true }); // marker first, so a half-built org is never taken as built
   say("counting the corpus's lines");
