@@ -18,6 +18,8 @@ export interface LogRecord {
   people: string[];
   /** The author's name after .mailmap (shown only when a user asks for people). */
   name: string;
+  /** The subject line. */
+  subject: string;
   /** `path` is the path in that commit; `from` is set on a rename. */
   files: { path: string; from?: string; added?: number; deleted?: number }[];
 }
@@ -25,7 +27,7 @@ export interface LogRecord {
 export const RECORD = "\x1e";
 export const FIELD = "\x1f";
 export const TRAILER = "\x1d";
-const FORMAT = `${RECORD}%H${FIELD}%aE${FIELD}%aI${FIELD}%(trailers:key=Co-authored-by,valueonly,separator=${TRAILER})${FIELD}%aN`;
+const FORMAT = `${RECORD}%H${FIELD}%aE${FIELD}%aI${FIELD}%(trailers:key=Co-authored-by,valueonly,separator=${TRAILER})${FIELD}%aN${FIELD}%s`;
 
 export function personKey(email: string): string {
   return email.trim().toLowerCase();
@@ -87,9 +89,11 @@ export function streamLog(
     }
     if (token.startsWith(RECORD)) {
       flush();
-      const [sha = "", email = "", date = "", trailers = "", name = ""] = token.slice(1).split(FIELD);
+      const [sha = "", email = "", date = "", trailers = "", name = "", subject = ""] = token
+        .slice(1)
+        .split(FIELD);
       const people = [personKey(email), ...coauthorEmails(trailers).map(personKey)];
-      record = { sha, date, people: [...new Set(people)], name, files: [] };
+      record = { sha, date, people: [...new Set(people)], name, subject, files: [] };
       return;
     }
     if (!token || !record) return;

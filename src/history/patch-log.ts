@@ -1,4 +1,3 @@
-import { coauthorEmails, FIELD, personKey, RECORD, TRAILER } from "./git-log.js";
 import { type Hunk, parseHunkHeader } from "./line-ranges.js";
 import { streamGitTokens } from "./stream-git.js";
 
@@ -27,7 +26,21 @@ export interface PatchCommit {
   files: FilePatch[];
 }
 
-const FORMAT = `${RECORD}%H${FIELD}%P${FIELD}%aE${FIELD}%aI${FIELD}%(trailers:key=Co-authored-by,valueonly,separator=${TRAILER})${FIELD}%s`;
+/**
+ * Each entry's header: `--pretty=oneline` with `--parents` is the one format that says which parent a
+ * merge's diff is against (`(from <parent>)`); git prints no entry for a parent the paths did not change
+ * against, so counting entries cannot tell. Author, date and subject come from the first pass instead.
+ */
+const HEADER =
+  /^([0-9a-f]{40}|[0-9a-f]{64})((?: (?:[0-9a-f]{40}|[0-9a-f]{64}))*) \(from ([0-9a-f]{40}|[0-9a-f]{64})\)/;
+const PLAIN_HEADER = /^([0-9a-f]{40}|[0-9a-f]{64})(?: ([0-9a-f]{40}|[0-9a-f]{64}))?(?: |$)/;
+
+/** What the first pass knows of a commit: author date, people (after .mailmap) and subject. */
+export interface CommitMeta {
+  date: string;
+  people: string[];
+  subject: string;
+}
 
 /** Text kept per hunk, so a 10 MB generated file in the history costs little: enough to say what changed. */
 const MAX_HUNK_LINES = 200;
@@ -73,6 +86,8 @@ export function streamPatches(
   root: string,
   paths: readonly string[],
   onCommit: (commit: PatchCommit) => void,
+  /** Author date, people and subject of a commit that is not a merge (merges are charged to nobody). */
+  metaOf: (sha: string) => CommitMeta | undefined,
 ): Promise<void> {
   const args = [
     "-c",
@@ -92,7 +107,8 @@ export function streamPatches(
     "--no-textconv",
     "--src-prefix=a/",
     "--dst-prefix=b/",
-    `--format=${FORMAT}`,
+    "--pretty=oneline",
+    "--no-abbrev-commit",
     "--",
     ...paths,
   ];
@@ -110,21 +126,22 @@ export function streamPatches(
     commit = undefined;
   };
   const takeLine = (line: string) => {
-    if (line.startsWith(RECORD)) {
-      const previous = commit?.sha;
-      const previousIndex = commit?.parentIndex ?? 0;
+    // Diff lines never start with a hex digit (content lines start with +, - or \\), so a line that does
+    // is an entry's header.
+    const merge = HEADER.exec(line);
+    const plain = merge ? null : PLAIN_HEADER.exec(line);
+    if (merge || plain) {
       endCommit();
-      const [sha = "", parents = "", email = "", date = "", trailers = "", subject = ""] = line
-        .slice(1)
-        .split(FIELD);
-      const people = [personKey(email), ...coauthorEmails(trailers).map(personKey)];
+      const sha = (merge?.[1] ?? plain?.[1]) as string;
+      const parents = merge ? (merge[2] ?? "").split(" ").filter(Boolean) : plain?.[2] ? [plain[2]] : [];
+      const meta = merge ? undefined : metaOf(sha);
       commit = {
         sha,
-        parents: parents.split(" ").filter(Boolean),
-        parentIndex: previous === sha ? previousIndex + 1 : 0,
-        date,
-        people: [...new Set(people)],
-        subject,
+        parents,
+        parentIndex: merge ? Math.max(0, parents.indexOf(merge[3] as string)) : 0,
+        date: meta?.date ?? "",
+        people: meta?.people ?? [],
+        subject: meta?.subject ?? "",
         files: [],
       };
       inHunks = false;

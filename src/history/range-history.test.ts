@@ -137,3 +137,84 @@ describe("following lines across branches and merges", async () => {
     expect(ours).toEqual(theirs);
   });
 });
+
+/** A new repository with one author and no user or system git config, and a way to run git in it. */
+async function scratchRepo(dir: string, name: string) {
+  const root = join(dir, name);
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: "Ann Lee",
+    GIT_AUTHOR_EMAIL: "ann@example.test",
+    GIT_COMMITTER_NAME: "Ann Lee",
+    GIT_COMMITTER_EMAIL: "ann@example.test",
+    GIT_CONFIG_GLOBAL: "/dev/null",
+    GIT_CONFIG_NOSYSTEM: "1",
+  };
+  await git(["init", "-q", "-b", "main", root], { cwd: dir });
+  return { root, run: (args: string[]) => git(args, { cwd: root, env }) };
+}
+
+describe("a merge whose only diff is against its second parent", async () => {
+  // dev puts a line on top and edits line b; main only touches another file; main is merged into dev.
+  // For f.ts the merge equals its first parent, so git prints one diff, against the second parent (main).
+  // Read as a diff against the first, it would shift the range onto line b and charge dev's edit of b.
+  const { root, run } = await scratchRepo(tempDir(), "second-parent");
+  writeFileSync(join(root, "f.ts"), lines("a", "b", "c", "d", "e"));
+  writeFileSync(join(root, "g.ts"), lines("g"));
+  await run(["add", "."]);
+  await run(["commit", "-qm", "base"]);
+  await run(["checkout", "-qb", "dev"]);
+  writeFileSync(join(root, "f.ts"), lines("top", "a", "b", "c", "d", "e"));
+  await run(["commit", "-qam", "dev adds top"]);
+  writeFileSync(join(root, "f.ts"), lines("top", "a", "B", "c", "d", "e"));
+  await run(["commit", "-qam", "dev edits b"]);
+  await run(["checkout", "-q", "main"]);
+  writeFileSync(join(root, "g.ts"), lines("g2"));
+  await run(["commit", "-qam", "main edit"]);
+  await run(["checkout", "-q", "dev"]);
+  await run(["merge", "-q", "--no-edit", "main"]);
+
+  it("reads which parent each diff is against, and follows lines as git log -L does", async () => {
+    // Today: top, a, B, c, d, e; the range is c..d, lines 4-5.
+    const history = await readRepoHistory(root, new Set(["f.ts"]), {
+      ranges: [{ key: "r", path: "f.ts", start: 4, end: 5 }],
+    });
+    const ours = (history.ranges?.get("r") ?? []).map((t) => t.subject).sort();
+    const oracle = await git(["log", "--no-merges", "-L", "4,5:f.ts", "--format=%s", "-s"], { cwd: root });
+    const theirs = oracle.stdout
+      .split("\n")
+      .filter((l) => ["base", "dev adds top", "dev edits b", "main edit"].includes(l))
+      .sort();
+    expect(theirs).toEqual(["base"]);
+    expect(ours).toEqual(theirs);
+  });
+});
+
+describe("a merge that brings in a file its first parent never had", async () => {
+  // main has no f.ts; dev creates it and edits it; dev is merged into main. For f.ts the merge's diff
+  // against main creates the file, and against dev there is none: the range came from dev.
+  const { root, run } = await scratchRepo(tempDir(), "brought-in");
+  writeFileSync(join(root, "g.ts"), lines("g"));
+  await run(["add", "."]);
+  await run(["commit", "-qm", "base"]);
+  await run(["checkout", "-qb", "dev"]);
+  writeFileSync(join(root, "f.ts"), lines("one", "two", "three"));
+  await run(["add", "f.ts"]);
+  await run(["commit", "-qm", "dev writes"]);
+  writeFileSync(join(root, "f.ts"), lines("one", "TWO", "three"));
+  await run(["commit", "-qam", "dev edits"]);
+  await run(["checkout", "-q", "main"]);
+  writeFileSync(join(root, "g.ts"), lines("g2"));
+  await run(["commit", "-qam", "main moves on"]);
+  await run(["merge", "-q", "--no-ff", "--no-edit", "dev"]);
+
+  it("follows the range into the parent that had it", async () => {
+    const history = await readRepoHistory(root, new Set(["f.ts"]), {
+      ranges: [{ key: "r", path: "f.ts", start: 1, end: 3 }],
+    });
+    expect((history.ranges?.get("r") ?? []).map((t) => t.subject).sort()).toEqual([
+      "dev edits",
+      "dev writes",
+    ]);
+  });
+});

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { GitError, git } from "../git/index.js";
 import { type FileTouch, type LogDetail, type LogRecord, streamLog } from "./git-log.js";
-import { streamPatches } from "./patch-log.js";
+import { type CommitMeta, streamPatches } from "./patch-log.js";
 import { followRanges, type RangeTouch, type WantedRange } from "./range-history.js";
 
 export interface HistoryOptions {
@@ -138,10 +138,12 @@ export async function readRepoHistory(
     collected = await collect(root, context, "names");
     read = "names";
   }
+  // The commits' details serve the patch pass only; the history kept is per file and per range.
+  const { meta: _meta, ...kept } = collected;
   const result: RepoHistory = {
     state: collected.stopReason ? "partial" : state,
     detail: read,
-    ...collected,
+    ...kept,
     ranges: null,
   };
   if (ranges.length === 0) return { ...result, ranges: new Map() };
@@ -150,7 +152,7 @@ export async function readRepoHistory(
     const paths = [
       ...new Set([...rangePaths].flatMap((path) => [path, ...(collected.formerNames.get(path) ?? [])])),
     ];
-    await streamPatches(root, paths, follower.onCommit);
+    await streamPatches(root, paths, follower.onCommit, (sha) => collected.meta.get(sha));
     // Every range asked has an entry, touched or not: "followed, nothing changed it" differs from
     // "never asked".
     for (const range of ranges) if (!follower.touches.has(range.key)) follower.touches.set(range.key, []);
@@ -174,6 +176,8 @@ interface Collected {
   people: Map<string, PersonActivity>;
   /** Earlier names of the wanted paths, by their name today. */
   formerNames: Map<string, Set<string>>;
+  /** Date, people and subject of every commit that touched a wanted path: what the patch pass charges. */
+  meta: Map<string, CommitMeta>;
   newest: string | null;
   /** Set when git stopped at a damaged object after streaming the newer commits. */
   stopReason?: string;
@@ -187,6 +191,7 @@ async function collect(root: string, context: CollectContext, detail: LogDetail)
   const files = new Map<string, FileTouch[]>();
   const people = new Map<string, PersonActivity>();
   const formerNames = new Map<string, Set<string>>();
+  const meta = new Map<string, CommitMeta>();
   // Newest first: a path seen in an older commit under its old name maps to the name it has today.
   const currentName = new Map<string, string>();
   const resolveName = (path: string) => currentName.get(path) ?? path;
@@ -230,6 +235,9 @@ async function collect(root: string, context: CollectContext, detail: LogDetail)
             formerNames.set(current, names);
           }
         }
+        if (wanted.has(current) && !meta.has(record.sha)) {
+          meta.set(record.sha, { date: record.date, people: record.people, subject: record.subject });
+        }
         if (!counted) continue;
         const team = cachedTeam(current);
         if (team)
@@ -259,5 +267,5 @@ async function collect(root: string, context: CollectContext, detail: LogDetail)
       throw error;
     stopReason = error.stderr.trim().split("\n")[0] || error.message;
   }
-  return { commits, files, people, formerNames, newest, ...(stopReason ? { stopReason } : {}) };
+  return { commits, files, people, formerNames, meta, newest, ...(stopReason ? { stopReason } : {}) };
 }
