@@ -172,6 +172,15 @@ describe("the index from the command line", async () => {
     expect(view.stdout).toMatch(/From the scan that finished \d{4}-\d\d-\d\dT/);
   });
 
+  it("run from inside the repository it scans, it never lists its own folder, and a re-run takes the result", async () => {
+    const repo = join(org, "svc");
+    const first = await runCli(["scan", ".", "--json", "-", "-q"], repo);
+    expect(first.code).toBe(0);
+    expect(JSON.stringify(JSON.parse(first.stdout).skipped)).not.toContain(".lineitem");
+    const again = await runCli(["scan", ".", "--json", "out.json"], repo);
+    expect(again.stderr).toContain("nothing changed since the scan finished");
+  });
+
   it("--no-index keeps nothing; --index FILE keeps it where asked", async () => {
     const elsewhere = tempDir();
     expect((await runCli(["scan", org, "-q", "--no-index"], elsewhere)).code).toBe(0);

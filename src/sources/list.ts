@@ -66,6 +66,7 @@ async function gitPaths(target: RepoTarget): Promise<{ path: string; mode: strin
 }
 
 const WALK_SKIP = new Set([".git", ".hg", ".svn", "node_modules", ".lineitem"]);
+const OWN_FOLDER = /(^|\/)\.lineitem\//;
 /** Marks a folder the walk could not open, so it is reported once instead of failing the scan. */
 const UNREADABLE_FOLDER = "unreadable-folder";
 const MAX_DEPTH = 64;
@@ -116,6 +117,9 @@ export async function listRepoFiles(target: RepoTarget, options: ListOptions): P
   const files: ListedFile[] = [];
   const skipped: SkippedFile[] = [];
   for (const { path, mode, detail } of entries.sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    // lineitem's own working folder (the index, its lock) is not the org's code, and it changes as a scan
+    // runs: never listed, not even as set aside.
+    if (OWN_FOLDER.test(path)) continue;
     const skip = (reason: SkipReason) =>
       skipped.push({ repo: target.name, path, reason, ...(detail ? { detail } : {}) });
     if (mode === UNREADABLE_FOLDER) skip("unreadable");
