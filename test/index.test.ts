@@ -189,6 +189,17 @@ describe("the index from the command line", async () => {
     expect((await runCli(["report", "--index", "ci/idx.sqlite"], elsewhere)).code).toBe(0);
   });
 
+  it("keeps it beside a config given with --config, where `lineitem report -c` finds it", async () => {
+    const elsewhere = tempDir();
+    mkdirSync(join(elsewhere, "cfg"));
+    writeFileSync(join(elsewhere, "cfg", "lineitem.config.yaml"), "version: 1\n");
+    expect((await runCli(["scan", org, "-q", "-c", "cfg/lineitem.config.yaml"], elsewhere)).code).toBe(0);
+    expect((await runCli(["report"], elsewhere)).code).toBe(2);
+    const found = await runCli(["report", "-c", "cfg/lineitem.config.yaml"], elsewhere);
+    expect(found.code).toBe(0);
+    expect(found.stdout).toContain(join(elsewhere, "cfg", ".lineitem", "index.sqlite"));
+  });
+
   it("refuses a file that is not a lineitem index, naming it, and leaves it as it was", async () => {
     const stranger = join(dir, "stranger.sqlite");
     const db = new Database(stranger);

@@ -176,7 +176,10 @@ function program(io: CliIo, run: (job: Promise<number>) => void): Command {
     )
     .option("--index <file>", "the index (default: .lineitem/index.sqlite in the current folder)")
     .option("--db <url>", "report from the org-wide index on PostgreSQL (postgres://…) instead")
-    .option("-c, --config <file>", "with --db: the lineitem.config.yaml the repositories were indexed with")
+    .option(
+      "-c, --config <file>",
+      "the lineitem.config.yaml: the index beside it; with --db, the one the repositories were indexed with",
+    )
     .option("--json <file>", "also write the result as JSON ('-' for stdout, instead of the view)")
     .option("--people", "with --db: add a row per person to the ledger")
     .option("--emails", "with --db: show people's emails beside their names (implies --people)")
