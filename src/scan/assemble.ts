@@ -23,6 +23,7 @@ import { assembleLedger, type LedgerRequest } from "./assemble-ledger.js";
 import { type OrgHistory, requestOf } from "./history.js";
 import type { RepoRead } from "./read-repos.js";
 import type { ScannedFile } from "./scanned-file.js";
+import { type OrgTotals, totalsOf } from "./totals.js";
 
 export interface AssembleInput {
   now: Date;
@@ -46,52 +47,6 @@ export interface AssembleInput {
   fanIn?: (impl: FoundImplementation) => number;
   /** The summary's counts, when not every file is at hand (the database); else counted over `allFiles`. */
   totals?: OrgTotals;
-}
-
-/** What the summary counts over every file read. */
-export interface OrgTotals {
-  filesRead: number;
-  testFiles: number;
-  units: number;
-  lines: number;
-  byLanguage: Record<string, { files: number; lines: number }>;
-  teams: { name: string; repos: string[]; files: number; byRepositoryName: boolean }[];
-  filesReadByRepo: Map<string, number>;
-}
-
-/** The summary's counts over the files at hand. */
-export function totalsOf(allFiles: ScannedFile[]): OrgTotals {
-  const byLanguage: Record<string, { files: number; lines: number }> = {};
-  const teams = new Map<string, { repos: Set<string>; files: number; byRepositoryName: boolean }>();
-  const filesReadByRepo = new Map<string, number>();
-  for (const file of allFiles) {
-    const lang = byLanguage[file.language] ?? { files: 0, lines: 0 };
-    byLanguage[file.language] = lang;
-    lang.files++;
-    lang.lines += file.lines;
-    const team = teams.get(file.team) ?? { repos: new Set<string>(), files: 0, byRepositoryName: true };
-    team.repos.add(file.repo);
-    team.files++;
-    team.byRepositoryName &&= file.ownerSource === "fallback";
-    teams.set(file.team, team);
-    filesReadByRepo.set(file.repo, (filesReadByRepo.get(file.repo) ?? 0) + 1);
-  }
-  return {
-    filesRead: allFiles.length,
-    testFiles: allFiles.filter((f) => f.isTest).length,
-    units: allFiles.reduce((sum, f) => sum + f.units.length, 0),
-    lines: allFiles.reduce((sum, f) => sum + f.lines, 0),
-    byLanguage,
-    teams: [...teams]
-      .map(([name, t]) => ({
-        name,
-        repos: [...t.repos].sort(),
-        files: t.files,
-        byRepositoryName: t.byRepositoryName,
-      }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
-    filesReadByRepo,
-  };
 }
 
 function unitRef(unit: Unit): UnitRef {
@@ -273,14 +228,20 @@ function packageCallersElsewhere(
   return fanIn(elsewhere, [impl], () => pkg)[0] ?? 0;
 }
 
+/** The golden implementation of each concern that has one, with the package it is published as. */
+export function goldenPackagesOf(groups: ConcernGroup[]): Map<FoundImplementation, string> {
+  const out = new Map<FoundImplementation, string>();
+  for (const group of groups) {
+    const golden = group.golden === undefined ? undefined : group.implementations[group.golden];
+    if (golden && group.goldenPath?.package) out.set(golden, group.goldenPath.package);
+  }
+  return out;
+}
+
 /** Turns the stages' outputs into the versioned result, in a stable order. */
 export function assembleResult(input: AssembleInput): ScanResult {
   const copies = copyLinks(input);
-  const goldenPackage = new Map<FoundImplementation, string>();
-  for (const group of input.groups) {
-    const golden = group.golden === undefined ? undefined : group.implementations[group.golden];
-    if (golden && group.goldenPath?.package) goldenPackage.set(golden, group.goldenPath.package);
-  }
+  const goldenPackage = goldenPackagesOf(input.groups);
   const fanCounts = input.fanIn
     ? input.implementations.map(
         (impl) => (input.fanIn?.(impl) ?? 0) + packageCallersElsewhere(input, impl, goldenPackage),

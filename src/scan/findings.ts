@@ -6,13 +6,14 @@ import type { ScanResult } from "../result/index.js";
 import type { DiagnosticLog } from "../shared/index.js";
 import { DEFAULT_SIMILARITY, type SimilarityOptions } from "../similarity/index.js";
 import type { SkippedFile } from "../sources/index.js";
-import { assembleResult, type OrgTotals } from "./assemble.js";
+import { assembleResult } from "./assemble.js";
 import { assembleClones } from "./assemble-clones.js";
 import { findOrgClones } from "./clones.js";
 import { type HistoryRequest, type OrgHistory, requestOf } from "./history.js";
 import type { ProgressListener } from "./progress.js";
 import type { RepoRead } from "./read-repos.js";
 import type { ScannedFile } from "./scanned-file.js";
+import type { OrgTotals } from "./totals.js";
 
 /** The keys of a config section that were given (zod leaves the others undefined). */
 function definedOnly<T extends object>(section: T): Partial<T> {

@@ -1,10 +1,5 @@
-export {
-  type IndexedRepo,
-  type IndexRepoOptions,
-  indexRepos,
-  type ReportFromDbOptions,
-  reportFromDb,
-} from "./org-index.js";
+export { type ReportFromDbOptions, reportFromDb } from "./db-report.js";
+export { type IndexedRepo, type IndexRepoOptions, indexRepos } from "./index-repo.js";
 export type { ParseOutcome, ParseTask } from "./parse-file.js";
 export { createParsePool, defaultWorkers, type ParsePool, type ParsePoolOptions } from "./parse-pool.js";
 export type { ProgressListener, ScanProgress, ScanStage } from "./progress.js";

@@ -9,7 +9,8 @@ import { discoverRepos, type RepoTarget } from "../sources/index.js";
 import { openIndex, type ScanIndex } from "../store/index.js";
 import { findAndAssemble } from "./findings.js";
 import { type HistoryStore, readOrgHistory } from "./history.js";
-import { hashOf, scanInputKey } from "./input-key.js";
+import { scanInputKey } from "./input-key.js";
+import { goldenPackageNames, matchingKeyOf } from "./org-db.js";
 import { createParsePool } from "./parse-pool.js";
 import type { ProgressListener } from "./progress.js";
 import { listOrg, type OrgListing, parseOrg } from "./read-repos.js";
@@ -76,9 +77,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       : null;
     const listing = await listOrg(targets, config, { languageOf }, log, progress, stats);
     if (index && stats && stats.fresh.length > 0) index.putFileStats(stats.fresh);
-    const goldenPackages = [
-      ...new Set(config.goldenPaths.flatMap((golden) => (golden.package ? [golden.package] : []))),
-    ];
+    const goldenPackages = goldenPackageNames(config);
     const resultOptions = {
       includeTests,
       showBoilerplate: options.showBoilerplate ?? false,
@@ -107,7 +106,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       definitions,
       targets,
       goldenPackages,
-      matchingKey: hashOf({ definitions, goldenPackages }),
+      matchingKey: matchingKeyOf(definitions, goldenPackages),
       workers: options.workers,
       store: reading,
       log,

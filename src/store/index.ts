@@ -1,6 +1,7 @@
 export { acquireLock, type LockOptions } from "./lock.js";
 export { MIGRATIONS, type Migration } from "./migrations.js";
-export type { PgFileRef, PgFileRow, PgIndex, PgRepoRow, PgRepoSnapshot } from "./postgres.js";
+export { type PgFileRef, type PgFileRow, type PgRepoRow, type PgRepoSnapshot, redactUrl } from "./pg-rows.js";
+export type { PgIndex } from "./postgres.js";
 
 /**
  * Connects to the org-wide index on PostgreSQL. The client library is loaded here, on first use, so

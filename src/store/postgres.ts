@@ -1,57 +1,9 @@
 import pg from "pg";
 import { UserError } from "../shared/index.js";
+import { type PgFileRef, type PgFileRow, type PgRepoRow, type PgRepoSnapshot, redactUrl } from "./pg-rows.js";
 import { PG_MIGRATIONS } from "./pg-schema.js";
-import type { MatchedEntry, ParsedEntry } from "./scan-index.js";
-import { pack, unpack } from "./values.js";
-
-/** Rows go to PostgreSQL in batches of this many, as arrays unnested server-side. */
-const BATCH = 5000;
-
-export interface PgRepoRow {
-  name: string;
-  kind: string;
-  scope: string | null;
-  head: string | null;
-  codeowners: string | null;
-  matching: string;
-  includeTests: boolean;
-  indexedAt: string;
-  skipped: unknown[];
-  diagnostics: unknown[];
-  history: unknown;
-}
-
-export interface PgFileRow {
-  path: string;
-  blobSha: string;
-  kind: string;
-  language: string;
-  team: string;
-  ownerSource: string;
-  isTest: boolean;
-  lines: number;
-  units: number;
-  modules: string[];
-}
-
-/** Everything `lineitem index` writes for one repository, replaced whole in one transaction. */
-export interface PgRepoSnapshot {
-  repo: Omit<PgRepoRow, "indexedAt">;
-  files: PgFileRow[];
-  bands: { path: string; unit: number; stream: string; keys: number[] }[];
-  prints: { path: string; hashes: number[] }[];
-  fanIn: { path: string; concern: string; callers: number }[];
-  parsed: ParsedEntry[];
-  matched: (MatchedEntry & { count: number })[];
-}
-
-/** Where a file's content is, for loading its units. */
-export interface PgFileRef {
-  repo: string;
-  path: string;
-}
-
-const redact = (url: string) => url.replace(/\/\/([^:@/]+)(:[^@/]*)?@/, "//$1:***@");
+import { inBatches, inTransaction, writeSnapshot } from "./pg-write.js";
+import { unpack } from "./values.js";
 
 /**
  * The org-wide index on a PostgreSQL server. Each repository's snapshot is written in one transaction
@@ -68,7 +20,7 @@ export class PgIndex {
     const pool = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 10_000 });
     // An idle client's network error must not crash the process; the next query reports it.
     pool.on("error", () => {});
-    const index = new PgIndex(pool, redact(url));
+    const index = new PgIndex(pool, redactUrl(url));
     try {
       await index.migrate();
     } catch (error) {
@@ -84,9 +36,7 @@ export class PgIndex {
   }
 
   private async migrate(): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query("BEGIN");
+    await inTransaction(this.pool, async (client) => {
       await client.query("SELECT pg_advisory_xact_lock(hashtext('lineitem.migrate'))");
       await client.query(
         "CREATE TABLE IF NOT EXISTS lineitem_schema (version integer PRIMARY KEY, does text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())",
@@ -111,26 +61,19 @@ export class PgIndex {
           migration.does,
         ]);
       }
-      await client.query("COMMIT");
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   /** Which of these (blob, kind) pairs the index has units for, with the units. */
   async parsed(keys: { blobSha: string; kind: string }[]): Promise<Map<string, unknown>> {
     const out = new Map<string, unknown>();
-    for (let i = 0; i < keys.length; i += BATCH) {
-      const batch = keys.slice(i, i + BATCH);
+    await inBatches(keys, async (batch) => {
       const { rows } = await this.pool.query<{ blob_sha: string; kind: string; outcome: Buffer }>(
         "SELECT p.blob_sha, p.kind, p.outcome FROM parsed_file p JOIN unnest($1::text[], $2::text[]) AS k(blob_sha, kind) USING (blob_sha, kind)",
         [batch.map((k) => k.blobSha), batch.map((k) => k.kind)],
       );
       for (const row of rows) out.set(`${row.blob_sha} ${row.kind}`, unpack(row.outcome));
-    }
+    });
     return out;
   }
 
@@ -140,8 +83,7 @@ export class PgIndex {
     matching: string,
   ): Promise<Map<string, unknown>> {
     const out = new Map<string, unknown>();
-    for (let i = 0; i < keys.length; i += BATCH) {
-      const batch = keys.slice(i, i + BATCH);
+    await inBatches(keys, async (batch) => {
       const { rows } = await this.pool.query<{
         blob_sha: string;
         kind: string;
@@ -152,121 +94,13 @@ export class PgIndex {
         [batch.map((k) => k.blobSha), batch.map((k) => k.kind), batch.map((k) => k.path), matching],
       );
       for (const row of rows) out.set(`${row.blob_sha} ${row.kind} ${row.path}`, unpack(row.implementations));
-    }
+    });
     return out;
   }
 
   /** Replaces one repository's snapshot: all of it, or (killed, failed) none of it. */
   async writeSnapshot(snapshot: PgRepoSnapshot): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query("BEGIN");
-      await client.query("SELECT pg_advisory_xact_lock(hashtext('lineitem.repo:' || $1))", [
-        snapshot.repo.name,
-      ]);
-      for (let i = 0; i < snapshot.parsed.length; i += BATCH) {
-        const batch = snapshot.parsed.slice(i, i + BATCH);
-        await client.query(
-          "INSERT INTO parsed_file (blob_sha, kind, outcome) SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[]) ON CONFLICT DO NOTHING",
-          [batch.map((e) => e.blobSha), batch.map((e) => e.kind), batch.map((e) => pack(e.outcome))],
-        );
-      }
-      for (let i = 0; i < snapshot.matched.length; i += BATCH) {
-        const batch = snapshot.matched.slice(i, i + BATCH);
-        await client.query(
-          "INSERT INTO matched_file (blob_sha, kind, path, matching, implementations, implementation_count) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bytea[], $6::int[]) ON CONFLICT DO NOTHING",
-          [
-            batch.map((e) => e.blobSha),
-            batch.map((e) => e.kind),
-            batch.map((e) => e.path),
-            batch.map((e) => e.matching),
-            batch.map((e) => pack(e.implementations)),
-            batch.map((e) => e.count),
-          ],
-        );
-      }
-      const r = snapshot.repo;
-      await client.query("DELETE FROM repo WHERE name = $1", [r.name]);
-      await client.query(
-        "INSERT INTO repo (name, kind, scope, head, codeowners, matching, include_tests, indexed_at, skipped, diagnostics, history) VALUES ($1, $2, $3, $4, $5, $6, $7, now(), $8, $9, $10)",
-        [
-          r.name,
-          r.kind,
-          r.scope,
-          r.head,
-          r.codeowners,
-          r.matching,
-          r.includeTests,
-          JSON.stringify(r.skipped),
-          JSON.stringify(r.diagnostics),
-          r.history === null ? null : pack(r.history),
-        ],
-      );
-      const f = snapshot.files;
-      for (let i = 0; i < f.length; i += BATCH) {
-        const b = f.slice(i, i + BATCH);
-        await client.query(
-          "INSERT INTO repo_file (repo, path, blob_sha, kind, language, team, owner_source, is_test, lines, units, modules) SELECT $1, path, blob_sha, kind, language, team, owner_source, is_test, lines, units, ARRAY(SELECT jsonb_array_elements_text(modules)) FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[], $9::int[], $10::int[], $11::jsonb[]) AS t(path, blob_sha, kind, language, team, owner_source, is_test, lines, units, modules)",
-          [
-            r.name,
-            b.map((x) => x.path),
-            b.map((x) => x.blobSha),
-            b.map((x) => x.kind),
-            b.map((x) => x.language),
-            b.map((x) => x.team),
-            b.map((x) => x.ownerSource),
-            b.map((x) => x.isTest),
-            b.map((x) => x.lines),
-            b.map((x) => x.units),
-            b.map((x) => JSON.stringify(x.modules)),
-          ],
-        );
-      }
-      const printRows = snapshot.prints.flatMap((file) =>
-        file.hashes.map((hash) => ({ path: file.path, hash })),
-      );
-      for (let i = 0; i < printRows.length; i += BATCH) {
-        const b = printRows.slice(i, i + BATCH);
-        await client.query(
-          "INSERT INTO file_print (repo, path, hash) SELECT $1, * FROM unnest($2::text[], $3::bigint[])",
-          [r.name, b.map((x) => x.path), b.map((x) => x.hash)],
-        );
-      }
-      const bandRows = snapshot.bands.flatMap((u) =>
-        u.keys.map((key, band) => ({ path: u.path, unit: u.unit, stream: u.stream, band, key })),
-      );
-      for (let i = 0; i < bandRows.length; i += BATCH) {
-        const b = bandRows.slice(i, i + BATCH);
-        await client.query(
-          "INSERT INTO unit_band (repo, path, unit, stream, band, key) SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::smallint[], $6::bigint[])",
-          [
-            r.name,
-            b.map((x) => x.path),
-            b.map((x) => x.unit),
-            b.map((x) => x.stream),
-            b.map((x) => x.band),
-            b.map((x) => x.key),
-          ],
-        );
-      }
-      if (snapshot.fanIn.length > 0) {
-        await client.query(
-          "INSERT INTO fan_in (repo, path, concern, callers) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[])",
-          [
-            r.name,
-            snapshot.fanIn.map((x) => x.path),
-            snapshot.fanIn.map((x) => x.concern),
-            snapshot.fanIn.map((x) => x.callers),
-          ],
-        );
-      }
-      await client.query("COMMIT");
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+    await inTransaction(this.pool, (client) => writeSnapshot(client, snapshot));
   }
 
   async repos(): Promise<PgRepoRow[]> {
@@ -341,8 +175,7 @@ export class PgIndex {
     refs: PgFileRef[],
   ): Promise<(PgFileRow & { repo: string; outcome: unknown; implementations: unknown })[]> {
     const out: (PgFileRow & { repo: string; outcome: unknown; implementations: unknown })[] = [];
-    for (let i = 0; i < refs.length; i += BATCH) {
-      const batch = refs.slice(i, i + BATCH);
+    await inBatches(refs, async (batch) => {
       const { rows } = await this.pool.query(
         `SELECT f.*, p.outcome, m.implementations FROM repo_file f
            JOIN unnest($1::text[], $2::text[]) AS k(repo, path) USING (repo, path)
@@ -368,7 +201,7 @@ export class PgIndex {
           implementations: row.implementations === null ? [] : unpack(row.implementations),
         });
       }
-    }
+    });
     return out;
   }
 

@@ -1,0 +1,155 @@
+import type { FoundImplementation } from "../clusters/index.js";
+import { loadConcernDefinitions } from "../concerns/index.js";
+import { loadConfig } from "../config/index.js";
+import type { RepoHistory } from "../history/index.js";
+import type { FileUnits, LanguageId } from "../lang/index.js";
+import type { ScanResult } from "../result/index.js";
+import { DiagnosticLog, UserError } from "../shared/index.js";
+import type { RepoTarget } from "../sources/index.js";
+import { connectPg } from "../store/index.js";
+import { findAndAssemble, similarityOptions } from "./findings.js";
+import { orgHistoryFrom } from "./history.js";
+import { databaseUrl, goldenPackageNames, matchingKeyOf } from "./org-db.js";
+import type { ProgressListener } from "./progress.js";
+import type { RepoRead } from "./read-repos.js";
+import type { ScannedFile } from "./scanned-file.js";
+import { totalsOfRows } from "./totals.js";
+
+export interface ReportFromDbOptions {
+  /** postgres://…; default: the config's `database`. */
+  db?: string;
+  cwd: string;
+  configFile?: string;
+  now?: () => Date;
+  showBoilerplate?: boolean;
+  people?: boolean;
+  emails?: boolean;
+  onProgress?: ProgressListener;
+}
+
+/**
+ * `lineitem report --db URL`: the scan result across every repository in the org-wide index. Candidate
+ * copies come from a join on LSH band keys inside PostgreSQL; only the files that hold implementations or
+ * candidates are loaded, and everything else the result counts (files, lines, teams, fan-in, history) was
+ * kept per repository by `lineitem index`. No process ever holds the whole org.
+ */
+export async function reportFromDb(options: ReportFromDbOptions): Promise<ScanResult> {
+  const progress = options.onProgress ?? (() => {});
+  const loaded = loadConfig({ configFile: options.configFile, scanPaths: [], cwd: options.cwd });
+  const { config } = loaded;
+  const log = new DiagnosticLog();
+  const definitions = await loadConcernDefinitions(config.concerns, loaded.baseDir, log);
+  const goldenPackages = goldenPackageNames(config);
+  const matchingKey = matchingKeyOf(definitions, goldenPackages);
+  const similarity = similarityOptions(config);
+  const db = await connectPg(databaseUrl(options.db, config.database));
+  try {
+    const repos = await db.repos();
+    if (repos.length === 0) {
+      throw new UserError(
+        "index-empty",
+        `${db.where}: no repository has been indexed yet.`,
+        "Run `lineitem index REPO --db URL` in each repository first.",
+      );
+    }
+    const stale = repos.filter((repo) => repo.matching !== matchingKey).map((repo) => repo.name);
+    if (stale.length > 0) {
+      throw new UserError(
+        "index-definitions",
+        `${db.where}: ${stale.join(", ")} ${stale.length === 1 ? "was" : "were"} indexed with other concern definitions or golden paths than this configuration's.`,
+        "Index them again with this configuration (lineitem index REPO --db URL --config …), or report with the configuration they used.",
+      );
+    }
+    const includeTests = repos.every((repo) => repo.includeTests);
+    progress({
+      stage: "copies",
+      message: `finding candidate copies across ${repos.length} repositories in the database`,
+    });
+    // Adoptions are imports of a golden path's package or of a concern's well-known library.
+    const adopted = [...new Set([...goldenPackages, ...definitions.flatMap((d) => d.libraries)])];
+    const refs = new Map<string, { repo: string; path: string }>();
+    for (const ref of [
+      ...(await db.candidateFiles(similarity.maxBucket)),
+      ...(await db.implementationFiles()),
+      ...(await db.importingFiles(adopted)),
+    ]) {
+      refs.set(`${ref.repo}\0${ref.path}`, ref);
+    }
+    progress({ stage: "read", message: `loading the units of ${refs.size} files` });
+    const rows = await db.loadFiles(
+      [...refs.values()].sort((a, b) => a.repo.localeCompare(b.repo) || a.path.localeCompare(b.path)),
+    );
+    const filesByRepo = new Map<string, ScannedFile[]>();
+    for (const row of rows) {
+      const outcome = row.outcome as { ok: boolean; parsed?: FileUnits } | undefined;
+      if (!outcome?.ok || !outcome.parsed) continue;
+      const list = filesByRepo.get(row.repo) ?? [];
+      list.push({
+        repo: row.repo,
+        path: row.path,
+        blobSha: row.blobSha,
+        team: row.team,
+        ownerSource: row.ownerSource as ScannedFile["ownerSource"],
+        language: row.language as LanguageId,
+        isTest: row.isTest,
+        lines: row.lines,
+        imports: outcome.parsed.imports,
+        units: outcome.parsed.units,
+        implementations: row.implementations as ScannedFile["implementations"],
+      });
+      filesByRepo.set(row.repo, list);
+    }
+    const reads: RepoRead[] = repos.map((repo) => ({
+      // No checkout here: the index ran where the repository lives.
+      target: {
+        name: repo.name,
+        root: "",
+        kind: repo.kind as RepoTarget["kind"],
+        ...(repo.scope ? { scope: repo.scope } : {}),
+      },
+      codeowners: repo.codeowners,
+      head: repo.head,
+      files: filesByRepo.get(repo.name) ?? [],
+      skipped: repo.skipped as RepoRead["skipped"],
+    }));
+    for (const repo of repos) log.entries.push(...(repo.diagnostics as DiagnosticLog["entries"]));
+    const histories = new Map<string, RepoHistory>();
+    const states: Parameters<typeof orgHistoryFrom>[1] = new Map();
+    for (const repo of repos) {
+      const history = repo.history as RepoHistory | null;
+      if (history) histories.set(repo.name, history);
+      states.set(
+        repo.name,
+        history ? { state: history.state, commits: history.commits } : { state: "none", commits: null },
+      );
+    }
+    const callers = new Map(
+      (await db.fanIn()).map((row) => [`${row.repo}\0${row.path}\0${row.concern}`, row.callers]),
+    );
+    const partial = {
+      totals: totalsOfRows(await db.totals()),
+      folderFiles: await db.folderFiles(includeTests),
+      fanIn: (impl: FoundImplementation, file: ScannedFile) =>
+        callers.get(`${file.repo}\0${file.path}\0${impl.concern}`) ?? 0,
+    };
+    return await findAndAssemble({
+      reads,
+      config,
+      configFile: loaded.file ?? null,
+      definitions,
+      options: {
+        includeTests,
+        showBoilerplate: options.showBoilerplate ?? false,
+        people: options.people ?? false,
+        emails: options.emails ?? false,
+      },
+      now: (options.now ?? (() => new Date()))(),
+      log,
+      progress,
+      history: async () => orgHistoryFrom(histories, states),
+      partial,
+    });
+  } finally {
+    await db.close();
+  }
+}
