@@ -51,7 +51,7 @@ export class GitError extends Error {
   }
 }
 
-function gitMissing(): UserError {
+export function gitMissing(): UserError {
   return new UserError(
     "git-missing",
     "git is not installed or not on PATH.",

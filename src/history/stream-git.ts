@@ -1,6 +1,5 @@
 import { spawn } from "node:child_process";
-import { GitError } from "../git/index.js";
-import { UserError } from "../shared/index.js";
+import { GitError, gitMissing } from "../git/index.js";
 
 /**
  * Runs git and hands its stdout to `onToken` split on `separator` (NUL for `-z` output, a newline for
@@ -34,10 +33,7 @@ export function streamGitTokens(
     });
     child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
     child.on("error", (error: NodeJS.ErrnoException) => {
-      failure =
-        error.code === "ENOENT"
-          ? new UserError("git-missing", "git is not installed or not on PATH.", "Install git and run again.")
-          : error;
+      failure = error.code === "ENOENT" ? gitMissing() : error;
     });
     child.on("close", (code) => {
       try {

@@ -5,12 +5,14 @@ import {
   scoreFile,
 } from "../concerns/index.js";
 import type { FileUnits, LanguageId, LanguageRegistry } from "../lang/index.js";
-import { readSourceFile, type SkipReason } from "../sources/index.js";
+import { readSourceFile, type SkipReason, sourceFromBytes } from "../sources/index.js";
 
 /** One file to read and parse, as the main thread hands it to a worker. */
 export interface ParseTask {
   path: string;
   absPath: string;
+  /** The content, when it does not come from `absPath` (a blob read from git at a past commit). */
+  bytes?: Uint8Array;
   maxBytes: number;
   /** Match concerns too (off for test code the scan leaves out). */
   matchConcerns: boolean;
@@ -47,7 +49,9 @@ export function readAndParse(
   languages: LanguageRegistry,
   matching: ConcernMatching | null,
 ): ParseOutcome {
-  const read = readSourceFile(task.absPath, task.maxBytes);
+  const read = task.bytes
+    ? sourceFromBytes(Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength))
+    : readSourceFile(task.absPath, task.maxBytes);
   if (!read.ok) return read;
   let parsed: FileUnits;
   try {

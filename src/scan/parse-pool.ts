@@ -49,6 +49,7 @@ export function defaultWorkers(): number {
 }
 
 export function sizeOf(task: ParseTask): number {
+  if (task.bytes) return task.bytes.byteLength;
   try {
     return statSync(task.absPath).size;
   } catch {

@@ -7,4 +7,12 @@ export {
   listRepoFiles,
   type SkippedFile,
 } from "./list.js";
-export { type BytesResult, gitBlobSha, type ReadResult, readSourceBytes, readSourceFile } from "./read.js";
+export {
+  type BytesResult,
+  gitBlobSha,
+  type ReadResult,
+  readSourceBytes,
+  readSourceFile,
+  sourceFromBytes,
+} from "./read.js";
+export { commitAt, fileAt, listTreeFiles } from "./tree.js";

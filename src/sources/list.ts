@@ -12,6 +12,8 @@ export interface ListedFile {
   path: string;
   absPath: string;
   isTest: boolean;
+  /** The blob and its size, when listed from a commit's tree rather than from the working tree. */
+  blob?: { sha: string; size: number };
 }
 
 export interface SkippedFile {
@@ -43,7 +45,15 @@ const GIT_MODE_SYMLINK = "120000";
 const STAGED_RECORD = /^(\d{6}) (?:[0-9a-f]{40}|[0-9a-f]{64}) \d\t/;
 const GIT_MODE_SUBMODULE = "160000";
 
-async function gitPaths(target: RepoTarget): Promise<{ path: string; mode: string; detail?: string }[]> {
+/** One path as listed: git's file mode (or a walk's verdict on it), and what is known of its content. */
+export interface PathEntry {
+  path: string;
+  mode: string;
+  detail?: string;
+  blob?: { sha: string; size: number };
+}
+
+async function gitPaths(target: RepoTarget): Promise<PathEntry[]> {
   const scope = target.scope ? ["--", target.scope] : [];
   // -z keeps file names with newlines, quotes or non-UTF-8 bytes intact.
   // One git process for both: with --stage, a tracked record is "mode object stage<TAB>path" and an
@@ -71,8 +81,8 @@ const OWN_FOLDER = /(^|\/)\.lineitem\//;
 const UNREADABLE_FOLDER = "unreadable-folder";
 const MAX_DEPTH = 64;
 
-function plainPaths(root: string, scope = ""): { path: string; mode: string; detail?: string }[] {
-  const out: { path: string; mode: string; detail?: string }[] = [];
+function plainPaths(root: string, scope = ""): PathEntry[] {
+  const out: PathEntry[] = [];
   const walk = (rel: string, depth: number) => {
     if (depth > MAX_DEPTH) {
       out.push({ path: rel, mode: UNREADABLE_FOLDER, detail: `nested deeper than ${MAX_DEPTH} folders` });
@@ -103,7 +113,7 @@ function plainPaths(root: string, scope = ""): { path: string; mode: string; det
 
 /** Lists a repository's files (git's view: tracked plus untracked-but-not-ignored) and sorts out what to read. */
 export async function listRepoFiles(target: RepoTarget, options: ListOptions): Promise<FileListing> {
-  let entries: { path: string; mode: string; detail?: string }[];
+  let entries: PathEntry[];
   let gitListingFailed: string | undefined;
   try {
     entries = target.kind === "git" ? await gitPaths(target) : plainPaths(target.root, target.scope);
@@ -112,11 +122,25 @@ export async function listRepoFiles(target: RepoTarget, options: ListOptions): P
     gitListingFailed = error.message;
     entries = plainPaths(target.root, target.scope);
   }
+  const { files, skipped } = sortOut(target, entries, options);
+  return gitListingFailed === undefined ? { files, skipped } : { files, skipped, gitListingFailed };
+}
+
+/**
+ * Sorts listed paths into files to read and files set aside with a reason (submodules, symbolic links,
+ * excluded, vendored, generated, unsupported …), in path order. Working-tree and past-commit listings
+ * share it, so a file is judged the same way whenever it is seen.
+ */
+export function sortOut(
+  target: RepoTarget,
+  entries: PathEntry[],
+  options: ListOptions,
+): { files: ListedFile[]; skipped: SkippedFile[] } {
   const include = options.include.length ? picomatch(options.include, { dot: true }) : () => false;
   const exclude = options.exclude.length ? picomatch(options.exclude, { dot: true }) : () => false;
   const files: ListedFile[] = [];
   const skipped: SkippedFile[] = [];
-  for (const { path, mode, detail } of entries.sort((a, b) => (a.path < b.path ? -1 : 1))) {
+  for (const { path, mode, detail, blob } of entries.sort((a, b) => (a.path < b.path ? -1 : 1))) {
     // lineitem's own working folder (the index, its lock) is not the org's code, and it changes as a scan
     // runs: never listed, not even as set aside.
     if (OWN_FOLDER.test(path)) continue;
@@ -130,9 +154,11 @@ export async function listRepoFiles(target: RepoTarget, options: ListOptions): P
       const reason = include(path) ? null : classifyPath(path);
       if (reason) skip(reason);
       else if (!options.isSupported(path)) skip("unsupported");
-      else
-        files.push({ repo: target.name, path, absPath: join(target.root, path), isTest: isTestPath(path) });
+      else {
+        const absPath = join(target.root, path);
+        files.push({ repo: target.name, path, absPath, isTest: isTestPath(path), ...(blob ? { blob } : {}) });
+      }
     }
   }
-  return gitListingFailed === undefined ? { files, skipped } : { files, skipped, gitListingFailed };
+  return { files, skipped };
 }

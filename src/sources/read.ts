@@ -37,7 +37,14 @@ function decode(bytes: Buffer): string | undefined {
 export function readSourceFile(absPath: string, maxBytes: number): ReadResult {
   const read = readSourceBytes(absPath, maxBytes);
   if (!read.ok) return read;
-  const { bytes } = read;
+  return sourceFromBytes(read.bytes);
+}
+
+/**
+ * The same verdicts as readSourceFile for bytes already in memory (a blob read from git at a past
+ * commit): binary, generated, minified, undecodable, or the text with its blob id.
+ */
+export function sourceFromBytes(bytes: Buffer): ReadResult {
   const blobSha = gitBlobSha(bytes);
   const verdict = classifyContent(bytes);
   if (verdict) return { ok: false, reason: verdict, detail: verdictDetail(verdict), blobSha };
