@@ -14,6 +14,7 @@ const layers = {
   history: ["shared", "git"],
   store: ["shared"],
   ledger: ["shared", "history", "result"],
+  trend: ["shared", "clusters", "result"],
   result: [],
   scan: [
     "shared",
@@ -26,6 +27,7 @@ const layers = {
     "clusters",
     "history",
     "ledger",
+    "trend",
     "result",
     "store",
   ],
@@ -39,6 +41,7 @@ const pure = [
   "similarity",
   "clusters",
   "ledger",
+  "trend",
   "report",
   "result",
   "concerns/(engine|implementations|compile|words|definition|module-graph|values|parameters)",

@@ -1,6 +1,8 @@
-// Regenerates schema/scan-result.v1.json from the zod schema in src/result (run after `npm run build`).
+// Regenerates the JSON Schemas under schema/ from the zod schemas in src/result (run after `npm run build`).
 import { writeFileSync } from "node:fs";
-import { jsonSchemaOfScanResult, SCAN_RESULT_SCHEMA_FILE } from "../dist/result/index.js";
+import { jsonSchemaOf, PUBLISHED_SCHEMAS } from "../dist/result/index.js";
 
-writeFileSync(new URL(`../${SCAN_RESULT_SCHEMA_FILE}`, import.meta.url), jsonSchemaOfScanResult());
-console.log(`wrote ${SCAN_RESULT_SCHEMA_FILE}`);
+for (const published of PUBLISHED_SCHEMAS) {
+  writeFileSync(new URL(`../${published.file}`, import.meta.url), jsonSchemaOf(published));
+  console.log(`wrote ${published.file}`);
+}

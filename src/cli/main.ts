@@ -13,6 +13,7 @@ import type { CliIo } from "./io.js";
 import { LEDGER_HELP, type LedgerFlags, runLedger } from "./ledger-command.js";
 import { type DbReportFlags, INDEX_HELP, type IndexFlags, runDbReport, runIndex } from "./org-commands.js";
 import { REPORT_HELP, type ReportFlags, runReport } from "./report-command.js";
+import { addTrendCommand } from "./trend-command.js";
 
 const SCAN_HELP = `
 PATH is a git repository, a folder of repositories (each child with a .git), a monorepo, or a plain
@@ -224,6 +225,8 @@ function program(io: CliIo, run: (job: Promise<number>) => void): Command {
     .action((scanFile: string, unnamedId: string, flags: PromoteFlags) =>
       run(Promise.resolve().then(() => runPromote(scanFile, unnamedId, flags, io))),
     );
+
+  addTrendCommand(cli, io, run, { withIndexOptions, jobsOption });
 
   return cli;
 }

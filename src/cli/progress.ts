@@ -3,7 +3,7 @@ import type { ScanProgress } from "../scan/index.js";
 import type { CliIo } from "./io.js";
 
 /** What the bar calls each counted stage. */
-const STAGE_LABELS: Record<string, string> = { list: "listing", read: "reading" };
+const STAGE_LABELS: Record<string, string> = { list: "listing", read: "reading", points: "points" };
 
 /** On a pipe or in CI, a counted stage says how far it is at most this often. */
 const LINE_EVERY_MS = 5000;

@@ -5,5 +5,7 @@ export {
   type GoldenPathConfig,
   type LedgerConfig,
   type LineitemConfig,
+  type PlatformTeamConfig,
   type TeamRule,
+  type TrendConfig,
 } from "./schema.js";

@@ -94,6 +94,49 @@ const advisorRule = z.strictObject({
   activeDays: z.number().int().min(1).max(3650).default(90),
 });
 
+/** A calendar day, `YYYY-MM-DD`, that exists. */
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "a day as YYYY-MM-DD")
+  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
+    message: "not a real calendar day",
+  });
+
+/** How far a criterion must move, after the runway, to count as moved (docs/trend.md). */
+const killThresholds = z.strictObject({
+  /** Golden-path uptake: rise in the share of teams on the golden path (0.2 = 20 points). */
+  uptake: z.number().min(0).max(1).default(0.2),
+  /** Deduplication: share of the charter's own implementations gone since the start (0.2 = a fifth fewer). */
+  deduplication: z.number().min(0).max(1).default(0.2),
+  /** Onboarding: share by which newcomers' days to their Nth commit fell against those before the start. */
+  onboarding: z.number().min(0).max(1).default(0.15),
+});
+
+/** The platform team the kill criteria judge (docs/trend.md). */
+const platformTeamRule = z.strictObject({
+  /** The team's name as ownership resolves it (CODEOWNERS or `teams:`). */
+  team: z.string().min(1),
+  /** The day the team was funded: the baseline every criterion is measured against. */
+  start: day,
+  /** Engineers in the team. */
+  engineers: z.number().int().min(1).max(100).optional(),
+  /** The concerns the team owns; default: every concern with a golden path. */
+  charter: z.array(z.string().min(1)).optional(),
+  /** Quarters the team has to show movement before the verdict. */
+  runwayQuarters: z.number().int().min(1).max(12).default(2),
+  thresholds: killThresholds.prefault({}),
+});
+
+/** The trend over time: which dates, and how onboarding is counted (docs/trend.md). */
+const trendRule = z.strictObject({
+  /** Period ends to compute back from the newest commit. */
+  every: z.enum(["quarter", "month"]).default("quarter"),
+  /** How many period ends. */
+  points: z.number().int().min(1).max(60).default(8),
+  /** Onboarding: days from a newcomer's first commit to this commit. */
+  onboardingCommits: z.number().int().min(2).max(1000).default(10),
+});
+
 export const configSchema = z.strictObject({
   version: z.literal(1).default(1),
   teams: z.array(teamRule).default([]),
@@ -131,6 +174,10 @@ export const configSchema = z.strictObject({
   ledger: ledgerRule.prefault({}),
   /** Thresholds of the advice on approach A, B or C. */
   advisor: advisorRule.prefault({}),
+  /** The platform team, if there is one, and the kill criteria it is judged by. */
+  platformTeam: platformTeamRule.optional(),
+  /** The points in time `lineitem trend` computes. */
+  trend: trendRule.prefault({}),
 });
 
 export type LineitemConfig = z.infer<typeof configSchema>;
@@ -138,3 +185,5 @@ export type TeamRule = z.infer<typeof teamRule>;
 export type GoldenPathConfig = z.infer<typeof goldenPath>;
 export type LedgerConfig = z.infer<typeof ledgerRule>;
 export type AdvisorConfig = z.infer<typeof advisorRule>;
+export type PlatformTeamConfig = z.infer<typeof platformTeamRule>;
+export type TrendConfig = z.infer<typeof trendRule>;

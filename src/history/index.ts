@@ -1,4 +1,4 @@
-export type { FileTouch } from "./git-log.js";
+export { type FileTouch, type LogRecord, streamLog } from "./git-log.js";
 export { type LineRange, stepBack } from "./line-ranges.js";
 export type { RangeTouch, WantedRange } from "./range-history.js";
 export {

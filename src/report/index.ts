@@ -1,3 +1,5 @@
 export { renderJson } from "./json.js";
 export { renderLedgerCsv } from "./ledger-csv.js";
 export { renderLedgerView, renderTerminal, type TerminalOptions } from "./terminal.js";
+export { renderTrendCsv } from "./trend-csv.js";
+export { renderTrendView, sparkline } from "./trend-view.js";

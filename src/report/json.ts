@@ -1,6 +1,9 @@
-import type { ScanResult } from "../result/index.js";
+import type { ScanResult, TrendResult } from "../result/index.js";
 
-/** The scan result as the versioned JSON document (schema/scan-result.v1.json). */
-export function renderJson(result: ScanResult): string {
+/**
+ * A result as its versioned JSON document: a scan (schema/scan-result.v1.json) or a trend
+ * (schema/trend-result.v1.json).
+ */
+export function renderJson(result: ScanResult | TrendResult): string {
   return `${JSON.stringify(result, null, 2)}\n`;
 }

@@ -1,10 +1,5 @@
 import type { Ledger, LowHigh } from "../result/index.js";
-
-/** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
-function field(value: string | number | null): string {
-  const text = value === null ? "" : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+import { csvText } from "./csv.js";
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 const pair = (r: LowHigh | undefined, digits: number) =>
@@ -70,5 +65,5 @@ export function renderLedgerCsv(ledger: Ledger): string {
   for (const q of ledger.total.quarters) rows.push(row("total", "All line items", "total", q));
   for (const q of ledger.platformTeam.quarters)
     rows.push(row("platform-team", "MVP platform team", "comparison", q));
-  return `${rows.map((row) => row.map(field).join(",")).join("\r\n")}\r\n`;
+  return csvText(rows);
 }

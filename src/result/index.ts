@@ -1,5 +1,11 @@
 export type { CloneGroupJson, CloneMemberJson, Clones } from "./clones-schema.js";
-export { jsonSchemaOfScanResult, SCAN_RESULT_SCHEMA_FILE } from "./json-schema.js";
+export {
+  jsonSchemaOf,
+  jsonSchemaOfScanResult,
+  PUBLISHED_SCHEMAS,
+  type PublishedSchema,
+  SCAN_RESULT_SCHEMA_FILE,
+} from "./json-schema.js";
 export type {
   Advice,
   Ledger,
@@ -20,3 +26,15 @@ export {
   type UnnamedCluster,
   type UnnamedMember,
 } from "./schema.js";
+export {
+  type ConcernPoint,
+  type ConcernTrend,
+  type KillCriteria,
+  type KillCriterion,
+  type Newcomer,
+  type Onboarding,
+  type OnboardingCohort,
+  type TrendPoint,
+  type TrendResult,
+  trendResultSchema,
+} from "./trend-schema.js";

@@ -101,6 +101,12 @@ function mergePeople(histories: Iterable<RepoHistory>): OrgPerson[] {
     .sort((a, b) => a.key.localeCompare(b.key));
 }
 
+/** Whose commits are nobody's work: `[bot]` accounts and the usual robots, and the config's own bots. */
+export function botFilter(config: Pick<LineitemConfig, "history">): (person: string) => boolean {
+  const fragments = config.history.bots.map((bot) => bot.toLowerCase());
+  return (person) => defaultIsBot(person) || fragments.some((bot) => person.includes(bot));
+}
+
 /**
  * Reads history for the code that holds findings: per repository, one streaming `git log` over every
  * commit and one `git log -p` over the files that hold findings, whose diffs say which commits changed the
@@ -117,7 +123,7 @@ export async function readOrgHistory(
   const states: OrgHistory["states"] = new Map();
   const histories = new Map<string, RepoHistory>();
   const botFragments = config.history.bots.map((bot) => bot.toLowerCase());
-  const isBot = (person: string) => defaultIsBot(person) || botFragments.some((bot) => person.includes(bot));
+  const isBot = botFilter(config);
   const readOne = async (target: RepoTarget): Promise<void> => {
     if (target.kind !== "git") {
       states.set(target.name, { state: "none", commits: null });

@@ -6,3 +6,4 @@ export type { ProgressListener, ScanProgress, ScanStage } from "./progress.js";
 export { promoteUnnamed } from "./promote.js";
 export { defaultIndexFile, type IndexOptions, type ScanOptions, scan } from "./scan.js";
 export { readIndexedScan, readStoredScan } from "./stored.js";
+export { type TrendOptions, trend } from "./trend-scan.js";

@@ -1,5 +1,5 @@
-/** The stages a scan reports, in order. */
-export const SCAN_STAGES = ["list", "read", "copies", "history", "save"] as const;
+/** The stages a scan reports, in order; a trend also reports the points it has computed. */
+export const SCAN_STAGES = ["list", "read", "copies", "history", "save", "points"] as const;
 export type ScanStage = (typeof SCAN_STAGES)[number];
 
 /**

@@ -337,7 +337,10 @@ function fromOutcome(outcome: ParseOutcome): Parsed {
 }
 
 /** Only content verdicts are kept: a symlink, a size over the limit or a vanished file is about the path. */
-function storedEntry(entry: ListedEntry | undefined, outcome: ParseOutcome | undefined): ParsedEntry[] {
+export function storedEntry(
+  entry: ListedEntry | undefined,
+  outcome: ParseOutcome | undefined,
+): ParsedEntry[] {
   if (!entry || !outcome) return [];
   if (outcome.ok) {
     return [{ blobSha: outcome.blobSha, kind: entry.kind, outcome: { ok: true, parsed: outcome.parsed } }];

@@ -134,7 +134,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
  * The index the options ask for. One given by path must open; the default one is a convenience, so a
  * folder that cannot be written (a read-only checkout) costs only the index, with a warning.
  */
-async function openIndexFor(
+export async function openIndexFor(
   options: IndexOptions,
   cwd: string,
   baseDir: string,
@@ -157,7 +157,7 @@ async function openIndexFor(
 }
 
 /** An index to write to but not read from (--no-cache): everything is computed again, then kept. */
-function writeOnly(index: ScanIndex): ScanIndex {
+export function writeOnly(index: ScanIndex): ScanIndex {
   return {
     ...index,
     getParsed: () => undefined,

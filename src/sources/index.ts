@@ -1,3 +1,5 @@
+/** Blobs at past commits are read through git's object store, one process per call. */
+export { type BlobRead, catBlobs } from "../git/index.js";
 export { classifyContent, classifyPath, isTestPath, SKIP_REASONS, type SkipReason } from "./classify.js";
 export { discoverRepos, type RepoTarget } from "./discover.js";
 export {
@@ -15,4 +17,4 @@ export {
   readSourceFile,
   sourceFromBytes,
 } from "./read.js";
-export { commitAt, fileAt, listTreeFiles } from "./tree.js";
+export { commitAt, fileAt, firstFileAt, headCommitDate, listTreeFiles } from "./tree.js";

@@ -48,3 +48,27 @@ export async function fileAt(root: string, commit: string, path: string): Promis
   const shown = await git(["cat-file", "-p", `${commit}:${path}`], { cwd: root, okCodes: [128] });
   return shown.code === 0 ? shown.stdout : null;
 }
+
+/**
+ * The first of some paths that exists at a commit, with its text (CODEOWNERS as it was then, from the
+ * first of its usual places): one `git ls-tree` and one read, or null when none existed.
+ */
+export async function firstFileAt(
+  root: string,
+  commit: string,
+  paths: readonly string[],
+): Promise<{ path: string; text: string } | null> {
+  const listed = await git(["ls-tree", "-z", "--name-only", commit, "--", ...paths], { cwd: root });
+  const present = new Set(listed.stdout.split("\0").filter(Boolean));
+  const path = paths.find((candidate) => present.has(candidate));
+  if (!path) return null;
+  const text = await fileAt(root, commit, path);
+  return text === null ? null : { path, text };
+}
+
+/** When the commit HEAD names was made (committer date), or null in a repository without commits. */
+export async function headCommitDate(root: string): Promise<Date | null> {
+  const shown = await git(["log", "-1", "--format=%cI", "HEAD"], { cwd: root, okCodes: [128] });
+  const time = Date.parse(shown.stdout.trim());
+  return shown.code === 0 && !Number.isNaN(time) ? new Date(time) : null;
+}

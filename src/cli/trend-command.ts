@@ -1,0 +1,155 @@
+import { type Command, InvalidArgumentError, Option } from "commander";
+import { renderJson, renderTrendCsv, renderTrendView } from "../report/index.js";
+import { trend } from "../scan/index.js";
+import { indexFlags } from "./commands.js";
+import { type CliIo, useColor, writeOutputFile } from "./io.js";
+import { progressReporter } from "./progress.js";
+
+export interface TrendFlags {
+  config?: string;
+  every?: "quarter" | "month";
+  points?: number;
+  at?: string[];
+  json?: string;
+  csv?: string;
+  people?: boolean;
+  emails?: boolean;
+  includeTests?: boolean;
+  quiet?: boolean;
+  jobs?: number;
+  cache?: boolean;
+  index?: string | false;
+  wait?: number;
+  color: boolean;
+}
+
+export const TREND_HELP = `
+The org as it was at each past quarter end (or month end, or the days given), computed from the
+repositories' own history: each repository's tree at that date, read from git without a checkout, its
+units taken from the index by content so that only files that changed between points are parsed. Then,
+per concern and point: implementations, teams with their own, teams on the golden path, teams migrating
+(both); onboarding per quarter cohort (days from a newcomer's first commit to their Nth, and to their
+first commit outside their first repository); and the kill criteria a platform team is judged by —
+golden-path uptake, deduplication of its charter's concerns, onboarding time — against the day it
+started, with the verdict after its runway: keep the team, or dissolve it and return to the federated
+model. The platform team, its charter and the thresholds are set under platformTeam: and trend: in
+lineitem.config.yaml; see docs/trend.md.
+
+Newcomers are counted, not named. --people lists each one (names); --emails adds their emails.
+
+Exit codes: 0 done, 2 bad usage, config or input.
+
+Examples:
+  $ lineitem trend ~/src/acme                          8 quarter ends and now, with the verdict
+  $ lineitem trend ~/src/acme --every month --points 12
+  $ lineitem trend ~/src/acme --at 2025-06-30,2026-06-30
+  $ lineitem trend ~/src/acme --csv trend.csv          also write a long table for a spreadsheet
+  $ lineitem trend ~/src/acme --json - | jq '.killCriteria'
+`;
+
+/** `--at 2025-06-30,2026-06-30`: real calendar days, oldest to newest. */
+function parseDays(value: string): string[] {
+  const days = value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (days.length === 0)
+    throw new InvalidArgumentError("give one or more days as YYYY-MM-DD, comma-separated.");
+  for (const day of days) {
+    const valid =
+      /^\d{4}-\d{2}-\d{2}$/.test(day) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
+    if (!valid) throw new InvalidArgumentError(`${day} is not a day as YYYY-MM-DD.`);
+  }
+  return [...new Set(days)].sort();
+}
+
+function parsePoints(value: string): number {
+  const points = Number(value);
+  if (!Number.isInteger(points) || points < 1 || points > 60) {
+    throw new InvalidArgumentError("give a whole number from 1 to 60.");
+  }
+  return points;
+}
+
+/** `lineitem trend PATH…`: compute the points, print the view, write JSON and CSV where asked. */
+export async function runTrend(paths: string[], flags: TrendFlags, io: CliIo): Promise<number> {
+  const reporter = progressReporter(io, flags.quiet);
+  let result: Awaited<ReturnType<typeof trend>>;
+  try {
+    result = await trend({
+      paths,
+      cwd: io.cwd,
+      ...(flags.config ? { configFile: flags.config } : {}),
+      ...(flags.includeTests ? { includeTests: true } : {}),
+      ...(flags.jobs ? { workers: flags.jobs } : {}),
+      ...(flags.every ? { every: flags.every } : {}),
+      ...(flags.points ? { points: flags.points } : {}),
+      ...(flags.at ? { dates: flags.at } : {}),
+      people: Boolean(flags.people || flags.emails),
+      emails: Boolean(flags.emails),
+      ...indexFlags(flags, io),
+      onProgress: reporter.listener,
+    });
+  } finally {
+    reporter.stop();
+  }
+  const toStdout = flags.csv === "-" || flags.json === "-";
+  if (flags.csv === "-") io.stdout(renderTrendCsv(result));
+  else if (flags.json === "-") io.stdout(renderJson(result));
+  else io.stdout(renderTrendView(result, { color: useColor(io, flags.color) }));
+  for (const [file, text] of [
+    [flags.csv, () => renderTrendCsv(result)],
+    [flags.json, () => renderJson(result)],
+  ] as const) {
+    if (!file || file === "-") continue;
+    const path = writeOutputFile(io, file, text());
+    if (!flags.quiet && !toStdout) io.stderr(`lineitem: wrote ${path}\n`);
+  }
+  return 0;
+}
+
+/** Adds `lineitem trend` to the program, with the index options and --jobs the other commands share. */
+export function addTrendCommand(
+  cli: Command,
+  io: CliIo,
+  run: (job: Promise<number>) => void,
+  shared: { withIndexOptions: (command: Command) => Command; jobsOption: () => Option },
+): void {
+  shared
+    .withIndexOptions(cli.command("trend"))
+    .description(
+      "follow each concern quarter by quarter from history: implementations, golden-path uptake, onboarding time, and the kill-criteria verdict",
+    )
+    .argument(
+      "<path...>",
+      "repositories, folders of repositories, or monorepos (git: the past comes from history)",
+    )
+    .option("-c, --config <file>", "lineitem.config.yaml to use (platformTeam:, trend:, goldenPaths:)")
+    .addOption(
+      new Option(
+        "--every <period>",
+        "points at the end of each quarter or month (default: trend.every, quarter)",
+      ).choices(["quarter", "month"]),
+    )
+    .addOption(
+      new Option(
+        "--points <n>",
+        "how many period ends before the newest commit (default: trend.points, 8)",
+      ).argParser(parsePoints),
+    )
+    .addOption(
+      new Option("--at <days>", "these days instead of period ends (YYYY-MM-DD, comma-separated)").argParser(
+        parseDays,
+      ),
+    )
+    .option("--json <file>", "also write the trend as JSON ('-' for stdout, instead of the view)")
+    .option("--csv <file>", "also write it as one long CSV table ('-' for stdout, instead of the view)")
+    .option("--people", "list each newcomer by name (off: cohorts only)")
+    .option("--emails", "show newcomers' emails beside their names (implies --people)")
+    .option("--include-tests", "count test code too")
+    .option("-q, --quiet", "no progress lines on stderr")
+    .addOption(shared.jobsOption())
+    .option("--no-color", "no colours (also honoured: NO_COLOR, FORCE_COLOR)")
+    .addHelpText("after", TREND_HELP)
+    .action((paths: string[], flags: TrendFlags) => run(runTrend(paths, flags, io)));
+}

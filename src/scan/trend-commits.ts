@@ -1,0 +1,57 @@
+import type { LineitemConfig } from "../config/index.js";
+import { streamLog } from "../history/index.js";
+import { ownerResolver, readCodeOwners } from "../ownership/index.js";
+import type { DiagnosticLog } from "../shared/index.js";
+import type { RepoTarget } from "../sources/index.js";
+import type { AuthoredCommit } from "../trend/index.js";
+import { botFilter } from "./history.js";
+
+/**
+ * Every commit of the org as onboarding counts it: one `git log --name-status` per repository (no merges;
+ * .mailmap applied; each co-author credited too), each commit with the teams owning the files it touched
+ * today. Bots are left out. A repository whose log cannot be read is reported and left out.
+ */
+export async function orgCommits(
+  targets: RepoTarget[],
+  config: LineitemConfig,
+  log: DiagnosticLog,
+): Promise<AuthoredCommit[]> {
+  const isBot = botFilter(config);
+  const commits: AuthoredCommit[] = [];
+  for (const target of targets) {
+    if (target.kind !== "git") continue;
+    const ownerOf = ownerResolver(
+      target.name,
+      config.teams,
+      readCodeOwners(target.root),
+      config.umbrellaTeams,
+    );
+    const scoped = (path: string) =>
+      !target.scope || path === target.scope || path.startsWith(`${target.scope}/`);
+    try {
+      await streamLog(
+        target.root,
+        (record) => {
+          const paths = record.files.map((file) => file.path).filter(scoped);
+          if (target.scope && paths.length === 0) return;
+          const teams = [...new Set(paths.map((path) => ownerOf(path).team))];
+          record.people.forEach((person, index) => {
+            if (isBot(person)) return;
+            // The author's name is known; a co-author is named by their address until they author a commit.
+            const name = index === 0 ? record.name : person;
+            commits.push({ repo: target.name, date: record.date, person, name, teams });
+          });
+        },
+        "names",
+        target.scope ? ["--", target.scope] : [],
+      );
+    } catch (error) {
+      log.warn(
+        "trend-history-unreadable",
+        `${target.name}: its history could not be read for onboarding (${(error as Error).message}); left out.`,
+        { repo: target.name },
+      );
+    }
+  }
+  return commits;
+}

@@ -1,0 +1,173 @@
+import type { ConcernTrend, KillCriteria, KillCriterion } from "../result/index.js";
+import { median } from "./onboarding.js";
+import { runwayEnd } from "./points.js";
+
+export interface PlatformTeam {
+  team: string;
+  start: string;
+  charter?: string[] | undefined;
+  runwayQuarters: number;
+  thresholds: { uptake: number; deduplication: number; onboarding: number };
+}
+
+export interface VerdictInput {
+  platformTeam: PlatformTeam | undefined;
+  concerns: ConcernTrend[];
+  /** Labels of the baseline point (the team's start) and the newest one. */
+  baseline: string | undefined;
+  latest: string;
+  /** The newest commit's day: the runway is over when it is past the runway's end. */
+  asOf: string | null;
+  /** Newcomers' days to their Nth commit, those who started before the team and those after. */
+  onboarding: { before: number[]; after: number[]; nthCommit: number };
+}
+
+/** Fewer than this many newcomers on a side, and a median says nothing. */
+export const MIN_COHORT = 2;
+
+const pct = (share: number) => `${Math.round(share * 100)}%`;
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
+function at(concern: ConcernTrend, label: string | undefined) {
+  return concern.series.find((point) => point.point === label);
+}
+
+/** Mean share of teams on the golden path over the charter's concerns that have one. */
+function uptake(charter: ConcernTrend[], input: VerdictInput): KillCriterion {
+  const threshold = input.platformTeam?.thresholds.uptake ?? 0;
+  const withPath = charter.filter((c) => c.goldenPath !== null);
+  const mean = (label: string | undefined) => {
+    const shares = withPath.map((c) => at(c, label)?.uptakeTeams ?? 0);
+    return shares.length === 0 ? null : round(shares.reduce((a, b) => a + b, 0) / shares.length);
+  };
+  const baseline = mean(input.baseline);
+  const current = mean(input.latest);
+  const change = baseline === null || current === null ? null : round(current - baseline);
+  const perConcern = withPath
+    .map((c) => {
+      const now = at(c, input.latest);
+      return `${c.id} ${now?.onGoldenTeams.length ?? 0}/${new Set([...(now?.onGoldenTeams ?? []), ...(now?.ownTeams ?? [])]).size}`;
+    })
+    .join(", ");
+  return {
+    id: "uptake",
+    title: "golden-path uptake",
+    baseline,
+    current,
+    change,
+    threshold,
+    moved: change === null ? null : change >= threshold,
+    detail:
+      change === null
+        ? "no charter concern has a golden path in lineitem.config.yaml (goldenPaths:)"
+        : `share of teams doing the work that import the golden path, mean over ${withPath.length} concerns: ${pct(baseline ?? 0)} at the start, ${pct(current ?? 0)} now (teams on it / teams doing it: ${perConcern})`,
+  };
+}
+
+/** The charter's implementations other than the golden paths themselves, at the start and now. */
+function deduplication(charter: ConcernTrend[], input: VerdictInput): KillCriterion {
+  const threshold = input.platformTeam?.thresholds.deduplication ?? 0;
+  const own = (label: string | undefined) =>
+    charter.reduce((sum, c) => {
+      const point = at(c, label);
+      return sum + (point ? point.implementations - (point.goldenFound ? 1 : 0) : 0);
+    }, 0);
+  const baseline = own(input.baseline);
+  const current = own(input.latest);
+  const change = baseline === 0 ? null : round((baseline - current) / baseline);
+  return {
+    id: "deduplication",
+    title: "deduplication of named work",
+    baseline,
+    current,
+    change,
+    threshold,
+    moved: change === null ? null : change >= threshold,
+    detail:
+      change === null
+        ? "the charter's concerns had no implementations at the start"
+        : `implementations of ${charter.map((c) => c.id).join(", ")} besides the golden paths: ${baseline} at the start, ${current} now (${change >= 0 ? `${pct(change)} fewer` : `${pct(-change)} more`})`,
+  };
+}
+
+/** Median days to the Nth commit of newcomers who started after the team against those before. */
+function onboarding(input: VerdictInput): KillCriterion {
+  const threshold = input.platformTeam?.thresholds.onboarding ?? 0;
+  const { before, after, nthCommit } = input.onboarding;
+  const baseline = median(before);
+  const current = median(after);
+  const enough = before.length >= MIN_COHORT && after.length >= MIN_COHORT;
+  const change =
+    !enough || baseline === null || current === null || baseline === 0
+      ? null
+      : round((baseline - current) / baseline);
+  return {
+    id: "onboarding",
+    title: "onboarding time",
+    baseline,
+    current,
+    change,
+    threshold,
+    moved: change === null ? null : change >= threshold,
+    detail: !enough
+      ? `too few newcomers to compare: ${before.length} before the start and ${after.length} after reached their commit ${nthCommit} (at least ${MIN_COHORT} each)`
+      : `median days from first commit to commit ${nthCommit}: ${baseline} for ${before.length} newcomers before the start, ${current} for ${after.length} after`,
+  };
+}
+
+function describe(criterion: KillCriterion): string {
+  if (criterion.moved === null) return `${criterion.title} not measurable`;
+  const shown =
+    criterion.id === "uptake"
+      ? `${Math.round((criterion.change ?? 0) * 100)} points`
+      : pct(criterion.change ?? 0);
+  const bar =
+    criterion.id === "uptake" ? `${Math.round(criterion.threshold * 100)} points` : pct(criterion.threshold);
+  return `${criterion.title} ${criterion.moved ? "moved" : "did not move"} (${shown}, ${criterion.moved ? "≥" : "<"} ${bar})`;
+}
+
+/**
+ * The essay's kill criteria: after the runway, if no adoption measure has moved (golden-path uptake,
+ * deduplication of named work, onboarding time), dissolve the team and return to the federated model;
+ * if any has, keep it. Before the runway ends, the figures so far and no verdict.
+ */
+export function judge(input: VerdictInput): KillCriteria {
+  const team = input.platformTeam;
+  if (!team) {
+    return {
+      state: "no-platform-team",
+      team: null,
+      start: null,
+      runwayEnds: null,
+      charter: [],
+      criteria: [],
+      verdict: null,
+      statement:
+        "No platform team is configured (platformTeam: in lineitem.config.yaml), so there is nothing to judge; the figures above are the org's own.",
+    };
+  }
+  const charterIds = team.charter ?? input.concerns.filter((c) => c.goldenPath !== null).map((c) => c.id);
+  const charter = input.concerns.filter((c) => charterIds.includes(c.id));
+  const criteria = [uptake(charter, input), deduplication(charter, input), onboarding(input)];
+  const runwayEnds = runwayEnd(team.start, team.runwayQuarters);
+  const base = { team: team.team, start: team.start, runwayEnds, charter: charterIds, criteria };
+  const summary = criteria.map(describe).join("; ");
+  if (input.asOf === null || input.asOf.slice(0, 10) < runwayEnds) {
+    return {
+      ...base,
+      state: "too-early",
+      verdict: null,
+      statement: `Too early to judge ${team.team}: its ${team.runwayQuarters}-quarter runway ends ${runwayEnds}. So far: ${summary}.`,
+    };
+  }
+  const moved = criteria.filter((c) => c.moved === true);
+  return {
+    ...base,
+    state: "judged",
+    verdict: moved.length > 0 ? "keep" : "dissolve",
+    statement:
+      moved.length > 0
+        ? `Keep the ${team.team} team: ${summary}.`
+        : `Dissolve the ${team.team} team and return to the federated model: after its ${team.runwayQuarters}-quarter runway no adoption measure moved (${summary}).`,
+  };
+}
