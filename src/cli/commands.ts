@@ -117,7 +117,12 @@ export async function runDemo(flags: DemoFlags, io: CliIo): Promise<number> {
   say(`Built the Acme example org in ${org.dir} (${org.repos.length} repositories, ${commits} commits).\n\n`);
   const result = await scanWithProgress([org.dir], flags, io);
   emit(result, { ...flags }, io);
-  if (flags.json !== "-") io.stdout(`\nScan it again yourself: npx lineitem scan ${org.dir}\n`);
+  if (flags.json !== "-") {
+    io.stdout(
+      `\nScan it again yourself: npx lineitem scan ${org.dir}\n` +
+        `Follow it quarter by quarter, with the platform team's kill criteria: npx lineitem trend ${org.dir}\n`,
+    );
+  }
   return 0;
 }
 

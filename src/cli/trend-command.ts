@@ -1,6 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { renderJson, renderTrendCsv, renderTrendView } from "../report/index.js";
 import { trend } from "../scan/index.js";
+import { isCalendarDay } from "../shared/index.js";
 import { indexFlags } from "./commands.js";
 import { type CliIo, useColor, writeOutputFile } from "./io.js";
 import { progressReporter } from "./progress.js";
@@ -56,9 +57,7 @@ function parseDays(value: string): string[] {
   if (days.length === 0)
     throw new InvalidArgumentError("give one or more days as YYYY-MM-DD, comma-separated.");
   for (const day of days) {
-    const valid =
-      /^\d{4}-\d{2}-\d{2}$/.test(day) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
-    if (!valid) throw new InvalidArgumentError(`${day} is not a day as YYYY-MM-DD.`);
+    if (!isCalendarDay(day)) throw new InvalidArgumentError(`${day} is not a day as YYYY-MM-DD.`);
   }
   return [...new Set(days)].sort();
 }

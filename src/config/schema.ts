@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDay } from "../shared/index.js";
 
 /**
  * lineitem.config.yaml, version 1. Every key is documented in docs/config.md; unknown keys are refused
@@ -98,9 +99,7 @@ const advisorRule = z.strictObject({
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "a day as YYYY-MM-DD")
-  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
-    message: "not a real calendar day",
-  });
+  .refine(isCalendarDay, { message: "not a day the calendar has" });
 
 /** How far a criterion must move, after the runway, to count as moved (docs/trend.md). */
 const killThresholds = z.strictObject({

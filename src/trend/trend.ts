@@ -122,9 +122,12 @@ export function computeTrend(input: TrendInput): TrendResult {
   });
   const { measured, ...onboardingResult } = onboarding;
   const start = input.platformTeam ? Date.parse(`${input.platformTeam.start}T00:00:00Z`) : Number.NaN;
+  // The platform team's own newcomers joined to build the path, not to be onboarded by it.
   const daysOf = (after: boolean) =>
     measured.flatMap((m) =>
-      m.daysToNth !== null && Date.parse(m.first) >= start === after ? [m.daysToNth] : [],
+      m.daysToNth !== null && m.team !== input.platformTeam?.team && Date.parse(m.first) >= start === after
+        ? [m.daysToNth]
+        : [],
     );
   const baseline =
     snapshots.find((s) => s.plan.kind === "start") ??

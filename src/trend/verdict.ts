@@ -110,20 +110,24 @@ function onboarding(input: VerdictInput): KillCriterion {
     threshold,
     moved: change === null ? null : change >= threshold,
     detail: !enough
-      ? `too few newcomers to compare: ${before.length} before the start and ${after.length} after reached their commit ${nthCommit} (at least ${MIN_COHORT} each)`
-      : `median days from first commit to commit ${nthCommit}: ${baseline} for ${before.length} newcomers before the start, ${current} for ${after.length} after`,
+      ? `too few newcomers to product teams to compare: ${before.length} who started before the team and ${after.length} after made commit ${nthCommit} (at least ${MIN_COHORT} each are needed)`
+      : `median days from first commit to commit ${nthCommit}, newcomers to product teams: ${baseline} for ${before.length} who started before the team, ${current} for ${after.length} after`,
   };
 }
 
+/** "uptake moved (+25 points, ≥ 20 points)", "onboarding time did not move (75% slower, < 15%)". */
 function describe(criterion: KillCriterion): string {
-  if (criterion.moved === null) return `${criterion.title} not measurable`;
+  if (criterion.moved === null || criterion.change === null) return `${criterion.title} not measurable`;
+  const change = criterion.change;
   const shown =
     criterion.id === "uptake"
-      ? `${Math.round((criterion.change ?? 0) * 100)} points`
-      : pct(criterion.change ?? 0);
+      ? `${change >= 0 ? "+" : "−"}${Math.round(Math.abs(change) * 100)} points`
+      : criterion.id === "deduplication"
+        ? `${pct(Math.abs(change))} ${change >= 0 ? "fewer" : "more"}`
+        : `${pct(Math.abs(change))} ${change >= 0 ? "faster" : "slower"}`;
   const bar =
     criterion.id === "uptake" ? `${Math.round(criterion.threshold * 100)} points` : pct(criterion.threshold);
-  return `${criterion.title} ${criterion.moved ? "moved" : "did not move"} (${shown}, ${criterion.moved ? "≥" : "<"} ${bar})`;
+  return `${criterion.title} ${criterion.moved ? "moved" : "did not move"} (${shown}; the bar is ${bar})`;
 }
 
 /**
