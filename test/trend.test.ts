@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -84,6 +85,26 @@ describe("lineitem trend on the Acme example org", () => {
       );
     }
   });
+
+  it("says at a past quarter end what a scan of the repositories checked out at that date says", async () => {
+    const point = result.points.find((p) => p.label === "2025-Q3");
+    const past = join(dir, "past");
+    for (const [repo, commit] of Object.entries(point?.commits ?? {})) {
+      if (!commit) continue;
+      execFileSync("git", ["clone", "-q", join(orgDir, repo), join(past, repo)]);
+      execFileSync("git", ["checkout", "-q", "--detach", commit], { cwd: join(past, repo) });
+    }
+    const then = await scan({ paths: [past], cwd: dir, configFile: join(orgDir, "lineitem.config.yaml") });
+    expect(then.concerns.length).toBeGreaterThan(5);
+    for (const cluster of then.concerns) {
+      const at = concern(cluster.id)?.series.find((s) => s.point === "2025-Q3");
+      expect(at?.implementations, cluster.id).toBe(cluster.writings);
+      expect(at?.teams, cluster.id).toEqual([...cluster.teams].sort());
+      expect(at?.onGoldenTeams, cluster.id).toEqual(
+        [...new Set(cluster.adoptions.map((a) => a.team))].sort(),
+      );
+    }
+  }, 120_000);
 
   it("finds each golden path from the day the platform kit gained it", () => {
     for (const [id, from] of Object.entries(expected.goldenPathFrom)) {

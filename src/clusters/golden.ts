@@ -6,6 +6,14 @@ function withoutExtension(path: string): string {
   return path.replace(/\.[cm]?[jt]sx?$|\.py$|\.go$/, "").replace(/\/index$/, "");
 }
 
+/**
+ * Whether an import names a golden path's package or import path, or a module under it: `@acme/kit`,
+ * `@acme/kit/retry`, Go's `github.com/acme/kit/retry`, Python's `acme_kit.retry`.
+ */
+export function importsFrom(module: string, pkg: string): boolean {
+  return module === pkg || module.startsWith(`${pkg}/`) || module.startsWith(`${pkg}.`);
+}
+
 /** The implementation at the golden path's repository and path, if the scan found one there. */
 export function findGolden(
   golden: GoldenPath,
@@ -43,9 +51,10 @@ export function findAdoptions(
     for (const imp of file.imports) {
       const viaPackage =
         golden.package !== undefined &&
-        (imp.module === golden.package || imp.module.startsWith(`${golden.package}/`)) &&
+        importsFrom(imp.module, golden.package) &&
         (imp.names.some((name) => exported.has(name)) ||
-          (goldenStem !== undefined && imp.module.endsWith(`/${goldenStem}`)));
+          (goldenStem !== undefined &&
+            (imp.module.endsWith(`/${goldenStem}`) || imp.module.endsWith(`.${goldenStem}`))));
       const viaPath =
         imp.module.startsWith(".") &&
         goldenFile !== undefined &&

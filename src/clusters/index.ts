@@ -1,7 +1,7 @@
 export { cloneClusters, sameJobClusters } from "./clone-clusters.js";
 export { type DriftCell, type DriftColumn, driftColumns } from "./drift.js";
 export { fanIn } from "./fan-in.js";
-export { findAdoptions, findGolden } from "./golden.js";
+export { findAdoptions, findGolden, importsFrom } from "./golden.js";
 export { clonedImplementations, groupByConcern } from "./group.js";
 export type {
   AdoptionFound,

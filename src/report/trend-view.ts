@@ -74,10 +74,18 @@ function uptakeTable(result: TrendResult, c: Colors): string[] {
   }
   const labels = result.points.map((p) => p.label);
   const rows = [
-    ["concern", ...labels, ""].map((cell) => c.dim(cell)),
+    ["concern", ...labels, "", "now: teams", "repos"].map((cell) => c.dim(cell)),
     ...withPath.map((concern: ConcernTrend) => {
       const shares = concern.series.map((point) => point.uptakeTeams);
-      return [concern.id, ...shares.map(pct), sparkline(shares, 0)];
+      const last = concern.series.at(-1);
+      const of = (on: string[], own: string[]) => `${on.length}/${new Set([...on, ...own]).size}`;
+      return [
+        concern.id,
+        ...shares.map(pct),
+        sparkline(shares, 0),
+        last ? of(last.onGoldenTeams, last.ownTeams) : "—",
+        last ? of(last.onGoldenRepos, last.ownRepos) : "—",
+      ];
     }),
   ];
   const numeric = new Set(labels.map((_, i) => i + 1));
@@ -156,7 +164,9 @@ function killCriteriaLines(result: TrendResult, c: Colors): string[] {
   if (k.state === "no-platform-team") return [c.bold("Kill criteria"), `  ${k.statement}`];
   const lines = [
     c.bold(`Kill criteria: ${k.team}`) +
-      c.dim(` (started ${k.start}; runway to ${k.runwayEnds}; charter: ${k.charter.join(", ") || "—"})`),
+      c.dim(
+        ` (${k.engineers ? `${k.engineers} engineers; ` : ""}started ${k.start}; runway to ${k.runwayEnds}; charter: ${k.charter.join(", ") || "—"})`,
+      ),
     ...k.criteria.map((criterion) => criterionLine(criterion, c)),
   ];
   const colour = k.verdict === "keep" ? c.green : k.verdict === "dissolve" ? c.red : c.yellow;

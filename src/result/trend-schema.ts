@@ -123,6 +123,7 @@ const criterion = z.object({
 const killCriteria = z.object({
   state: z.enum(["no-platform-team", "too-early", "judged"]),
   team: z.string().nullable(),
+  engineers: z.number().int().nullable().describe("the team's size, as configured"),
   start: z.string().nullable(),
   runwayEnds: z.string().nullable(),
   charter: z.array(z.string()),

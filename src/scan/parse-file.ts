@@ -1,3 +1,4 @@
+import { importsFrom } from "../clusters/index.js";
 import {
   type ConcernDefinition,
   groupImplementations,
@@ -33,7 +34,7 @@ export type ParseOutcome =
 export function adoptedNames(imports: FileUnits["imports"], goldenPackages: string[]): Set<string> {
   const names = new Set<string>();
   for (const imp of imports) {
-    if (!goldenPackages.some((pkg) => imp.module === pkg || imp.module.startsWith(`${pkg}/`))) continue;
+    if (!goldenPackages.some((pkg) => importsFrom(imp.module, pkg))) continue;
     for (const name of imp.names) if (name !== "*" && name !== "default") names.add(name);
   }
   return names;

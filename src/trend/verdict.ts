@@ -5,6 +5,7 @@ import { runwayEnd } from "./points.js";
 export interface PlatformTeam {
   team: string;
   start: string;
+  engineers?: number | undefined;
   charter?: string[] | undefined;
   runwayQuarters: number;
   thresholds: { uptake: number; deduplication: number; onboarding: number };
@@ -67,13 +68,16 @@ function uptake(charter: ConcernTrend[], input: VerdictInput): KillCriterion {
 /** The charter's implementations other than the golden paths themselves, at the start and now. */
 function deduplication(charter: ConcernTrend[], input: VerdictInput): KillCriterion {
   const threshold = input.platformTeam?.thresholds.deduplication ?? 0;
-  const own = (label: string | undefined) =>
-    charter.reduce((sum, c) => {
-      const point = at(c, label);
-      return sum + (point ? point.implementations - (point.goldenFound ? 1 : 0) : 0);
-    }, 0);
+  const ownOf = (c: ConcernTrend, label: string | undefined) => {
+    const point = at(c, label);
+    return point ? point.implementations - (point.goldenFound ? 1 : 0) : 0;
+  };
+  const own = (label: string | undefined) => charter.reduce((sum, c) => sum + ownOf(c, label), 0);
   const baseline = own(input.baseline);
   const current = own(input.latest);
+  const perConcern = charter
+    .map((c) => `${c.id} ${ownOf(c, input.baseline)} → ${ownOf(c, input.latest)}`)
+    .join(", ");
   const change = baseline === 0 ? null : round((baseline - current) / baseline);
   return {
     id: "deduplication",
@@ -86,7 +90,7 @@ function deduplication(charter: ConcernTrend[], input: VerdictInput): KillCriter
     detail:
       change === null
         ? "the charter's concerns had no implementations at the start"
-        : `implementations of ${charter.map((c) => c.id).join(", ")} besides the golden paths: ${baseline} at the start, ${current} now (${change >= 0 ? `${pct(change)} fewer` : `${pct(-change)} more`})`,
+        : `implementations besides the golden paths: ${baseline} at the start, ${current} now, ${change >= 0 ? `${pct(change)} fewer` : `${pct(-change)} more`} (${perConcern})`,
   };
 }
 
@@ -141,6 +145,7 @@ export function judge(input: VerdictInput): KillCriteria {
     return {
       state: "no-platform-team",
       team: null,
+      engineers: null,
       start: null,
       runwayEnds: null,
       charter: [],
@@ -154,7 +159,14 @@ export function judge(input: VerdictInput): KillCriteria {
   const charter = input.concerns.filter((c) => charterIds.includes(c.id));
   const criteria = [uptake(charter, input), deduplication(charter, input), onboarding(input)];
   const runwayEnds = runwayEnd(team.start, team.runwayQuarters);
-  const base = { team: team.team, start: team.start, runwayEnds, charter: charterIds, criteria };
+  const base = {
+    team: team.team,
+    engineers: team.engineers ?? null,
+    start: team.start,
+    runwayEnds,
+    charter: charterIds,
+    criteria,
+  };
   const summary = criteria.map(describe).join("; ");
   if (input.asOf === null || input.asOf.slice(0, 10) < runwayEnds) {
     return {
