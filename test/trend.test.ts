@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { acmeSpecDir, buildExampleOrg, loadExampleOrg } from "../src/demo/index.js";
@@ -244,6 +244,27 @@ describe("lineitem trend on the Acme example org", () => {
     expect(badConfig.stderr).toMatch(/bad\.yaml.*platformTeam\.start/);
     expect(badConfig.stderr).not.toContain("    at ");
   });
+});
+
+describe("lineitem trend on what has no past", () => {
+  const dir = tempDir("lineitem-trend-edges-");
+
+  it("refuses plain folders with exit 2 and says why", async () => {
+    mkdirSync(join(dir, "plain", "src"), { recursive: true });
+    writeFileSync(join(dir, "plain", "src", "retry.ts"), "export const attempts = 3;\n");
+    const run = await runCli(["trend", join(dir, "plain"), "--no-index"], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("none of the paths is a git repository");
+  });
+
+  it("warns that a shallow clone is absent before its oldest commit", async () => {
+    const org = await buildExampleOrg(join(dir, "acme"));
+    const shallow = join(dir, "shallow", "payments-api");
+    execFileSync("git", ["clone", "-q", "--depth", "1", `file://${join(org.dir, "payments-api")}`, shallow]);
+    const result = await trend({ paths: [shallow], cwd: dir, points: 2 });
+    expect(result.diagnostics.map((d) => d.code)).toContain("trend-shallow");
+    expect(result.points.map((p) => p.commits["payments-api"] === null)).toEqual([true, true, false]);
+  }, 120_000);
 });
 
 describe("lineitem trend without a platform team", () => {

@@ -4,8 +4,8 @@ import { type LineitemConfig, loadConfig } from "../config/index.js";
 import { headCommit } from "../history/index.js";
 import { languageOf } from "../lang/index.js";
 import type { TrendResult } from "../result/index.js";
-import { DiagnosticLog, packageVersion } from "../shared/index.js";
-import { commitAt, discoverRepos, headCommitDate, type RepoTarget } from "../sources/index.js";
+import { DiagnosticLog, packageVersion, UserError } from "../shared/index.js";
+import { commitAt, discoverRepos, headCommitDate, isShallow, type RepoTarget } from "../sources/index.js";
 import type { ScanIndex } from "../store/index.js";
 import {
   type ConcernState,
@@ -154,6 +154,22 @@ export async function trend(options: TrendOptions): Promise<TrendResult> {
         repo: target.name,
       },
     );
+  }
+  if (targets.length === 0) {
+    throw new UserError(
+      "trend-no-history",
+      "none of the paths is a git repository: a trend is computed from history.",
+      "Give git repositories, a folder of them, or a monorepo (`lineitem scan` reads plain folders).",
+    );
+  }
+  for (const target of targets) {
+    if (await isShallow(target.root)) {
+      log.warn(
+        "trend-shallow",
+        `${target.name}: a shallow clone; at points before its oldest commit it counts as absent, so earlier figures are low (git fetch --unshallow reads the rest).`,
+        { repo: target.name },
+      );
+    }
   }
   const definitions = await loadConcernDefinitions(config.concerns, loaded.baseDir, log);
   const goldenPackages = goldenPackageNames(config);

@@ -17,4 +17,4 @@ export {
   readSourceFile,
   sourceFromBytes,
 } from "./read.js";
-export { commitAt, fileAt, firstFileAt, headCommitDate, listTreeFiles } from "./tree.js";
+export { commitAt, fileAt, firstFileAt, headCommitDate, isShallow, listTreeFiles } from "./tree.js";

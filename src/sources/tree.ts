@@ -72,3 +72,9 @@ export async function headCommitDate(root: string): Promise<Date | null> {
   const time = Date.parse(shown.stdout.trim());
   return shown.code === 0 && !Number.isNaN(time) ? new Date(time) : null;
 }
+
+/** Whether the repository is a shallow clone: its history stops before its first commit. */
+export async function isShallow(root: string): Promise<boolean> {
+  const answer = await git(["rev-parse", "--is-shallow-repository"], { cwd: root, okCodes: [128] });
+  return answer.stdout.trim() === "true";
+}
