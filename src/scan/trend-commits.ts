@@ -1,10 +1,13 @@
 import type { LineitemConfig } from "../config/index.js";
 import { streamLog } from "../history/index.js";
 import { ownerResolver, readCodeOwners } from "../ownership/index.js";
-import type { DiagnosticLog } from "../shared/index.js";
+import { type DiagnosticLog, mapLimit } from "../shared/index.js";
 import type { RepoTarget } from "../sources/index.js";
 import type { AuthoredCommit } from "../trend/index.js";
 import { botFilter } from "./history.js";
+
+/** git log processes at once. */
+const LOG_CONCURRENCY = 4;
 
 /**
  * Every commit of the org as onboarding counts it: one `git log --name-status` per repository (no merges;
@@ -17,9 +20,9 @@ export async function orgCommits(
   log: DiagnosticLog,
 ): Promise<AuthoredCommit[]> {
   const isBot = botFilter(config);
-  const commits: AuthoredCommit[] = [];
-  for (const target of targets) {
-    if (target.kind !== "git") continue;
+  const perRepo = await mapLimit(targets, LOG_CONCURRENCY, async (target) => {
+    const commits: AuthoredCommit[] = [];
+    if (target.kind !== "git") return { commits, failure: null };
     const ownerOf = ownerResolver(
       target.name,
       config.teams,
@@ -46,12 +49,19 @@ export async function orgCommits(
         target.scope ? ["--", target.scope] : [],
       );
     } catch (error) {
-      log.warn(
-        "trend-history-unreadable",
-        `${target.name}: its history could not be read for onboarding (${(error as Error).message}); left out.`,
-        { repo: target.name },
-      );
+      return { commits: [], failure: (error as Error).message };
     }
-  }
-  return commits;
+    return { commits, failure: null };
+  });
+  // Said in the repositories' order, whichever finished first.
+  perRepo.forEach(({ failure }, i) => {
+    const target = targets[i] as RepoTarget;
+    if (failure === null) return;
+    log.warn(
+      "trend-history-unreadable",
+      `${target.name}: its history could not be read for onboarding (${failure}); left out.`,
+      { repo: target.name },
+    );
+  });
+  return perRepo.flatMap(({ commits }) => commits);
 }

@@ -4,7 +4,7 @@ import { type LineitemConfig, loadConfig } from "../config/index.js";
 import { headCommit } from "../history/index.js";
 import { languageOf } from "../lang/index.js";
 import type { TrendResult } from "../result/index.js";
-import { DiagnosticLog, packageVersion, UserError } from "../shared/index.js";
+import { DiagnosticLog, mapLimit, packageVersion, UserError } from "../shared/index.js";
 import { commitAt, discoverRepos, headCommitDate, isShallow, type RepoTarget } from "../sources/index.js";
 import type { ScanIndex } from "../store/index.js";
 import {
@@ -24,6 +24,9 @@ import type { ScannedFile } from "./scanned-file.js";
 import { orgCommits } from "./trend-commits.js";
 import { listRepoAt, parseUnseenBlobs } from "./trend-tree.js";
 import type { UnitStore } from "./unit-store.js";
+
+/** git processes at once (listing trees, finding commits). */
+const GIT_CONCURRENCY = 4;
 
 export interface TrendOptions {
   paths: string[];
@@ -47,7 +50,7 @@ export interface TrendOptions {
 
 /** The newest commit of the org (committer date of each HEAD): the points count back from it. */
 async function newestCommit(targets: RepoTarget[]): Promise<Date | null> {
-  const dates = await Promise.all(targets.map((target) => headCommitDate(target.root)));
+  const dates = await mapLimit(targets, GIT_CONCURRENCY, (target) => headCommitDate(target.root));
   const times = dates.flatMap((date) => (date ? [date.getTime()] : []));
   return times.length === 0 ? null : new Date(Math.max(...times));
 }
@@ -162,8 +165,9 @@ export async function trend(options: TrendOptions): Promise<TrendResult> {
       "Give git repositories, a folder of them, or a monorepo (`lineitem scan` reads plain folders).",
     );
   }
-  for (const target of targets) {
-    if (await isShallow(target.root)) {
+  const shallow = await mapLimit(targets, GIT_CONCURRENCY, (target) => isShallow(target.root));
+  for (const [i, target] of targets.entries()) {
+    if (shallow[i]) {
       log.warn(
         "trend-shallow",
         `${target.name}: a shallow clone; at points before its oldest commit it counts as absent, so earlier figures are low (git fetch --unshallow reads the rest).`,
@@ -190,11 +194,11 @@ export async function trend(options: TrendOptions): Promise<TrendResult> {
         ...(config.platformTeam ? { platformStart: config.platformTeam.start } : {}),
       })
     : [];
-  const heads = await Promise.all(targets.map((target) => headCommit(target.root)));
+  const heads = await mapLimit(targets, GIT_CONCURRENCY, (target) => headCommit(target.root));
   const planned: PlannedPoint[] = [];
   for (const plan of plans) {
-    const commits = await Promise.all(
-      targets.map((target, i) => (plan.kind === "now" ? (heads[i] ?? null) : commitAt(target.root, plan.at))),
+    const commits = await mapLimit(targets, GIT_CONCURRENCY, (target, i) =>
+      plan.kind === "now" ? Promise.resolve(heads[i] ?? null) : commitAt(target.root, plan.at),
     );
     planned.push({ plan, commits });
   }
@@ -254,10 +258,12 @@ async function computePoints(
   const distinct = [...new Map(wanted.map((w) => [`${w.target.root}\0${w.commit}`, w])).values()];
   const message = `listing ${targets.length} repositories at ${planned.length} points`;
   progress({ stage: "list", message, done: 0, total: distinct.length });
-  for (const [n, { target, commit }] of distinct.entries()) {
+  let listed = 0;
+  await mapLimit(distinct, GIT_CONCURRENCY, async ({ target, commit }) => {
     listings.set(`${target.root}\0${commit}`, await listRepoAt(target, commit, config, { languageOf }));
-    progress({ stage: "list", message, done: n + 1, total: distinct.length });
-  }
+    listed += 1;
+    progress({ stage: "list", message, done: listed, total: distinct.length });
+  });
   const partsOf = (point: PlannedPoint) =>
     point.commits.flatMap((commit, i) =>
       commit
