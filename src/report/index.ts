@@ -1,5 +1,14 @@
+export {
+  escapeHtml,
+  type HtmlAssets,
+  type PageData,
+  pageData,
+  renderHtmlReport,
+  renderPage,
+} from "./html/index.js";
 export { renderJson } from "./json.js";
 export { renderLedgerCsv } from "./ledger-csv.js";
+export { mdText, renderMarkdown } from "./markdown.js";
 export { renderLedgerView, renderTerminal, type TerminalOptions } from "./terminal.js";
 export { renderTrendCsv } from "./trend-csv.js";
 export { renderTrendView, sparkline } from "./trend-view.js";
