@@ -123,6 +123,49 @@ describe("the HTML report and the dashboard on the Acme example org", () => {
     await page.close();
   });
 
+  it("shows a chart's numbers under the pointer, and the verdict beside the trend", async () => {
+    const { page } = await watchedPage(browser);
+    await page.goto(`${pathToFileURL(reportFile).href}#/trends`);
+    await drawn(page);
+    const chart = page.locator("figure.chart").first();
+    await chart.locator(".u-over").waitFor();
+    const legend = chart.locator(".u-legend .u-series").nth(1).locator(".u-value");
+    expect(await legend.textContent()).toBe("—");
+    const box = await chart.locator(".u-over").boundingBox();
+    await page.mouse.move((box?.x ?? 0) + (box?.width ?? 0) - 2, (box?.y ?? 0) + 10);
+    // At "now", retry has 7 implementations.
+    await expect.poll(() => legend.textContent()).toBe("7");
+    expect(await page.locator(".verdict .statement").textContent()).toMatch(/^Keep the platform team/);
+    await page.close();
+  });
+
+  it("renders Markdown and CSV from the same scan, and the HTML from a stored scan file", async () => {
+    const markdown = await runCli(
+      ["report", "--index", indexFile, "--format", "markdown", "--trend", trendFile],
+      dir,
+    );
+    expect(markdown.code).toBe(0);
+    expect(markdown.stdout).toMatch(
+      /^# What the platform work costs\n\n\*\*Your teams wrote retry logic 7 times/,
+    );
+    expect(markdown.stdout).toContain(
+      "| ★ | platform | storefront/packages/platform-kit/src/retry.ts:18-63 |",
+    );
+    expect(markdown.stdout).toContain("**Kill criteria (platform):** Keep the platform team");
+    const csv = await runCli(["report", "--index", indexFile, "--format", "csv"], dir);
+    expect(csv.stdout.split("\r\n")[0]).toMatch(/^item,title,kind,quarter,/);
+    const json = join(dir, "scan.json");
+    await runCli(["report", "--index", indexFile, "--format", "json", "-o", json, "-q"], dir);
+    const fromFile = await runCli(
+      ["report", "--from", json, "--format", "html", "-o", join(dir, "from.html")],
+      dir,
+    );
+    expect(fromFile.code).toBe(0);
+    expect(readFileSync(join(dir, "from.html"), "utf8")).toContain('id="lineitem-data"');
+    const bad = await runCli(["report", "--from", json, "--format", "pdf"], dir);
+    expect(bad.code).toBe(2);
+  });
+
   it("works from the keyboard, and prints without its controls", async () => {
     const { page } = await watchedPage(browser);
     await page.goto(pathToFileURL(reportFile).href);
