@@ -552,6 +552,24 @@
             (v) => money(v, currency),
           )
         : h("p", { class: "muted" }, "No history: no quarters to draw."),
+      quarters.length && items.length
+        ? chart(
+            "Cumulative cost per line item (the low estimate; click a name to hide it)",
+            quarters,
+            items.map((item) => {
+              const byQuarter = new Map(item.quarters.map((q) => [q.quarter, q.cumulativeCost.low]));
+              let last = 0;
+              return {
+                label: item.title,
+                values: quarters.map((q) => {
+                  last = byQuarter.get(q) ?? last;
+                  return last;
+                }),
+              };
+            }),
+            (v) => money(v, currency),
+          )
+        : null,
       h(
         "table",
         { class: "grid" },
