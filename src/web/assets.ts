@@ -11,6 +11,9 @@ function packageFile(pkg: string, file: string): string {
   return join(dirname(require.resolve(`${pkg}/package.json`)), file);
 }
 
+/** The page's script, in parts that share `window.lineitemReport`, inlined in this order as one. */
+const PAGE_SCRIPTS = ["dom.js", "views-scan.js", "charts.js", "views-more.js", "app.js"];
+
 let cached: HtmlAssets | undefined;
 
 /**
@@ -31,7 +34,7 @@ export function loadHtmlAssets(): HtmlAssets {
     }
   };
   cached = {
-    appJs: read(join(packageRoot, "assets", "report", "app.js")),
+    appJs: PAGE_SCRIPTS.map((file) => read(join(packageRoot, "assets", "report", file))).join("\n"),
     appCss: read(join(packageRoot, "assets", "report", "app.css")),
     chartJs: read(packageFile("uplot", "dist/uPlot.iife.min.js")),
     chartCss: read(packageFile("uplot", "dist/uPlot.min.css")),
