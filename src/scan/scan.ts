@@ -6,7 +6,7 @@ import { languageOf } from "../lang/index.js";
 import type { ScanResult } from "../result/index.js";
 import { DiagnosticLog, isUserError } from "../shared/index.js";
 import { discoverRepos, type RepoTarget } from "../sources/index.js";
-import { openIndex, type ScanIndex } from "../store/index.js";
+import { openIndex, type ScanFile, type ScanIndex } from "../store/index.js";
 import { findAndAssemble } from "./findings.js";
 import { type HistoryStore, readOrgHistory } from "./history.js";
 import { scanInputKey } from "./input-key.js";
@@ -115,14 +115,17 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     });
     if (index) {
       progress({ stage: "save", message: "saving the result in the index" });
-      index.saveScan({
-        inputKey,
-        startedAt: startedAt.toISOString(),
-        finishedAt: new Date().toISOString(),
-        repos: result.repos.length,
-        files: listing.entries.length,
-        result,
-      });
+      index.saveScan(
+        {
+          inputKey,
+          startedAt: startedAt.toISOString(),
+          finishedAt: new Date().toISOString(),
+          repos: result.repos.length,
+          files: listing.entries.length,
+          result,
+        },
+        scanFilesOf(listing),
+      );
     }
     return result;
   } finally {
@@ -154,6 +157,24 @@ export async function openIndexFor(
     );
     return null;
   }
+}
+
+/** The files a scan read, kept beside its result so `lineitem check` can look up copies of new code. */
+function scanFilesOf(listing: OrgListing): ScanFile[] {
+  return listing.entries.flatMap((entry) =>
+    entry.content.ok
+      ? [
+          {
+            repo: entry.file.repo,
+            path: entry.file.path,
+            blobSha: entry.content.blobSha,
+            kind: entry.kind,
+            team: entry.owner.team,
+            isTest: entry.file.isTest,
+          },
+        ]
+      : [],
+  );
 }
 
 /** An index to write to but not read from (--no-cache): everything is computed again, then kept. */

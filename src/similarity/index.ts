@@ -13,4 +13,5 @@ export type {
   SetAside,
 } from "./model.js";
 export { DEFAULT_SIMILARITY, type SimilarityOptions } from "./options.js";
+export { type CloneProbe, createCloneProbe, type ProbeHit } from "./probe.js";
 export { isRepetitive } from "./unit-clones.js";

@@ -18,6 +18,7 @@ export {
   type OpenIndexOptions,
   openIndex,
   type ParsedEntry,
+  type ScanFile,
   type ScanIndex,
   type StoredScan,
 } from "./scan-index.js";

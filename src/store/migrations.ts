@@ -73,4 +73,22 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    does: "the files each finished scan read, with their blob ids and teams, so a check can look up copies",
+    sql: `
+      -- One row per file a finished scan read (its units are in parsed_file under blob_sha and kind), so
+      -- \`lineitem check\` can compare a change's units with the org's code without listing the org again.
+      CREATE TABLE scan_file (
+        scan_id  INTEGER NOT NULL,
+        repo     TEXT NOT NULL,
+        path     TEXT NOT NULL,
+        blob_sha TEXT NOT NULL,
+        kind     TEXT NOT NULL,
+        team     TEXT NOT NULL,
+        is_test  INTEGER NOT NULL,
+        PRIMARY KEY (scan_id, repo, path)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

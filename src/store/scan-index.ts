@@ -18,6 +18,16 @@ export interface StoredScan {
   result: unknown;
 }
 
+/** A file a finished scan read: where it is, whose it is, and the blob its units are kept under. */
+export interface ScanFile {
+  repo: string;
+  path: string;
+  blobSha: string;
+  kind: string;
+  team: string;
+  isTest: boolean;
+}
+
 export interface ParsedEntry {
   blobSha: string;
   kind: string;
@@ -65,7 +75,13 @@ export interface ScanIndex {
   latestScan(): StoredScan | null;
   /** The newest finished scan computed from exactly these inputs, if any. */
   scanWithInput(inputKey: string): StoredScan | null;
-  saveScan(scan: Omit<StoredScan, "id">): number;
+  /** Saves a finished scan and, when given, the files it read (what `lineitem check` compares with). */
+  saveScan(scan: Omit<StoredScan, "id">, files?: readonly ScanFile[]): number;
+  /**
+   * The files a finished scan read; null when the index keeps none for it (written before files were
+   * kept), so the caller can say that a new scan would add them.
+   */
+  scanFiles(scanId: number): ScanFile[] | null;
   close(): void;
 }
 
@@ -124,6 +140,20 @@ function wrap(db: Db, release: () => void): ScanIndex {
     ),
     pruneScans: db.prepare("DELETE FROM scan WHERE id <= (SELECT max(id) FROM scan) - ?"),
   };
+  // An index opened read-only is not migrated: one written before version 3 has no scan_file table.
+  const hasScanFiles =
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'scan_file'").get() !== undefined;
+  const files = hasScanFiles
+    ? {
+        put: db.prepare(
+          "INSERT OR REPLACE INTO scan_file (scan_id, repo, path, blob_sha, kind, team, is_test) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        ),
+        prune: db.prepare("DELETE FROM scan_file WHERE scan_id NOT IN (SELECT id FROM scan)"),
+        of: db.prepare(
+          "SELECT repo, path, blob_sha AS blobSha, kind, team, is_test AS isTest FROM scan_file WHERE scan_id = ?",
+        ),
+      }
+    : null;
   const putParsed = db.transaction((entries: ParsedEntry[]) => {
     for (const e of entries) q.putParsed.run(e.blobSha, e.kind, pack(e.outcome));
   });
@@ -134,7 +164,7 @@ function wrap(db: Db, release: () => void): ScanIndex {
     for (const f of stats)
       q.putStat.run(f.absPath, f.size, f.mtimeNs, f.ctimeNs, f.ino, f.blobSha, f.recordedMs);
   });
-  const saveScan = db.transaction((scan: Omit<StoredScan, "id">) => {
+  const saveScan = db.transaction((scan: Omit<StoredScan, "id">, read: readonly ScanFile[] = []) => {
     const json = Buffer.from(JSON.stringify(scan.result));
     const info = q.insertScan.run(
       scan.inputKey,
@@ -145,7 +175,12 @@ function wrap(db: Db, release: () => void): ScanIndex {
       gzipSync(json, { level: 6 }),
     );
     q.pruneScans.run(KEEP_SCANS);
-    return Number(info.lastInsertRowid);
+    const id = Number(info.lastInsertRowid);
+    if (files) {
+      for (const f of read) files.put.run(id, f.repo, f.path, f.blobSha, f.kind, f.team, f.isTest ? 1 : 0);
+      files.prune.run();
+    }
+    return id;
   });
   const toScan = (row: unknown): StoredScan | null => {
     if (row === undefined) return null;
@@ -193,7 +228,13 @@ function wrap(db: Db, release: () => void): ScanIndex {
     putFileStats: (stats) => putFileStats.immediate(stats),
     latestScan: () => toScan(q.latest.get()),
     scanWithInput: (inputKey) => toScan(q.byInput.get(inputKey)),
-    saveScan: (scan) => saveScan.immediate(scan),
+    saveScan: (scan, read) => saveScan.immediate(scan, read),
+    scanFiles(scanId) {
+      if (!files) return null;
+      const rows = files.of.all(scanId) as (Omit<ScanFile, "isTest"> & { isTest: number })[];
+      if (rows.length === 0) return null;
+      return rows.map((row) => ({ ...row, isTest: row.isTest === 1 }));
+    },
     close() {
       if (closed) return;
       closed = true;
