@@ -1,9 +1,12 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildExampleOrg } from "../src/demo/index.js";
 import { type CheckResult, checkResultSchema } from "../src/result/index.js";
 import { scan } from "../src/scan/index.js";
+import { packageRoot } from "../src/shared/index.js";
+import { BIN } from "./helpers/bin.js";
 import { gitAt, makeBranch } from "./helpers/branches.js";
 import { runCli } from "./helpers/cli.js";
 import { tempDir } from "./helpers/repos.js";
@@ -372,6 +375,73 @@ describe("lineitem check on the example org", async () => {
     expect(result.changed).toMatchObject({ files: 2, checked: 1, limit: 1, truncated: true });
     expect(result.findings.map((f) => f.location.path)).toEqual(["services/catalog-bff/src/util/split.ts"]);
     expect(result.diagnostics.map((d) => d.code)).toContain("check-truncated");
+  });
+
+  it("runs as the GitHub Action does on a pull request, with the environment GitHub sets", () => {
+    const main = gitAt(storefront, ["rev-parse", "main"]).trim();
+    const head = gitAt(storefront, ["rev-parse", "search-retry"]).trim();
+    const eventPath = join(dir, "event.json");
+    writeFileSync(
+      eventPath,
+      JSON.stringify({
+        action: "synchronize",
+        number: 42,
+        pull_request: {
+          number: 42,
+          base: { ref: "main", sha: main },
+          head: { ref: "search-retry", sha: head },
+        },
+      }),
+    );
+    const summary = join(dir, "summary.md");
+    const output = join(dir, "output.txt");
+    writeFileSync(summary, "");
+    writeFileSync(output, "");
+    gitAt(storefront, ["checkout", "--quiet", "search-retry"]);
+    try {
+      const run = spawnSync(process.execPath, [join(packageRoot, "scripts", "action", "check.mjs")], {
+        cwd: storefront,
+        encoding: "utf8",
+        env: {
+          PATH: process.env.PATH,
+          CI: "true",
+          GITHUB_ACTIONS: "true",
+          GITHUB_EVENT_NAME: "pull_request",
+          GITHUB_EVENT_PATH: eventPath,
+          GITHUB_BASE_REF: "main",
+          GITHUB_HEAD_REF: "search-retry",
+          GITHUB_REF: "refs/pull/42/merge",
+          GITHUB_SHA: head,
+          GITHUB_REPOSITORY: "acme/storefront",
+          GITHUB_WORKSPACE: org.dir,
+          GITHUB_STEP_SUMMARY: summary,
+          GITHUB_OUTPUT: output,
+          RUNNER_TEMP: dir,
+          INPUT_WORKING_DIRECTORY: "storefront",
+          INPUT_CONFIG: "lineitem.config.yaml",
+          INPUT_INDEX: index,
+          INPUT_FAIL_ON: "warning",
+          INPUT_SARIF: "out/lineitem.sarif",
+          LINEITEM_COMMAND: `${process.execPath} ${BIN}`,
+          NO_COLOR: "1",
+        },
+      });
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(1);
+      expect(run.stdout).toMatch(
+        /^::warning file=storefront\/services\/search\/src\/retry\.ts,line=1,endLine=17,/,
+      );
+      expect(readFileSync(summary, "utf8")).toContain("## lineitem check: 1 finding (1 warning)");
+      expect(readFileSync(output, "utf8")).toBe(
+        `findings=1\nallowed=0\nsarif=${join(org.dir, "out", "lineitem.sarif")}\nexit-code=1\n`,
+      );
+      const sarif = JSON.parse(readFileSync(join(org.dir, "out", "lineitem.sarif"), "utf8"));
+      expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(
+        "storefront/services/search/src/retry.ts",
+      );
+    } finally {
+      gitAt(storefront, ["checkout", "--quiet", "main"]);
+    }
   });
 
   describe("errors say what to do, with exit 2", () => {
