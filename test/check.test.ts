@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
 import { buildExampleOrg } from "../src/demo/index.js";
 import { type CheckResult, checkResultSchema } from "../src/result/index.js";
 import { scan } from "../src/scan/index.js";
@@ -397,6 +398,16 @@ describe("lineitem check on the example org", async () => {
     const output = join(dir, "output.txt");
     writeFileSync(summary, "");
     writeFileSync(output, "");
+    // The action hands every input to the script as INPUT_<NAME>, as GitHub does for JavaScript actions.
+    const action = parseYaml(readFileSync(join(packageRoot, "action.yml"), "utf8"));
+    const step = action.runs.steps[0];
+    expect(step.run).toBe('node "$GITHUB_ACTION_PATH/scripts/action/check.mjs"');
+    expect(Object.keys(step.env).sort()).toEqual(
+      Object.keys(action.inputs)
+        .filter((name) => name !== "upload-sarif")
+        .map((name) => `INPUT_${name.toUpperCase().replace(/-/g, "_")}`)
+        .sort(),
+    );
     gitAt(storefront, ["checkout", "--quiet", "search-retry"]);
     try {
       const run = spawnSync(process.execPath, [join(packageRoot, "scripts", "action", "check.mjs")], {
