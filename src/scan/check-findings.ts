@@ -8,7 +8,6 @@ import type {
   ExistingCopy,
   Implementation,
   ParameterDiff,
-  ScanResult,
   UnitRef,
 } from "../result/index.js";
 import { createCloneProbe, type SimilarityOptions } from "../similarity/index.js";
@@ -82,7 +81,7 @@ function parameterDiffs(
  */
 export function concernFindings(
   files: readonly CheckedFile[],
-  org: ScanResult,
+  org: readonly ConcernCluster[],
   definitions: readonly ConcernDefinition[],
   config: LineitemConfig,
 ): CheckFinding[] {
@@ -95,7 +94,7 @@ export function concernFindings(
         .filter((found): found is number => found !== null)
         .sort((a, b) => a - b)[0];
       if (line === undefined) continue;
-      const cluster = org.concerns.find((c) => c.id === draft.concern);
+      const cluster = org.find((c) => c.id === draft.concern);
       const golden = goldenOf(draft.concern, cluster, config);
       if (golden && golden.repo === file.repo && golden.path === file.path) continue;
       if (golden?.owner && golden.owner === file.team) continue;
@@ -213,11 +212,14 @@ export async function copyFindings(
     changed.map(({ unit }) => unit.tokens),
     (org) => {
       if (changedPaths.has(`${org.repo}\0${org.path}`)) return;
-      for (const unit of org.units) {
-        if (unit.kind === "block") continue;
-        for (const hit of probe.match(unit.tokens)) {
+      let units: Unit[] | undefined;
+      for (const kept of org.prints.units) {
+        for (const hit of probe.match(kept)) {
           const mine = changed[hit.unit] as (typeof changed)[number];
           if (org.team === mine.file.team) continue;
+          units ??= org.units();
+          const unit = units[kept.index];
+          if (!unit) continue;
           const list = copies.get(hit.unit) ?? [];
           list.push({
             team: org.team,

@@ -1,28 +1,31 @@
 import { existsSync } from "node:fs";
 import type { FileUnits, Unit } from "../lang/index.js";
-import { type ScanResult, scanResultSchema } from "../result/index.js";
+import { type ConcernCluster, scanResultSchema } from "../result/index.js";
 import { UserError } from "../shared/index.js";
-import { type SimilarityOptions, unitBands } from "../similarity/index.js";
+import { printScheme, type SimilarityOptions, unitBands } from "../similarity/index.js";
 import { connectPg, openIndex } from "../store/index.js";
 import { reportFromDb } from "./db-report.js";
+import { printsOf, type StoredPrints } from "./unit-prints.js";
 
-/** A file of the org whose units a change's new units are compared with. */
+/** A file of the org whose units a change's new units are compared with: their prints, units on demand. */
 export interface OrgFile {
   repo: string;
   path: string;
   team: string;
-  units: Unit[];
+  prints: StoredPrints;
+  /** The file's units, read only for a file that holds a copy. */
+  units(): Unit[];
 }
 
 /**
  * What a check looks a change up in: the org's concerns (every implementation, golden paths and their
- * owners: a scan result) and its code, for copies.
+ * owners, as a scan result has them) and its code, for copies.
  */
 export interface OrgView {
   kind: "sqlite" | "postgres";
   where: string;
   scannedAt: string | null;
-  result: ScanResult;
+  concerns: ConcernCluster[];
   /** Units already kept for a blob, so a changed file the index has seen is not parsed again. */
   getParsed(blobSha: string, kind: string): unknown;
   /**
@@ -33,6 +36,8 @@ export interface OrgView {
   close(): Promise<void>;
 }
 
+const concernsOnly = scanResultSchema.pick({ kind: true, schemaVersion: true, concerns: true });
+
 export const INDEX_HINT =
   "Build one first: `lineitem scan <org folder>` keeps .lineitem/index.sqlite beside the config (give it to check with --index FILE), or run `lineitem index REPO --db URL` in each repository's CI and check with --db URL.";
 
@@ -40,7 +45,11 @@ export const INDEX_HINT =
  * The last finished scan in a local index, with the files it read: a check compares the change with every
  * one of them by units kept under their blob ids, without listing or reading the org again.
  */
-export async function openLocalOrg(file: string, includeTests: boolean): Promise<OrgView> {
+export async function openLocalOrg(
+  file: string,
+  includeTests: boolean,
+  similarity: SimilarityOptions,
+): Promise<OrgView> {
   if (!existsSync(file)) {
     throw new UserError(
       "index-missing",
@@ -54,7 +63,8 @@ export async function openLocalOrg(file: string, includeTests: boolean): Promise
     if (!stored) {
       throw new UserError("index-empty", `${file}: the index holds no finished scan yet.`, INDEX_HINT);
     }
-    const parsed = scanResultSchema.safeParse(stored.result);
+    // Only what a check reads is checked against the schema: the whole result of a big org takes longer.
+    const parsed = concernsOnly.safeParse(stored.result);
     if (!parsed.success) {
       throw new UserError(
         "index-old",
@@ -67,15 +77,26 @@ export async function openLocalOrg(file: string, includeTests: boolean): Promise
       kind: "sqlite",
       where: file,
       scannedAt: stored.finishedAt,
-      result: parsed.data,
+      concerns: parsed.data.concerns,
       getParsed: (blobSha, kind) => index.getParsed(blobSha, kind),
       candidates: files
         ? async (_units, visit) => {
+            const scheme = printScheme(similarity);
             for (const row of files) {
               if (row.isTest && !includeTests) continue;
-              const outcome = index.getParsed(row.blobSha, row.kind) as { ok: boolean; parsed?: FileUnits };
-              if (!outcome?.ok || !outcome.parsed) continue;
-              visit({ repo: row.repo, path: row.path, team: row.team, units: outcome.parsed.units });
+              const unitsOf = () => {
+                const outcome = index.getParsed(row.blobSha, row.kind) as { ok: boolean; parsed?: FileUnits };
+                return outcome?.ok && outcome.parsed ? outcome.parsed.units : [];
+              };
+              const kept = index.getPrints(row.blobSha, row.kind, scheme) as StoredPrints | undefined;
+              visit({
+                repo: row.repo,
+                path: row.path,
+                team: row.team,
+                // Kept by the scan; computed here only for a blob it kept none of (another scheme).
+                prints: kept ?? printsOf(unitsOf(), similarity),
+                units: unitsOf,
+              });
             }
           }
         : null,
@@ -103,7 +124,7 @@ export async function openPgOrg(
     kind: "postgres",
     where: db.where,
     scannedAt: null,
-    result,
+    concerns: result.concerns,
     getParsed: () => undefined,
     candidates: async (units, visit) => {
       const bands: { band: number; key: number }[] = [];
@@ -120,7 +141,14 @@ export async function openPgOrg(
       for (const row of await db.loadFiles(refs)) {
         const outcome = row.outcome as { ok: boolean; parsed?: FileUnits } | undefined;
         if (!outcome?.ok || !outcome.parsed) continue;
-        visit({ repo: row.repo, path: row.path, team: row.team, units: outcome.parsed.units });
+        const units = outcome.parsed.units;
+        visit({
+          repo: row.repo,
+          path: row.path,
+          team: row.team,
+          prints: printsOf(units, similarity),
+          units: () => units,
+        });
       }
     },
     close: () => db.close(),

@@ -72,6 +72,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     : await openLocalOrg(
         options.index ? resolve(options.cwd, options.index) : defaultIndexFile(loaded.baseDir),
         config.includeTests,
+        similarity,
       );
   const pool = createParsePool(options.workers === undefined ? {} : { workers: options.workers });
   try {
@@ -102,7 +103,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
       org,
       log,
     );
-    const concerns = concernFindings(files, org.result, definitions, config);
+    const concerns = concernFindings(files, org.concerns, definitions, config);
     const covered = new Set(
       concerns.flatMap((finding) =>
         finding.location.units.map((unit) => `${finding.location.path}\0${unit.startLine}`),

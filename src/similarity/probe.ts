@@ -1,6 +1,40 @@
-import { dice, kgramHashes, sortedSet, streamHash, winnowPositions } from "./fingerprint.js";
+import { kgramHashes, sortedSet, streamHash, winnowPositions } from "./fingerprint.js";
 import { DEFAULT_SIMILARITY, type SimilarityOptions } from "./options.js";
 import { isRepetitiveHashes } from "./unit-clones.js";
+
+/**
+ * What a unit's copies are found by: its whole stream's hash (identical copies) and its winnowed
+ * fingerprints (near misses, by Dice overlap), as the scan's unit pass computes them. An index keeps these
+ * per unit, so a check compares a change with a whole org without reading the org's units.
+ */
+export interface UnitPrints {
+  stream: string;
+  /** Sorted, distinct. */
+  prints: Uint32Array;
+  tokens: number;
+}
+
+/** How prints are made (k-gram length and window): an index keeps prints under this, and drops others. */
+export function printScheme(given: Partial<SimilarityOptions> = {}): string {
+  const options = { ...DEFAULT_SIMILARITY, ...given };
+  return `k${options.k}w${options.window}d${options.minDistinctShare}`;
+}
+
+/** Units shorter than this are never worth keeping prints of: no configuration calls them copies. */
+export const MIN_PRINTED_TOKENS = 10;
+
+/** A unit's prints; null for a unit too short to be a copy or one shape repeated. */
+export function unitPrints(tokens: Uint32Array, given: Partial<SimilarityOptions> = {}): UnitPrints | null {
+  const options = { ...DEFAULT_SIMILARITY, ...given };
+  if (tokens.length < MIN_PRINTED_TOKENS || tokens.length < options.k) return null;
+  const hashes = kgramHashes(tokens, options.k);
+  if (isRepetitiveHashes(hashes, options.minDistinctShare)) return null;
+  return {
+    stream: streamHash(tokens),
+    prints: sortedSet(winnowPositions(hashes, options.window).map((p) => hashes[p] as number)),
+    tokens: tokens.length,
+  };
+}
 
 /** A unit of the org found to be a copy of one of the probed units. */
 export interface ProbeHit {
@@ -13,15 +47,13 @@ export interface ProbeHit {
 
 /**
  * Looks a few units (a change's new code) up among many (an org's), the way the unit pass of
- * `findClones` would pair them: identical normalised streams, or winnowed fingerprints whose Dice overlap
- * reaches `minSimilarity`. Only the few are indexed, so each of the many costs one pass over its tokens and
- * is winnowed only when it shares enough k-grams to be a candidate: a check compares a pull request with a
- * whole org without an index of the org's fingerprints.
+ * `findClones` pairs them: identical streams, or winnowed fingerprints whose Dice overlap reaches
+ * `minSimilarity`. Only the few are indexed; each of the many costs one lookup per fingerprint.
  */
 export interface CloneProbe {
   /** The probed units that can be copies at all (long enough, not one shape repeated). */
   readonly probed: number;
-  match(tokens: Uint32Array): ProbeHit[];
+  match(other: UnitPrints): ProbeHit[];
 }
 
 export function createCloneProbe(
@@ -29,56 +61,39 @@ export function createCloneProbe(
   given: Partial<SimilarityOptions> = {},
 ): CloneProbe {
   const options = { ...DEFAULT_SIMILARITY, ...given };
-  const prints: (Uint32Array | null)[] = [];
-  const streams = new Map<string, number[]>();
+  const mine = units.map((tokens) =>
+    tokens.length >= options.minTokens ? unitPrints(tokens, options) : null,
+  );
+  const byStream = new Map<string, number[]>();
   const byPrint = new Map<number, number[]>();
-  units.forEach((tokens, index) => {
-    const usable = tokens.length >= options.minTokens;
-    const hashes = usable ? kgramHashes(tokens, options.k) : null;
-    if (!hashes || isRepetitiveHashes(hashes, options.minDistinctShare)) {
-      prints.push(null);
-      return;
-    }
-    const set = sortedSet(winnowPositions(hashes, options.window).map((p) => hashes[p] as number));
-    prints.push(set);
-    const stream = streamHash(tokens);
-    streams.set(stream, [...(streams.get(stream) ?? []), index]);
-    for (const print of set) {
+  mine.forEach((unit, index) => {
+    if (!unit) return;
+    byStream.set(unit.stream, [...(byStream.get(unit.stream) ?? []), index]);
+    for (const print of unit.prints) {
       const list = byPrint.get(print);
       if (list) list.push(index);
       else byPrint.set(print, [index]);
     }
   });
-  const probed = prints.filter(Boolean).length;
   return {
-    probed,
-    match(tokens) {
-      if (probed === 0 || tokens.length < options.minTokens) return [];
-      const hashes = kgramHashes(tokens, options.k);
-      // Shared k-grams per probed unit: an upper bound of the shared winnowed prints.
+    probed: mine.filter(Boolean).length,
+    match(other) {
+      if (other.tokens < options.minTokens) return [];
       const shared = new Map<number, number>();
-      const seen = new Set<number>();
-      for (const hash of hashes) {
-        const owners = byPrint.get(hash);
-        if (!owners || seen.has(hash)) continue;
-        seen.add(hash);
-        for (const owner of owners) shared.set(owner, (shared.get(owner) ?? 0) + 1);
+      for (const print of other.prints) {
+        for (const owner of byPrint.get(print) ?? []) shared.set(owner, (shared.get(owner) ?? 0) + 1);
       }
       if (shared.size === 0) return [];
-      const identical = new Set(streams.get(streamHash(tokens)) ?? []);
-      let winnowed: Uint32Array | null = null;
+      const identical = new Set(byStream.get(other.stream) ?? []);
       const hits: ProbeHit[] = [];
       for (const [unit, count] of shared) {
-        const mine = prints[unit] as Uint32Array;
         if (identical.has(unit)) {
           hits.push({ unit, similarity: 1, identical: true });
           continue;
         }
-        // Dice can reach at most 2·count / (|mine| + |mine|·share): skip when even that is too low.
-        if ((2 * count) / (mine.length + Math.min(mine.length, count)) < options.minSimilarity) continue;
-        if (isRepetitiveHashes(hashes, options.minDistinctShare)) return [];
-        winnowed ??= sortedSet(winnowPositions(hashes, options.window).map((p) => hashes[p] as number));
-        const similarity = dice(mine, winnowed);
+        const prints = (mine[unit] as UnitPrints).prints;
+        // Equal to dice(prints, other.prints): both are sets, and `count` is their intersection.
+        const similarity = (2 * count) / (prints.length + other.prints.length);
         if (similarity >= options.minSimilarity) hits.push({ unit, similarity, identical: false });
       }
       return hits.sort((a, b) => a.unit - b.unit);

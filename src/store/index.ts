@@ -18,6 +18,7 @@ export {
   type OpenIndexOptions,
   openIndex,
   type ParsedEntry,
+  type PrintEntry,
   type ScanFile,
   type ScanIndex,
   type StoredScan,

@@ -18,6 +18,14 @@ export interface StoredScan {
   result: unknown;
 }
 
+/** The fingerprints of a blob's units, under the scheme that made them. */
+export interface PrintEntry {
+  blobSha: string;
+  kind: string;
+  scheme: string;
+  prints: unknown;
+}
+
 /** A file a finished scan read: where it is, whose it is, and the blob its units are kept under. */
 export interface ScanFile {
   repo: string;
@@ -82,6 +90,13 @@ export interface ScanIndex {
    * kept), so the caller can say that a new scan would add them.
    */
   scanFiles(scanId: number): ScanFile[] | null;
+  /** Which of these blobs have no prints under `scheme` yet. */
+  missingPrints(
+    keys: readonly { blobSha: string; kind: string }[],
+    scheme: string,
+  ): { blobSha: string; kind: string }[];
+  putPrints(entries: readonly PrintEntry[]): void;
+  getPrints(blobSha: string, kind: string, scheme: string): unknown;
   close(): void;
 }
 
@@ -140,10 +155,10 @@ function wrap(db: Db, release: () => void): ScanIndex {
     ),
     pruneScans: db.prepare("DELETE FROM scan WHERE id <= (SELECT max(id) FROM scan) - ?"),
   };
-  // An index opened read-only is not migrated: one written before version 3 has no scan_file table.
-  const hasScanFiles =
-    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'scan_file'").get() !== undefined;
-  const files = hasScanFiles
+  // An index opened read-only is not migrated: one written before versions 3 and 4 lacks their tables.
+  const hasTable = (name: string) =>
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+  const files = hasTable("scan_file")
     ? {
         put: db.prepare(
           "INSERT OR REPLACE INTO scan_file (scan_id, repo, path, blob_sha, kind, team, is_test) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -152,6 +167,19 @@ function wrap(db: Db, release: () => void): ScanIndex {
         of: db.prepare(
           "SELECT repo, path, blob_sha AS blobSha, kind, team, is_test AS isTest FROM scan_file WHERE scan_id = ?",
         ),
+      }
+    : null;
+  const prints = hasTable("unit_print")
+    ? {
+        hasPrints: db
+          .prepare("SELECT 1 FROM unit_print WHERE blob_sha = ? AND kind = ? AND scheme = ?")
+          .pluck(),
+        putPrints: db.prepare(
+          "INSERT OR REPLACE INTO unit_print (blob_sha, kind, scheme, prints) VALUES (?, ?, ?, ?)",
+        ),
+        getPrints: db
+          .prepare("SELECT prints FROM unit_print WHERE blob_sha = ? AND kind = ? AND scheme = ?")
+          .pluck(),
       }
     : null;
   const putParsed = db.transaction((entries: ParsedEntry[]) => {
@@ -163,6 +191,9 @@ function wrap(db: Db, release: () => void): ScanIndex {
   const putFileStats = db.transaction((stats: FileStat[]) => {
     for (const f of stats)
       q.putStat.run(f.absPath, f.size, f.mtimeNs, f.ctimeNs, f.ino, f.blobSha, f.recordedMs);
+  });
+  const putPrints = db.transaction((entries: readonly PrintEntry[]) => {
+    for (const e of entries) prints?.putPrints.run(e.blobSha, e.kind, e.scheme, pack(e.prints));
   });
   const saveScan = db.transaction((scan: Omit<StoredScan, "id">, read: readonly ScanFile[] = []) => {
     const json = Buffer.from(JSON.stringify(scan.result));
@@ -235,6 +266,15 @@ function wrap(db: Db, release: () => void): ScanIndex {
       if (rows.length === 0) return null;
       return rows.map((row) => ({ ...row, isTest: row.isTest === 1 }));
     },
+    missingPrints(keys, scheme) {
+      if (!prints) return [];
+      return keys.filter((key) => prints.hasPrints.get(key.blobSha, key.kind, scheme) === undefined);
+    },
+    putPrints: (entries) => {
+      if (prints) putPrints.immediate(entries);
+    },
+    getPrints: (blobSha, kind, scheme) =>
+      prints ? unpack(prints.getPrints.get(blobSha, kind, scheme) as Buffer | undefined) : undefined,
     close() {
       if (closed) return;
       closed = true;
