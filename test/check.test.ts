@@ -113,25 +113,21 @@ describe("lineitem check on the example org", async () => {
     append: { ".github/CODEOWNERS": SEARCH_OWNERS },
   });
 
+  /** `lineitem check` of a branch of storefront against main, with the org's config and index. */
+  const checkArgs = (head: string, configFile = config) => [
+    "check",
+    storefront,
+    "--base",
+    "main",
+    "--head",
+    head,
+    "-c",
+    configFile,
+    "--index",
+    index,
+  ];
   const check = async (head: string, ...more: string[]) => {
-    const run = await runCli(
-      [
-        "check",
-        storefront,
-        "--base",
-        "main",
-        "--head",
-        head,
-        "-c",
-        config,
-        "--index",
-        index,
-        "--format",
-        "json",
-        ...more,
-      ],
-      dir,
-    );
+    const run = await runCli([...checkArgs(head), "--format", "json", ...more], dir);
     expect(run.stderr).toBe("");
     const result = JSON.parse(run.stdout) as CheckResult;
     expect(checkResultSchema.safeParse(result).success).toBe(true);
@@ -269,23 +265,7 @@ describe("lineitem check on the example org", async () => {
       allowing,
       `${readFileSync(config, "utf8")}\ncheck:\n  allow:\n    - concern: retry\n      path: "services/search/**"\n      reason: "search talks to a vendor cluster with its own rate limits"\n`,
     );
-    const run = await runCli(
-      [
-        "check",
-        storefront,
-        "--base",
-        "main",
-        "--head",
-        "search-retry",
-        "-c",
-        allowing,
-        "--index",
-        index,
-        "--format",
-        "json",
-      ],
-      dir,
-    );
+    const run = await runCli([...checkArgs("search-retry", allowing), "--format", "json"], dir);
     const result = JSON.parse(run.stdout) as CheckResult;
     expect(result.findings).toEqual([]);
     expect(result.allowed[0]?.allowed).toEqual({
@@ -298,23 +278,7 @@ describe("lineitem check on the example org", async () => {
   it("exits 1 when a finding reaches --fail-on, and writes SARIF GitHub accepts", async () => {
     const sarifFile = join(dir, "check.sarif");
     const run = await runCli(
-      [
-        "check",
-        storefront,
-        "--base",
-        "main",
-        "--head",
-        "search-retry",
-        "-c",
-        config,
-        "--index",
-        index,
-        "--fail-on",
-        "warning",
-        "--sarif",
-        sarifFile,
-        "-q",
-      ],
+      [...checkArgs("search-retry"), "--fail-on", "warning", "--sarif", sarifFile, "-q"],
       dir,
     );
     expect(run.code).toBe(1);
@@ -341,18 +305,7 @@ describe("lineitem check on the example org", async () => {
   });
 
   it("prints GitHub annotations and Markdown for a pull request", async () => {
-    const base = [
-      "check",
-      storefront,
-      "--base",
-      "main",
-      "--head",
-      "search-retry",
-      "-c",
-      config,
-      "--index",
-      index,
-    ];
+    const base = checkArgs("search-retry");
     const annotations = await runCli(
       [...base, "--format", "annotations", "--path-prefix", "storefront"],
       dir,

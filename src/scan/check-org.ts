@@ -5,6 +5,7 @@ import { UserError } from "../shared/index.js";
 import { printScheme, type SimilarityOptions, unitBands } from "../similarity/index.js";
 import { connectPg, openIndex } from "../store/index.js";
 import { reportFromDb } from "./db-report.js";
+import { latestScanIn } from "./stored.js";
 import { printsOf, type StoredPrints } from "./unit-prints.js";
 
 /** A file of the org whose units a change's new units are compared with: their prints, units on demand. */
@@ -59,25 +60,14 @@ export async function openLocalOrg(
   }
   const index = await openIndex(file, { readonly: true });
   try {
-    const stored = index.latestScan();
-    if (!stored) {
-      throw new UserError("index-empty", `${file}: the index holds no finished scan yet.`, INDEX_HINT);
-    }
     // Only what a check reads is checked against the schema: the whole result of a big org takes longer.
-    const parsed = concernsOnly.safeParse(stored.result);
-    if (!parsed.success) {
-      throw new UserError(
-        "index-old",
-        `${file}: its last scan (${stored.finishedAt}) was written by another version of lineitem.`,
-        "Run `lineitem scan` again to bring it up to date.",
-      );
-    }
-    const files = index.scanFiles(stored.id);
+    const latest = latestScanIn(index, concernsOnly, INDEX_HINT);
+    const files = index.scanFiles(latest.scanId);
     return {
       kind: "sqlite",
       where: file,
-      scannedAt: stored.finishedAt,
-      concerns: parsed.data.concerns,
+      scannedAt: latest.finishedAt,
+      concerns: latest.result.concerns,
       getParsed: (blobSha, kind) => index.getParsed(blobSha, kind),
       candidates: files
         ? async (_units, visit) => {
