@@ -9,30 +9,12 @@ import { scan } from "../src/scan/index.js";
 import { packageRoot } from "../src/shared/index.js";
 import { BIN } from "./helpers/bin.js";
 import { gitAt, makeBranch } from "./helpers/branches.js";
+import { SEARCH_RETRY, SPLIT } from "./helpers/check-sources.js";
 import { runCli } from "./helpers/cli.js";
 import { tempDir } from "./helpers/repos.js";
 
 // `lineitem check` on the Acme example org: real repositories, a real scan kept in a real index, and
 // branches made with git in the storefront monorepo, each checked against main.
-
-const SEARCH_RETRY = `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Retries a search backend call with exponential backoff. */
-export async function withRetry<T>(fn: () => Promise<T>, attempts = 5, baseMs = 200): Promise<T> {
-  let lastError: unknown;
-  for (let attempt = 1; attempt <= attempts; attempt++) {
-    try {
-      return await fn();
-    } catch (error) {
-      lastError = error;
-      if (attempt === attempts) break;
-      const delay = baseMs * 2 ** (attempt - 1);
-      await sleep(delay);
-    }
-  }
-  throw lastError;
-}
-`;
 
 const SEARCH_CLIENT = `import { createHttpClient, retry } from "@acme/platform-kit";
 
@@ -47,28 +29,6 @@ export interface Hit {
 export async function searchProducts(query: string, limit = 20): Promise<Hit[]> {
   const body = await retry(() => backend.get<{ hits: Hit[] }>(\`/products/_search?q=\${encodeURIComponent(query)}&size=\${limit}\`));
   return body.hits.filter((hit) => hit.score > 0.1);
-}
-`;
-
-/** checkout's allocate (apps/web-checkout/src/lib/money.ts), renamed, as another team would paste it. */
-const SPLIT = `export interface Amount {
-  amountMinor: number;
-  currency: string;
-}
-
-export function splitAmount(amount: Amount, weights: number[]): Amount[] {
-  const sum = weights.reduce((acc, weight) => acc + weight, 0);
-  let left = amount.amountMinor;
-  const parts = weights.map((weight) => {
-    const part = Math.floor((amount.amountMinor * weight) / sum);
-    left -= part;
-    return { amountMinor: part, currency: amount.currency };
-  });
-  for (let i = 0; left > 0; i = (i + 1) % parts.length) {
-    parts[i] = { ...parts[i], amountMinor: parts[i].amountMinor + 1 };
-    left -= 1;
-  }
-  return parts;
 }
 `;
 
