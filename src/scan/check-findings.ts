@@ -127,7 +127,7 @@ export function concernFindings(
         ? `Use ${golden.package ?? `${golden.repo}/${golden.path}`} instead of writing ${noun} again${golden.owner ? `; if it lacks something you need, ask ${golden.owner}` : ""}. If this copy is deliberate, say why: ${ignore} above it.`
         : `Reuse one of the existing implementations (${listOf(otherTeams.slice(0, 3))}) or agree on one shared implementation with ${otherTeams.length === 1 ? "that team" : "those teams"}. If this copy is deliberate, say why: ${ignore} above it.`;
       findings.push({
-        id: `concern:${draft.concern}:${file.repo}/${file.path}:${units[0]?.name ?? draft.startLine}`,
+        id: `concern:${draft.concern}:${file.repo}/${file.path}:${file.parsed.units[draft.matched[0] ?? -1]?.name ?? draft.startLine}`,
         kind: "concern",
         level: "warning",
         concern: draft.concern,

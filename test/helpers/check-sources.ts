@@ -41,3 +41,22 @@ export function splitAmount(amount: Amount, weights: number[]): Amount[] {
   return parts;
 }
 `;
+
+/** A search client on the golden path: the platform kit's HTTP client and retry. */
+export const SEARCH_CLIENT = `import { createHttpClient, retry } from "@acme/platform-kit";
+
+const backend = createHttpClient({ baseUrl: "http://search.internal:9200", timeoutMs: 2000 });
+
+export interface Hit {
+  sku: string;
+  score: number;
+}
+
+/** Product search through the platform kit: its client, its retry policy. */
+export async function searchProducts(query: string, limit = 20): Promise<Hit[]> {
+  const body = await retry(() => backend.get<{ hits: Hit[] }>(\`/products/_search?q=\${encodeURIComponent(query)}&size=\${limit}\`));
+  return body.hits.filter((hit) => hit.score > 0.1);
+}
+`;
+
+export const SEARCH_OWNERS = "/services/search/       @acme/search\n";
