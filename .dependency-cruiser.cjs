@@ -36,10 +36,18 @@ module.exports = {
     },
     {
       name: "nothing-talks-to-the-network",
-      comment: "lineitem never sends anything anywhere",
+      comment:
+        "lineitem never sends anything anywhere; the one listener is the dashboard's server (src/web/server.ts, loopback by default)",
       severity: "error",
-      from: { path: "^src/" },
+      from: { path: "^src/", pathNot: "^src/web/server\\.ts$" },
       to: { dependencyTypes: ["core"], path: networkModules },
+    },
+    {
+      name: "the-dashboard-only-listens",
+      comment: "the dashboard's server may accept connections (node:http), never open them",
+      severity: "error",
+      from: { path: "^src/web/server\\.ts$" },
+      to: { dependencyTypes: ["core"], path: "^(node:)?(net|https|http2|dgram|dns|tls)$" },
     },
     { name: "no-circular", severity: "error", from: {}, to: { circular: true } },
   ],

@@ -32,8 +32,9 @@ const layers = {
     "store",
   ],
   report: ["result"],
+  web: ["shared", "scan", "report", "result"],
   demo: ["shared", "git"],
-  cli: ["shared", "scan", "report", "result", "demo"],
+  cli: ["shared", "scan", "report", "result", "demo", "web"],
 };
 
 /** Stages that must stay free of I/O: data in, data out. */

@@ -16,9 +16,11 @@ import { tempDir } from "./helpers/repos.js";
 
 const withoutTime = (result: ScanResult) => ({ ...result, generatedAt: "" });
 /** Everything but the clone groups, whose exact-or-renamed needs the files on disk (docs/index.md). */
+/** What a database report must share with a local scan: all but copies, the time, and where each repository was. */
 const comparable = (result: ScanResult) => {
   const { clones: _clones, generatedAt: _at, ...rest } = result;
-  return rest;
+  // The database never had the checkout: no folder to read excerpts from.
+  return { ...rest, repos: rest.repos.map((repo) => ({ ...repo, root: null })) };
 };
 const groupsOf = (result: ScanResult) =>
   result.clones.groups.map(

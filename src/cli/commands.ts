@@ -120,7 +120,8 @@ export async function runDemo(flags: DemoFlags, io: CliIo): Promise<number> {
   if (flags.json !== "-") {
     io.stdout(
       `\nScan it again yourself: npx lineitem scan ${org.dir}\n` +
-        `Follow it quarter by quarter, with the platform team's kill criteria: npx lineitem trend ${org.dir}\n`,
+        `Follow it quarter by quarter, with the platform team's kill criteria: npx lineitem trend ${org.dir}\n` +
+        `Look at it in a browser: npx lineitem report -c ${org.dir}/lineitem.config.yaml --format html -o acme.html\n`,
     );
   }
   return 0;

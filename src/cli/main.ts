@@ -13,7 +13,8 @@ import {
 import type { CliIo } from "./io.js";
 import { LEDGER_HELP, type LedgerFlags, runLedger } from "./ledger-command.js";
 import { type DbReportFlags, INDEX_HELP, type IndexFlags, runDbReport, runIndex } from "./org-commands.js";
-import { REPORT_HELP, type ReportFlags, runReport } from "./report-command.js";
+import { REPORT_FORMATS, REPORT_HELP, type ReportFlags, runReport } from "./report-command.js";
+import { addServeCommand } from "./serve-command.js";
 import { addTrendCommand } from "./trend-command.js";
 
 const SCAN_HELP = `
@@ -182,6 +183,15 @@ function program(io: CliIo, run: (job: Promise<number>) => void): Command {
       "-c, --config <file>",
       "the lineitem.config.yaml: the index beside it; with --db, the one the repositories were indexed with",
     )
+    .option("--from <scan.json>", "render a scan `lineitem scan --json` wrote instead of the index's")
+    .addOption(
+      new Option(
+        "--format <format>",
+        "terminal (default), markdown, json, csv (the line items) or html (one self-contained file)",
+      ).choices([...REPORT_FORMATS]),
+    )
+    .option("-o, --out <file>", "write it to <file> instead of stdout")
+    .option("--trend <trend.json>", "add a trend `lineitem trend --json` wrote (markdown and html draw it)")
     .option("--json <file>", "also write the result as JSON ('-' for stdout, instead of the view)")
     .option("--people", "with --db: add a row per person to the ledger")
     .option("--emails", "with --db: show people's emails beside their names (implies --people)")
@@ -228,6 +238,7 @@ function program(io: CliIo, run: (job: Promise<number>) => void): Command {
     );
 
   addTrendCommand(cli, io, run, { withIndexOptions, jobsOption });
+  addServeCommand(cli, io, run);
   addCheckCommand(cli, io, run, jobsOption);
 
   return cli;

@@ -1,7 +1,7 @@
-import { renderJson, renderTerminal } from "../report/index.js";
 import { indexRepos, reportFromDb } from "../scan/index.js";
-import { type CliIo, useColor, writeOutputFile } from "./io.js";
+import type { CliIo } from "./io.js";
 import { progressReporter } from "./progress.js";
+import { emitReport, type ReportFlags } from "./report-command.js";
 
 export interface IndexFlags {
   db?: string;
@@ -52,7 +52,7 @@ export async function runIndex(paths: string[], flags: IndexFlags, io: CliIo): P
   return 0;
 }
 
-export interface DbReportFlags {
+export interface DbReportFlags extends Pick<ReportFlags, "trend" | "format" | "out"> {
   db?: string;
   config?: string;
   json?: string;
@@ -80,11 +80,5 @@ export async function runDbReport(flags: DbReportFlags, io: CliIo): Promise<numb
     ...(flags.showBoilerplate ? { showBoilerplate: true } : {}),
     onProgress: reporter.listener,
   }).finally(() => reporter.stop());
-  if (flags.json === "-") {
-    io.stdout(renderJson(result));
-    return 0;
-  }
-  io.stdout(renderTerminal(result, { color: useColor(io, flags.color) }));
-  if (flags.json) io.stderr(`lineitem: wrote ${writeOutputFile(io, flags.json, renderJson(result))}\n`);
-  return 0;
+  return emitReport(result, "the org-wide index", flags, io);
 }

@@ -24,6 +24,7 @@ export type {
   QuarterFigure,
   TeamShare,
 } from "./ledger-schema.js";
+export { type CodeExcerpt, codeExcerptSchema, type ReportData } from "./report-data.js";
 export {
   type Adoption,
   type ConcernCluster,

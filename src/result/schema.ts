@@ -62,6 +62,7 @@ export const parameterValueSchema = z.object({
 
 export const implementationSchema = locationSchema.extend({
   id: z.string(),
+  blob: z.string().describe("the git blob id of the file as read: its excerpt is read back by it"),
   concern: z.string(),
   language: z.string(),
   golden: z.boolean().describe("the implementation the org has blessed for this concern"),
@@ -131,6 +132,7 @@ export const concernClusterSchema = z.object({
 });
 
 export const unnamedMemberSchema = locationSchema.extend({
+  blob: z.string().describe("the git blob id of the file as read"),
   units: z.array(unitRefSchema),
   history: historySummarySchema.nullable(),
 });
@@ -172,6 +174,13 @@ export const repoSummarySchema = z.object({
   filesRead: z.number().int(),
   filesSkipped: z.number().int(),
   codeowners: z.string().nullable().describe("the CODEOWNERS file used, repository-relative"),
+  root: z
+    .string()
+    .nullable()
+    .describe(
+      "the folder it was read from, where the HTML report takes code excerpts from; null from a database",
+    ),
+  head: z.string().nullable().describe("the commit HEAD named when it was read"),
 });
 
 export const teamSummarySchema = z.object({

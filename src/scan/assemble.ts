@@ -112,6 +112,7 @@ function concernCluster(
     const file = input.files[impl.file] as ScannedFile;
     return {
       id: implementationId(impl, file),
+      blob: file.blobSha,
       concern: impl.concern,
       team: file.team,
       repo: file.repo,
@@ -187,6 +188,7 @@ function unnamedCluster(group: UnnamedGroup, index: number, input: AssembleInput
       team: file.team,
       repo: file.repo,
       path: file.path,
+      blob: file.blobSha,
       startLine: Math.min(...units.map((u) => u.startLine)),
       endLine: Math.max(...units.map((u) => u.endLine)),
       units: units.map(unitRef),
@@ -308,6 +310,8 @@ export function assembleResult(input: AssembleInput): ScanResult {
         filesRead: totals.filesReadByRepo.get(read.target.name) ?? 0,
         filesSkipped: read.skipped.length,
         codeowners: read.codeowners,
+        root: read.target.root || null,
+        head: read.head,
       };
     }),
     teams: totals.teams,

@@ -1,4 +1,5 @@
 import { type DraftOptions, draftConcern } from "../concerns/index.js";
+import type { ScanResult } from "../result/index.js";
 import { UserError } from "../shared/index.js";
 import { readStoredScan } from "./stored.js";
 
@@ -12,7 +13,17 @@ export function promoteUnnamed(
   unnamedId: string,
   options: DraftOptions = {},
 ): { id: string; yaml: string } {
-  const parsed = readStoredScan(scanText, scanFile);
+  return promoteFromScan(readStoredScan(scanText, scanFile), scanFile, unnamedId, options);
+}
+
+/** The same, from a scan already read (the dashboard's, from the index); `source` names it in errors. */
+export function promoteFromScan(
+  parsed: ScanResult,
+  source: string,
+  unnamedId: string,
+  options: DraftOptions = {},
+): { id: string; yaml: string } {
+  const scanFile = source;
   const work = parsed.unnamed.find((cluster) => cluster.id === unnamedId);
   if (!work) {
     const known = parsed.unnamed.map((cluster) => `${cluster.id} (${cluster.title})`);

@@ -1,34 +1,57 @@
-import type { ZodType } from "zod";
-import { type ScanResult, scanResultSchema } from "../result/index.js";
+import type { z } from "zod";
+import { type ScanResult, scanResultSchema, type TrendResult, trendResultSchema } from "../result/index.js";
 import { UserError } from "../shared/index.js";
 import { openIndex, type ScanIndex } from "../store/index.js";
 
 /**
- * A scan result stored by `lineitem scan --json FILE`, checked against the schema, so the commands that
- * read one (promote, ledger) fail with the file and the key when it is not one.
+ * A JSON document lineitem wrote, checked against its schema, so a command that reads one fails with the
+ * file and the key when it is not one (or is from another version).
  */
-export function readStoredScan(scanText: string, scanFile: string): ScanResult {
+function readStored<T>(
+  text: string,
+  file: string,
+  schema: z.ZodType<T>,
+  what: { code: string; noun: string; writer: string },
+): T {
   let json: unknown;
   try {
-    json = JSON.parse(scanText);
+    json = JSON.parse(text);
   } catch (error) {
     throw new UserError(
-      "scan-json",
-      `${scanFile}: not JSON (${(error as Error).message}).`,
-      "Pass the file `lineitem scan --json FILE` wrote.",
+      what.code,
+      `${file}: not JSON (${(error as Error).message}).`,
+      `Pass the file \`${what.writer}\` wrote.`,
     );
   }
-  const parsed = scanResultSchema.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.join(".") || "(top level)";
     throw new UserError(
-      "scan-json",
-      `${scanFile}: not a lineitem scan result: ${where}: ${issue?.message ?? "invalid"}.`,
-      "Pass the file `lineitem scan --json FILE` wrote, from this version of lineitem.",
+      what.code,
+      `${file}: not a ${what.noun}: ${where}: ${issue?.message ?? "invalid"}.`,
+      `Pass the file \`${what.writer}\` wrote, from this version of lineitem.`,
     );
   }
   return parsed.data;
+}
+
+/** A scan result stored by `lineitem scan --json FILE` (promote, ledger and report read one). */
+export function readStoredScan(scanText: string, scanFile: string): ScanResult {
+  return readStored(scanText, scanFile, scanResultSchema, {
+    code: "scan-json",
+    noun: "lineitem scan result",
+    writer: "lineitem scan --json FILE",
+  });
+}
+
+/** A trend stored by `lineitem trend --json FILE`. */
+export function readStoredTrend(text: string, file: string): TrendResult {
+  return readStored(text, file, trendResultSchema, {
+    code: "trend-json",
+    noun: "lineitem trend",
+    writer: "lineitem trend --json FILE",
+  });
 }
 
 /**
@@ -38,7 +61,7 @@ export function readStoredScan(scanText: string, scanFile: string): ScanResult {
  */
 export function latestScanIn<T>(
   index: ScanIndex,
-  schema: ZodType<T>,
+  schema: z.ZodType<T>,
   hint = "Run `lineitem scan` first.",
 ): { result: T; finishedAt: string; scanId: number } {
   const stored = index.latestScan();

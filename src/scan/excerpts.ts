@@ -1,0 +1,104 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { CodeExcerpt, ScanResult } from "../result/index.js";
+import { catBlobs, gitBlobSha } from "../sources/index.js";
+
+/** Longer implementations are cut here: a report shows code to compare, not whole files. */
+export const MAX_EXCERPT_LINES = 400;
+
+interface Wanted {
+  key: string;
+  repo: string;
+  path: string;
+  blob: string;
+  startLine: number;
+  endLine: number;
+  language: string;
+}
+
+/** The places a report shows code for: every implementation (by id) and unnamed member (`unnamed-1#0`). */
+function wantedOf(result: ScanResult): Wanted[] {
+  const languageOf = (path: string) =>
+    result.concerns.flatMap((c) => c.implementations).find((impl) => impl.path === path)?.language ?? "";
+  return [
+    ...result.concerns.flatMap((concern) =>
+      concern.implementations.map((impl) => ({ key: impl.id, ...impl })),
+    ),
+    ...result.unnamed.flatMap((cluster) =>
+      cluster.members.map((member, i) => ({
+        key: `${cluster.id}#${i}`,
+        ...member,
+        language: languageOf(member.path) || languageByExtension(member.path),
+      })),
+    ),
+  ];
+}
+
+function languageByExtension(path: string): string {
+  const ext = /\.([a-z]+)$/i.exec(path)?.[1]?.toLowerCase() ?? "";
+  const known: Record<string, string> = {
+    ts: "typescript",
+    tsx: "typescript",
+    mts: "typescript",
+    cts: "typescript",
+    js: "javascript",
+    jsx: "javascript",
+    mjs: "javascript",
+    cjs: "javascript",
+    py: "python",
+    go: "go",
+    java: "java",
+    kt: "kotlin",
+    cs: "csharp",
+    rb: "ruby",
+  };
+  return known[ext] ?? "";
+}
+
+/**
+ * The code of every finding, for the HTML report and the dashboard to show and compare: read back by
+ * the blob id the scan recorded — from the file on disk when its bytes still hash to it, else from git's
+ * objects — so the code shown is the code that was scanned. Code that changed since and is not in git
+ * is left out (the report says so). Nothing is parsed: excerpts are lines of text.
+ */
+export async function readExcerpts(result: ScanResult): Promise<Record<string, CodeExcerpt>> {
+  const roots = new Map(result.repos.map((repo) => [repo.name, repo.root]));
+  const texts = new Map<string, string>(); // blob → text
+  const fromGit = new Map<string, Set<string>>(); // root → blobs
+  for (const want of wantedOf(result)) {
+    const root = roots.get(want.repo);
+    if (!root || texts.has(want.blob)) continue;
+    try {
+      const bytes = readFileSync(join(root, want.path));
+      if (gitBlobSha(bytes) === want.blob) {
+        texts.set(want.blob, bytes.toString("utf8"));
+        continue;
+      }
+    } catch {
+      // Moved or gone since the scan: git may still have the blob.
+    }
+    fromGit.set(root, (fromGit.get(root) ?? new Set()).add(want.blob));
+  }
+  for (const [root, blobs] of fromGit) {
+    try {
+      await catBlobs(root, [...blobs], (id, read) => {
+        if (read.ok) texts.set(id, read.bytes.toString("utf8"));
+      });
+    } catch {
+      // Not a git repository any more, or damaged: those excerpts are left out.
+    }
+  }
+  const excerpts: Record<string, CodeExcerpt> = {};
+  for (const want of wantedOf(result)) {
+    const text = texts.get(want.blob);
+    if (text === undefined) continue;
+    const lines = text.split(/\r?\n/).slice(want.startLine - 1, want.endLine);
+    excerpts[want.key] = {
+      startLine: want.startLine,
+      language: want.language,
+      lines: lines.slice(0, MAX_EXCERPT_LINES),
+      truncated: lines.length > MAX_EXCERPT_LINES,
+    };
+  }
+  return excerpts;
+}
