@@ -1,5 +1,6 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import {
   renderCheckAnnotations,
@@ -171,5 +172,34 @@ describe("lineitem check on the example org", async () => {
       reason: "search talks to a vendor cluster with its own rate limits",
       where: `${allowing}: check.allow[0]`,
     });
+  });
+
+  it("says when an index from an earlier lineitem keeps no list of the org's files, and still checks concerns", async () => {
+    const earlier = join(dir, "earlier.sqlite");
+    copyFileSync(index, earlier);
+    const db = new Database(earlier);
+    db.exec("DELETE FROM scan_file");
+    db.close();
+    const run = await runCli(
+      [
+        "check",
+        storefront,
+        "--base",
+        "main",
+        "--head",
+        "catalog-split",
+        "-c",
+        config,
+        "--index",
+        earlier,
+        "--json",
+        "-",
+      ],
+      dir,
+    );
+    const result = JSON.parse(run.stdout) as CheckResult;
+    expect(result.index.copies).toBe(false);
+    expect(result.findings).toEqual([]);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["check-no-copies"]);
   });
 });

@@ -106,13 +106,16 @@ export async function runCheck(path: string | undefined, flags: CheckFlags, io: 
     ...(flags.jobs ? { workers: flags.jobs } : {}),
     failOn: flags.failOn,
   });
-  io.stdout(render(result, flags.format, flags, io));
-  for (const [file, format] of [
+  const files = [
     [flags.json, "json"],
     [flags.sarif, "sarif"],
     [flags.markdown, "markdown"],
-  ] as const) {
-    if (!file) continue;
+  ] as const;
+  // `--json -` (or --sarif -, --markdown -) prints that output instead of --format's.
+  const toStdout = files.find(([file]) => file === "-")?.[1] ?? flags.format;
+  io.stdout(render(result, toStdout, flags, io));
+  for (const [file, format] of files) {
+    if (!file || file === "-") continue;
     const written = writeOutputFile(io, file, render(result, format, flags, io));
     if (!flags.quiet) io.stderr(`lineitem: wrote ${written}\n`);
   }
@@ -149,9 +152,12 @@ export function addCheckCommand(
         .choices(["terminal", "markdown", "sarif", "annotations", "json"])
         .default("terminal"),
     )
-    .option("--json <file>", "also write the result as JSON (schema/check-result.v1.json)")
-    .option("--sarif <file>", "also write SARIF 2.1.0 for GitHub code scanning")
-    .option("--markdown <file>", "also write Markdown for a pull-request comment or job summary")
+    .option("--json <file>", "also write the result as JSON (schema/check-result.v1.json; '-' for stdout)")
+    .option("--sarif <file>", "also write SARIF 2.1.0 for GitHub code scanning ('-' for stdout)")
+    .option(
+      "--markdown <file>",
+      "also write Markdown for a pull-request comment or job summary ('-' for stdout)",
+    )
     .addOption(
       new Option("--fail-on <level>", "exit 1 when a finding reaches this level (note: any finding)")
         .choices(["off", "warning", "note"])

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { loadConcernDefinitions } from "../concerns/index.js";
 import { loadConfig } from "../config/index.js";
-import { changedFiles, changedLines, resolveRevisions } from "../history/index.js";
+import { changedFiles, changedLines, firstChangedLine, resolveRevisions } from "../history/index.js";
 import { languageOf } from "../lang/index.js";
 import type { CheckFinding, CheckLevel, CheckResult } from "../result/index.js";
 import { DiagnosticLog, packageVersion, UserError } from "../shared/index.js";
@@ -122,13 +122,9 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     const units = files.reduce(
       (sum, file) =>
         sum +
-        file.parsed.units.filter((unit) => {
-          const changes = file.changes;
-          return (
-            changes.ranges.some(([from, to]) => from <= unit.endLine && to >= unit.startLine) ||
-            changes.removedAfter.some((after) => after >= unit.startLine && after + 1 <= unit.endLine)
-          );
-        }).length,
+        file.parsed.units.filter(
+          (unit) => firstChangedLine(file.changes, unit.startLine, unit.endLine) !== null,
+        ).length,
       0,
     );
     return {
