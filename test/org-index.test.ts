@@ -3,8 +3,10 @@ import { appendFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildExampleOrg } from "../src/demo/index.js";
-import type { ScanResult } from "../src/result/index.js";
+import type { CheckResult, ScanResult } from "../src/result/index.js";
 import { BIN, runBin } from "./helpers/bin.js";
+import { makeBranch } from "./helpers/branches.js";
+import { SEARCH_RETRY, SPLIT } from "./helpers/check-sources.js";
 import { startPostgres, type TestPostgres } from "./helpers/postgres.js";
 import { tempDir } from "./helpers/repos.js";
 
@@ -67,6 +69,48 @@ describe("lineitem index and lineitem report --db", async () => {
       });
     expect(crossTeam(fromDb)).toEqual(crossTeam(local));
   }, 60_000);
+
+  it("checks a branch against the database as against a local index", async () => {
+    const storefront = repos.find((repo) => repo.endsWith("storefront")) as string;
+    makeBranch(storefront, "db-search-retry", {
+      write: {
+        "services/search/src/retry.ts": SEARCH_RETRY,
+        "services/search/src/split.ts": SPLIT,
+      },
+      append: { ".github/CODEOWNERS": "/services/search/ @acme/search\n" },
+    });
+    const run = await runBin([
+      "check",
+      storefront,
+      "--base",
+      "main",
+      "--head",
+      "db-search-retry",
+      "--db",
+      db,
+      "--config",
+      config,
+      "--format",
+      "json",
+      "-q",
+    ]);
+    expect(run.stderr).toBe("");
+    const result = JSON.parse(run.stdout) as CheckResult;
+    expect(result.index).toMatchObject({ kind: "postgres", copies: true });
+    expect(result.findings.map((f) => [f.kind, f.concern, f.location.path])).toEqual([
+      ["concern", "retry", "services/search/src/retry.ts"],
+      ["copy", null, "services/search/src/split.ts"],
+    ]);
+    expect(result.findings[0]?.goldenPath).toMatchObject({
+      package: "@acme/platform-kit",
+      owner: "platform",
+    });
+    expect(result.findings[0]?.existing).toHaveLength(7);
+    expect(result.findings[1]?.existing.map((copy) => `${copy.team} ${copy.repo}/${copy.path}`)).toEqual([
+      "payments payments-api/src/lib/money.ts",
+      "checkout storefront/apps/web-checkout/src/lib/money.ts",
+    ]);
+  }, 30_000);
 
   it("parses nothing again for a repository whose files the database already has", async () => {
     const again = await index(repos[0] as string);

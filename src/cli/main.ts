@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { EXIT, isUserError, packageVersion } from "../shared/index.js";
+import { addCheckCommand } from "./check-command.js";
 import {
   DEFAULT_WAIT_SECONDS,
   type DemoFlags,
@@ -105,7 +106,7 @@ function program(io: CliIo, run: (job: Promise<number>) => void): Command {
     )
     .addHelpText(
       "after",
-      "\nStart with:\n  $ lineitem demo                builds an example org and scans it\n  $ lineitem scan ~/src/my-org   scans your own repositories\n\nDocs: README.md, docs/config.md, docs/concerns.md\n",
+      "\nStart with:\n  $ lineitem demo                builds an example org and scans it\n  $ lineitem scan ~/src/my-org   scans your own repositories\n  $ lineitem check --base origin/main   checks a branch against the org before it is merged\n\nDocs: README.md, docs/config.md, docs/concerns.md\n",
     )
     .version(packageVersion, "-V, --version")
     .showHelpAfterError("(run with --help for usage)")
@@ -238,6 +239,7 @@ function program(io: CliIo, run: (job: Promise<number>) => void): Command {
 
   addTrendCommand(cli, io, run, { withIndexOptions, jobsOption });
   addServeCommand(cli, io, run);
+  addCheckCommand(cli, io, run, jobsOption);
 
   return cli;
 }

@@ -1,6 +1,7 @@
 export { CONFIG_FILE, type LoadedConfig, loadConfig, parseConfig } from "./load.js";
 export {
   type AdvisorConfig,
+  type CheckConfig,
   configSchema,
   type GoldenPathConfig,
   type LedgerConfig,

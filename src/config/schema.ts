@@ -136,6 +136,26 @@ const trendRule = z.strictObject({
   onboardingCommits: z.number().int().min(2).max(1000).default(10),
 });
 
+/** A deliberate copy, on record: `lineitem check` reports it as allowed, with the reason, and never fails on it. */
+const allowRule = z.strictObject({
+  /** The concern id (`retry`), `copy` for copies of another team's code, or `*` for any finding. */
+  concern: z.string().min(1),
+  /** Repository-relative glob of the code the allowance covers (`services/search/src/retry.ts`, `legacy/**`). */
+  path: z.string().min(1),
+  /** Repository it applies to; every repository when left out. */
+  repo: z.string().min(1).optional(),
+  /** Why the copy is deliberate; printed beside the allowed finding. */
+  reason: z.string().min(1),
+});
+
+/** How `lineitem check` reads a change (docs/check.md). */
+const checkRule = z.strictObject({
+  /** Findings that are decisions on record rather than noise. */
+  allow: z.array(allowRule).default([]),
+  /** At most this many changed source files are read; a larger change is checked in part, and says so. */
+  maxFiles: z.number().int().min(1).max(100_000).default(300),
+});
+
 export const configSchema = z.strictObject({
   version: z.literal(1).default(1),
   teams: z.array(teamRule).default([]),
@@ -177,6 +197,8 @@ export const configSchema = z.strictObject({
   platformTeam: platformTeamRule.optional(),
   /** The points in time `lineitem trend` computes. */
   trend: trendRule.prefault({}),
+  /** What `lineitem check` allows and how much of a change it reads. */
+  check: checkRule.prefault({}),
 });
 
 export type LineitemConfig = z.infer<typeof configSchema>;
@@ -186,3 +208,4 @@ export type LedgerConfig = z.infer<typeof ledgerRule>;
 export type AdvisorConfig = z.infer<typeof advisorRule>;
 export type PlatformTeamConfig = z.infer<typeof platformTeamRule>;
 export type TrendConfig = z.infer<typeof trendRule>;
+export type CheckConfig = z.infer<typeof checkRule>;

@@ -1,3 +1,7 @@
+export { renderCheckAnnotations } from "./check-annotations.js";
+export { renderCheckMarkdown } from "./check-markdown.js";
+export { renderCheckSarif, SARIF_LIMITS } from "./check-sarif.js";
+export { renderCheckView } from "./check-view.js";
 export {
   escapeHtml,
   type HtmlAssets,

@@ -1,9 +1,9 @@
-import type { ScanResult, TrendResult } from "../result/index.js";
+import type { CheckResult, ScanResult, TrendResult } from "../result/index.js";
 
 /**
  * A result as its versioned JSON document: a scan (schema/scan-result.v1.json) or a trend
- * (schema/trend-result.v1.json).
+ * (schema/trend-result.v1.json) or a check (schema/check-result.v1.json).
  */
-export function renderJson(result: ScanResult | TrendResult): string {
+export function renderJson(result: ScanResult | TrendResult | CheckResult): string {
   return `${JSON.stringify(result, null, 2)}\n`;
 }

@@ -1,3 +1,12 @@
+export {
+  type Allowance,
+  type CheckFinding,
+  type CheckLevel,
+  type CheckResult,
+  checkResultSchema,
+  type ExistingCopy,
+  type ParameterDiff,
+} from "./check-schema.js";
 export type { CloneGroupJson, CloneMemberJson, Clones } from "./clones-schema.js";
 export {
   jsonSchemaOf,

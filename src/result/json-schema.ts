@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkResultSchema } from "./check-schema.js";
 import { scanResultSchema } from "./schema.js";
 import { trendResultSchema } from "./trend-schema.js";
 
@@ -15,6 +16,11 @@ export const PUBLISHED_SCHEMAS: readonly PublishedSchema[] = [
     file: "schema/trend-result.v1.json",
     title: "lineitem trend result, version 1",
     schema: trendResultSchema,
+  },
+  {
+    file: "schema/check-result.v1.json",
+    title: "lineitem check result, version 1",
+    schema: checkResultSchema,
   },
 ];
 

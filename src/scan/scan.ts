@@ -6,14 +6,15 @@ import { languageOf } from "../lang/index.js";
 import type { ScanResult } from "../result/index.js";
 import { DiagnosticLog, isUserError } from "../shared/index.js";
 import { discoverRepos, type RepoTarget } from "../sources/index.js";
-import { openIndex, type ScanIndex } from "../store/index.js";
-import { findAndAssemble } from "./findings.js";
+import { openIndex, type ScanFile, type ScanIndex } from "../store/index.js";
+import { findAndAssemble, similarityOptions } from "./findings.js";
 import { type HistoryStore, readOrgHistory } from "./history.js";
 import { scanInputKey } from "./input-key.js";
 import { goldenPackageNames, matchingKeyOf } from "./org-db.js";
 import { createParsePool } from "./parse-pool.js";
 import type { ProgressListener } from "./progress.js";
-import { listOrg, type OrgListing, parseOrg } from "./read-repos.js";
+import { listOrg, type OrgListing, parseOrg, type RepoRead } from "./read-repos.js";
+import { keepPrints } from "./unit-prints.js";
 
 export interface ScanOptions {
   /** Git repositories, folders of repositories, monorepos or plain folders. */
@@ -98,7 +99,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     }
     const definitions = await loadConcernDefinitions(config.concerns, loaded.baseDir, log);
     const reading = index && !fresh ? index : index ? writeOnly(index) : null;
-    const result = await computeScan({
+    const { result, reads: read } = await computeScan({
       options: resultOptions,
       listing,
       config,
@@ -115,14 +116,18 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     });
     if (index) {
       progress({ stage: "save", message: "saving the result in the index" });
-      index.saveScan({
-        inputKey,
-        startedAt: startedAt.toISOString(),
-        finishedAt: new Date().toISOString(),
-        repos: result.repos.length,
-        files: listing.entries.length,
-        result,
-      });
+      keepPrints(index, listing, read, similarityOptions(config));
+      index.saveScan(
+        {
+          inputKey,
+          startedAt: startedAt.toISOString(),
+          finishedAt: new Date().toISOString(),
+          repos: result.repos.length,
+          files: listing.entries.length,
+          result,
+        },
+        scanFilesOf(listing),
+      );
     }
     return result;
   } finally {
@@ -156,6 +161,24 @@ export async function openIndexFor(
   }
 }
 
+/** The files a scan read, kept beside its result so `lineitem check` can look up copies of new code. */
+function scanFilesOf(listing: OrgListing): ScanFile[] {
+  return listing.entries.flatMap((entry) =>
+    entry.content.ok
+      ? [
+          {
+            repo: entry.file.repo,
+            path: entry.file.path,
+            blobSha: entry.content.blobSha,
+            kind: entry.kind,
+            team: entry.owner.team,
+            isTest: entry.file.isTest,
+          },
+        ]
+      : [],
+  );
+}
+
 /** An index to write to but not read from (--no-cache): everything is computed again, then kept. */
 export function writeOnly(index: ScanIndex): ScanIndex {
   return {
@@ -183,7 +206,7 @@ interface ComputeInput {
 }
 
 /** lang → concerns, then similarity → clusters → history → ledger over what was read. */
-async function computeScan(input: ComputeInput): Promise<ScanResult> {
+async function computeScan(input: ComputeInput): Promise<{ result: ScanResult; reads: RepoRead[] }> {
   const { config, definitions, log, progress, store } = input;
   const { includeTests } = input.options;
   const pool = createParsePool(input.workers === undefined ? {} : { workers: input.workers });
@@ -213,7 +236,7 @@ async function computeScan(input: ComputeInput): Promise<ScanResult> {
         put: (repo, key, history) => store.putHistory(repo, key, history),
       }
     : null;
-  return findAndAssemble({
+  const result = await findAndAssemble({
     reads,
     config,
     configFile: input.configFile,
@@ -224,4 +247,5 @@ async function computeScan(input: ComputeInput): Promise<ScanResult> {
     progress,
     history: (wanted) => readOrgHistory(input.targets, wanted, config, log, historyStore),
   });
+  return { result, reads };
 }

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { type ScanResult, scanResultSchema, type TrendResult, trendResultSchema } from "../result/index.js";
 import { UserError } from "../shared/index.js";
-import { openIndex } from "../store/index.js";
+import { openIndex, type ScanIndex } from "../store/index.js";
 
 /**
  * A JSON document lineitem wrote, checked against its schema, so a command that reads one fails with the
@@ -55,31 +55,37 @@ export function readStoredTrend(text: string, file: string): TrendResult {
 }
 
 /**
- * The newest finished scan kept in an index, checked against the schema; a scan killed half-way never
- * reaches the index, so this is always the last complete one.
+ * The newest finished scan kept in an open index, checked against `schema` (the whole result, or only the
+ * part a command reads); a scan killed half-way never reaches the index, so this is always the last
+ * complete one.
  */
+export function latestScanIn<T>(
+  index: ScanIndex,
+  schema: z.ZodType<T>,
+  hint = "Run `lineitem scan` first.",
+): { result: T; finishedAt: string; scanId: number } {
+  const stored = index.latestScan();
+  if (!stored) {
+    throw new UserError("index-empty", `${index.file}: the index holds no finished scan yet.`, hint);
+  }
+  const parsed = schema.safeParse(stored.result);
+  if (!parsed.success) {
+    throw new UserError(
+      "index-old",
+      `${index.file}: its last scan (${stored.finishedAt}) was written by another version of lineitem.`,
+      "Run `lineitem scan` again to bring it up to date.",
+    );
+  }
+  return { result: parsed.data, finishedAt: stored.finishedAt, scanId: stored.id };
+}
+
+/** The newest finished scan kept in an index file, checked against the schema. */
 export async function readIndexedScan(
   file: string,
 ): Promise<{ result: ScanResult; finishedAt: string; scanId: number }> {
   const index = await openIndex(file, { readonly: true });
   try {
-    const stored = index.latestScan();
-    if (!stored) {
-      throw new UserError(
-        "index-empty",
-        `${file}: the index holds no finished scan yet.`,
-        "Run `lineitem scan` first.",
-      );
-    }
-    const parsed = scanResultSchema.safeParse(stored.result);
-    if (!parsed.success) {
-      throw new UserError(
-        "index-old",
-        `${file}: its last scan (${stored.finishedAt}) was written by another version of lineitem.`,
-        "Run `lineitem scan` again to bring it up to date.",
-      );
-    }
-    return { result: parsed.data, finishedAt: stored.finishedAt, scanId: stored.id };
+    return latestScanIn(index, scanResultSchema);
   } finally {
     index.close();
   }

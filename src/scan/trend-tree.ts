@@ -8,7 +8,7 @@ import { type ListedEntry, type OrgListing, type RepoRead, storedEntry } from ".
 import type { UnitStore } from "./unit-store.js";
 
 /** A repository's CODEOWNERS as it was at a commit (the first of GitHub's locations that existed then). */
-async function codeOwnersAt(root: string, commit: string): Promise<CodeOwners | undefined> {
+export async function codeOwnersAt(root: string, commit: string): Promise<CodeOwners | undefined> {
   const found = await firstFileAt(root, commit, CODEOWNERS_LOCATIONS);
   return found ? parseCodeOwners(found.text, found.path) : undefined;
 }

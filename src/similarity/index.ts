@@ -13,4 +13,13 @@ export type {
   SetAside,
 } from "./model.js";
 export { DEFAULT_SIMILARITY, type SimilarityOptions } from "./options.js";
+export {
+  type CloneProbe,
+  createCloneProbe,
+  MIN_PRINTED_TOKENS,
+  type ProbeHit,
+  printScheme,
+  type UnitPrints,
+  unitPrints,
+} from "./probe.js";
 export { isRepetitive } from "./unit-clones.js";

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, relative, resolve, sep } from "node:path";
 import { git } from "../git/index.js";
 import { type DiagnosticLog, UserError } from "../shared/index.js";
@@ -72,12 +72,14 @@ export async function discoverRepos(paths: string[], cwd: string, log: Diagnosti
       else found.push({ root: dir, kind: "plain" });
       continue;
     }
-    const children = top === dir ? [] : childRepositories(dir);
-    if (top === dir) found.push({ root: dir, kind: "git" });
+    // git names the top level by its real path: a PATH reached through a symbolic link is the same folder.
+    const real = realpathSync(dir);
+    const children = top === real ? [] : childRepositories(dir);
+    if (top === real) found.push({ root: dir, kind: "git" });
     else if (children.length > 0) {
       for (const child of children) found.push({ root: child, kind: "git" });
     } else if (top) {
-      found.push({ root: top, kind: "git", scope: relative(top, dir).split(sep).join("/") });
+      found.push({ root: top, kind: "git", scope: relative(top, real).split(sep).join("/") });
     } else {
       found.push({ root: dir, kind: "plain" });
       log.warn(

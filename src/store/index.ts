@@ -18,6 +18,8 @@ export {
   type OpenIndexOptions,
   openIndex,
   type ParsedEntry,
+  type PrintEntry,
+  type ScanFile,
   type ScanIndex,
   type StoredScan,
 } from "./scan-index.js";

@@ -73,4 +73,37 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    does: "the files each finished scan read, and their units' fingerprints, so a check can look up copies",
+    sql: `
+      -- One row per file a finished scan read (its units are in parsed_file under blob_sha and kind), so
+      -- \`lineitem check\` can compare a change's units with the org's code without listing the org again.
+      CREATE TABLE scan_file (
+        scan_id  INTEGER NOT NULL,
+        repo     TEXT NOT NULL,
+        path     TEXT NOT NULL,
+        blob_sha TEXT NOT NULL,
+        kind     TEXT NOT NULL,
+        team     TEXT NOT NULL,
+        is_test  INTEGER NOT NULL,
+        PRIMARY KEY (scan_id, repo, path)
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 4,
+    does: "each blob's unit fingerprints, so a check compares new code with the org without its units",
+    sql: `
+      -- Per blob, what its units' copies are found by (stream hash and winnowed fingerprints, made as
+      -- scheme says): a check reads these instead of every unit of the org.
+      CREATE TABLE unit_print (
+        blob_sha TEXT NOT NULL,
+        kind     TEXT NOT NULL,
+        scheme   TEXT NOT NULL,
+        prints   BLOB NOT NULL,
+        PRIMARY KEY (blob_sha, kind, scheme)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

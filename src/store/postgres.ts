@@ -147,6 +147,22 @@ export class PgIndex {
     return rows;
   }
 
+  /**
+   * Files holding a unit that shares an LSH band key or a whole stream with these (a change's new units):
+   * the org's candidate copies of them, found by the index's own keys without loading the org.
+   */
+  async filesSharingBands(bands: { band: number; key: number }[], streams: string[]): Promise<PgFileRef[]> {
+    if (bands.length === 0 && streams.length === 0) return [];
+    const { rows } = await this.pool.query<PgFileRef>(
+      `SELECT DISTINCT u.repo, u.path FROM unit_band u
+         JOIN unnest($1::smallint[], $2::bigint[]) AS k(band, key) ON k.band = u.band AND k.key = u.key
+       UNION
+       SELECT DISTINCT u.repo, u.path FROM unit_band u WHERE u.band = 0 AND u.stream = ANY($3::text[])`,
+      [bands.map((b) => b.band), bands.map((b) => b.key), streams],
+    );
+    return rows;
+  }
+
   /** Files importing any of these modules, or a module under one of them (`pkg/sub`). */
   async importingFiles(modules: string[]): Promise<PgFileRef[]> {
     if (modules.length === 0) return [];

@@ -18,6 +18,24 @@ export interface StoredScan {
   result: unknown;
 }
 
+/** The fingerprints of a blob's units, under the scheme that made them. */
+export interface PrintEntry {
+  blobSha: string;
+  kind: string;
+  scheme: string;
+  prints: unknown;
+}
+
+/** A file a finished scan read: where it is, whose it is, and the blob its units are kept under. */
+export interface ScanFile {
+  repo: string;
+  path: string;
+  blobSha: string;
+  kind: string;
+  team: string;
+  isTest: boolean;
+}
+
 export interface ParsedEntry {
   blobSha: string;
   kind: string;
@@ -65,7 +83,20 @@ export interface ScanIndex {
   latestScan(): StoredScan | null;
   /** The newest finished scan computed from exactly these inputs, if any. */
   scanWithInput(inputKey: string): StoredScan | null;
-  saveScan(scan: Omit<StoredScan, "id">): number;
+  /** Saves a finished scan and, when given, the files it read (what `lineitem check` compares with). */
+  saveScan(scan: Omit<StoredScan, "id">, files?: readonly ScanFile[]): number;
+  /**
+   * The files a finished scan read; null when the index keeps none for it (written before files were
+   * kept), so the caller can say that a new scan would add them.
+   */
+  scanFiles(scanId: number): ScanFile[] | null;
+  /** Which of these blobs have no prints under `scheme` yet. */
+  missingPrints(
+    keys: readonly { blobSha: string; kind: string }[],
+    scheme: string,
+  ): { blobSha: string; kind: string }[];
+  putPrints(entries: readonly PrintEntry[]): void;
+  getPrints(blobSha: string, kind: string, scheme: string): unknown;
   close(): void;
 }
 
@@ -124,6 +155,33 @@ function wrap(db: Db, release: () => void): ScanIndex {
     ),
     pruneScans: db.prepare("DELETE FROM scan WHERE id <= (SELECT max(id) FROM scan) - ?"),
   };
+  // An index opened read-only is not migrated: one written before versions 3 and 4 lacks their tables.
+  const hasTable = (name: string) =>
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+  const files = hasTable("scan_file")
+    ? {
+        put: db.prepare(
+          "INSERT OR REPLACE INTO scan_file (scan_id, repo, path, blob_sha, kind, team, is_test) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        ),
+        prune: db.prepare("DELETE FROM scan_file WHERE scan_id NOT IN (SELECT id FROM scan)"),
+        of: db.prepare(
+          "SELECT repo, path, blob_sha AS blobSha, kind, team, is_test AS isTest FROM scan_file WHERE scan_id = ?",
+        ),
+      }
+    : null;
+  const prints = hasTable("unit_print")
+    ? {
+        hasPrints: db
+          .prepare("SELECT 1 FROM unit_print WHERE blob_sha = ? AND kind = ? AND scheme = ?")
+          .pluck(),
+        putPrints: db.prepare(
+          "INSERT OR REPLACE INTO unit_print (blob_sha, kind, scheme, prints) VALUES (?, ?, ?, ?)",
+        ),
+        getPrints: db
+          .prepare("SELECT prints FROM unit_print WHERE blob_sha = ? AND kind = ? AND scheme = ?")
+          .pluck(),
+      }
+    : null;
   const putParsed = db.transaction((entries: ParsedEntry[]) => {
     for (const e of entries) q.putParsed.run(e.blobSha, e.kind, pack(e.outcome));
   });
@@ -134,7 +192,10 @@ function wrap(db: Db, release: () => void): ScanIndex {
     for (const f of stats)
       q.putStat.run(f.absPath, f.size, f.mtimeNs, f.ctimeNs, f.ino, f.blobSha, f.recordedMs);
   });
-  const saveScan = db.transaction((scan: Omit<StoredScan, "id">) => {
+  const putPrints = db.transaction((entries: readonly PrintEntry[]) => {
+    for (const e of entries) prints?.putPrints.run(e.blobSha, e.kind, e.scheme, pack(e.prints));
+  });
+  const saveScan = db.transaction((scan: Omit<StoredScan, "id">, read: readonly ScanFile[] = []) => {
     const json = Buffer.from(JSON.stringify(scan.result));
     const info = q.insertScan.run(
       scan.inputKey,
@@ -145,7 +206,12 @@ function wrap(db: Db, release: () => void): ScanIndex {
       gzipSync(json, { level: 6 }),
     );
     q.pruneScans.run(KEEP_SCANS);
-    return Number(info.lastInsertRowid);
+    const id = Number(info.lastInsertRowid);
+    if (files) {
+      for (const f of read) files.put.run(id, f.repo, f.path, f.blobSha, f.kind, f.team, f.isTest ? 1 : 0);
+      files.prune.run();
+    }
+    return id;
   });
   const toScan = (row: unknown): StoredScan | null => {
     if (row === undefined) return null;
@@ -193,7 +259,22 @@ function wrap(db: Db, release: () => void): ScanIndex {
     putFileStats: (stats) => putFileStats.immediate(stats),
     latestScan: () => toScan(q.latest.get()),
     scanWithInput: (inputKey) => toScan(q.byInput.get(inputKey)),
-    saveScan: (scan) => saveScan.immediate(scan),
+    saveScan: (scan, read) => saveScan.immediate(scan, read),
+    scanFiles(scanId) {
+      if (!files) return null;
+      const rows = files.of.all(scanId) as (Omit<ScanFile, "isTest"> & { isTest: number })[];
+      if (rows.length === 0) return null;
+      return rows.map((row) => ({ ...row, isTest: row.isTest === 1 }));
+    },
+    missingPrints(keys, scheme) {
+      if (!prints) return [];
+      return keys.filter((key) => prints.hasPrints.get(key.blobSha, key.kind, scheme) === undefined);
+    },
+    putPrints: (entries) => {
+      if (prints) putPrints.immediate(entries);
+    },
+    getPrints: (blobSha, kind, scheme) =>
+      prints ? unpack(prints.getPrints.get(blobSha, kind, scheme) as Buffer | undefined) : undefined,
     close() {
       if (closed) return;
       closed = true;

@@ -1,0 +1,135 @@
+import type { ImplementationDraft } from "../concerns/index.js";
+import type { LineitemConfig } from "../config/index.js";
+import type { ChangedFile, CheckRevisions, LineChanges } from "../history/index.js";
+import { type FileUnits, type LanguageId, languageOf, parseKindOf } from "../lang/index.js";
+import { ownerResolver, readCodeOwners } from "../ownership/index.js";
+import type { DiagnosticLog } from "../shared/index.js";
+import {
+  catBlobs,
+  type ListedFile,
+  listRepoFiles,
+  listTreeFiles,
+  type RepoTarget,
+  readSourceBytes,
+  sourceFromBytes,
+} from "../sources/index.js";
+import { type ConcernMatching, matchConcerns, type ParseOutcome, type ParseTask } from "./parse-file.js";
+import type { ParsePool } from "./parse-pool.js";
+import { importsTestFramework } from "./test-code.js";
+import { codeOwnersAt } from "./trend-tree.js";
+
+/** A changed source file at head: its team, text, units, and the concern implementations in it. */
+export interface CheckedFile {
+  repo: string;
+  path: string;
+  team: string;
+  language: LanguageId;
+  /** The text at head, for lineitem-ignore comments. */
+  lines: string[];
+  parsed: FileUnits;
+  implementations: ImplementationDraft[];
+  changes: LineChanges;
+}
+
+/** What a check needs of the index to skip parsing: units already kept for a blob. */
+export interface ParsedLookup {
+  getParsed(blobSha: string, kind: string): unknown;
+}
+
+/**
+ * The changed files as they are at head, sorted out as a scan sorts them (vendored, generated, minified,
+ * unsupported and excluded files are not read; test code only when the config counts it), with their
+ * teams from CODEOWNERS and config at head. Bytes come from the working tree when head is checked out,
+ * else from git's objects (one `git cat-file --batch`); units from the index when it has the blob.
+ */
+export async function readChangedFiles(
+  target: RepoTarget,
+  revisions: CheckRevisions,
+  changed: readonly ChangedFile[],
+  lines: Map<string, LineChanges>,
+  config: LineitemConfig,
+  matching: ConcernMatching,
+  pool: ParsePool,
+  store: ParsedLookup | null,
+  log: DiagnosticLog,
+): Promise<CheckedFile[]> {
+  const options = {
+    include: config.include,
+    exclude: config.exclude,
+    isSupported: (path: string) => languageOf(path) !== null,
+  };
+  const { workingTree, commit } = revisions.head;
+  const [listing, codeowners] = await Promise.all([
+    workingTree ? listRepoFiles(target, options) : listTreeFiles(target, commit, options),
+    workingTree ? readCodeOwners(target.root) : codeOwnersAt(target.root, commit),
+  ]);
+  const ownerOf = ownerResolver(target.name, config.teams, codeowners, config.umbrellaTeams);
+  const wanted = new Set(changed.map((file) => file.path));
+  const files = listing.files.filter(
+    (file) => wanted.has(file.path) && lines.has(file.path) && (config.includeTests || !file.isTest),
+  );
+
+  const bytes = new Map<string, Buffer>();
+  if (workingTree) {
+    for (const file of files) {
+      const read = readSourceBytes(file.absPath, config.maxFileBytes);
+      if (read.ok) bytes.set(file.path, read.bytes);
+      else log.info("check-unread", `${file.path}: not read (${read.detail}).`, { file: file.path });
+    }
+  } else {
+    const byBlob = new Map<string, ListedFile[]>();
+    for (const file of files) {
+      const blob = file.blob as { sha: string; size: number };
+      if (blob.size > config.maxFileBytes) continue;
+      byBlob.set(blob.sha, [...(byBlob.get(blob.sha) ?? []), file]);
+    }
+    await catBlobs(target.root, [...byBlob.keys()], (id, read) => {
+      if (!read.ok) return;
+      for (const file of byBlob.get(id) ?? []) bytes.set(file.path, read.bytes);
+    });
+  }
+
+  const checked: CheckedFile[] = [];
+  const tasks: ParseTask[] = [];
+  const taskFiles: { file: ListedFile; text: string }[] = [];
+  const add = (file: ListedFile, text: string, parsed: FileUnits, implementations: ImplementationDraft[]) => {
+    if (!config.includeTests && importsTestFramework(parsed.imports)) return;
+    checked.push({
+      repo: target.name,
+      path: file.path,
+      team: ownerOf(file.path).team,
+      language: parsed.language,
+      lines: text.split(/\r?\n/),
+      parsed,
+      implementations,
+      changes: lines.get(file.path) as LineChanges,
+    });
+  };
+  for (const file of files) {
+    const content = bytes.get(file.path);
+    if (!content) continue;
+    const source = sourceFromBytes(content);
+    if (!source.ok) continue;
+    const kind = parseKindOf(file.path) as string;
+    const stored = store?.getParsed(source.blobSha, kind) as { ok: boolean; parsed?: FileUnits } | undefined;
+    if (stored?.ok && stored.parsed) {
+      add(file, source.text, stored.parsed, matchConcerns(file.path, stored.parsed, matching));
+    } else if (stored === undefined) {
+      tasks.push({
+        path: file.path,
+        absPath: file.absPath,
+        bytes: content,
+        maxBytes: config.maxFileBytes,
+        matchConcerns: true,
+      });
+      taskFiles.push({ file, text: source.text });
+    }
+  }
+  const outcomes: ParseOutcome[] = await pool.parse(tasks, matching);
+  outcomes.forEach((outcome, k) => {
+    const { file, text } = taskFiles[k] as { file: ListedFile; text: string };
+    if (outcome.ok) add(file, text, outcome.parsed, outcome.implementations);
+    else log.info("check-unread", `${file.path}: not parsed (${outcome.detail}).`, { file: file.path });
+  });
+  return checked.sort((a, b) => a.path.localeCompare(b.path));
+}

@@ -1,0 +1,205 @@
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import {
+  renderCheckAnnotations,
+  renderCheckMarkdown,
+  renderCheckSarif,
+  renderCheckView,
+} from "../src/report/index.js";
+import type { CheckResult } from "../src/result/index.js";
+import { gitAt } from "./helpers/branches.js";
+import { checkOrg } from "./helpers/check-org.js";
+import { runCli } from "./helpers/cli.js";
+
+// `lineitem check` on the Acme example org: real repositories, a real scan kept in a real index, and
+// branches made with git in the storefront monorepo, each checked against main.
+
+describe("lineitem check on the example org", async () => {
+  const { dir, config, index, storefront, checkArgs, check } = await checkOrg();
+
+  it("flags a new retry helper in a team that has none, with every existing implementation and the golden path", async () => {
+    const { code, result } = await check("search-retry");
+    expect(code).toBe(0);
+    expect(result.head.workingTree).toBe(false);
+    expect(result.findings).toHaveLength(1);
+    const finding = result.findings[0] as CheckResult["findings"][number];
+    expect(finding).toMatchObject({
+      kind: "concern",
+      level: "warning",
+      concern: "retry",
+      team: "search",
+      location: {
+        repo: "storefront",
+        path: "services/search/src/retry.ts",
+        startLine: 1,
+        endLine: 17,
+        line: 1,
+      },
+      goldenPath: {
+        package: "@acme/platform-kit",
+        repo: "storefront",
+        path: "packages/platform-kit/src/retry.ts",
+        owner: "platform",
+        found: true,
+      },
+    });
+    expect(
+      finding.existing.map((copy) => `${copy.team} ${copy.repo}/${copy.path}:${copy.startLine}`),
+    ).toEqual([
+      "platform storefront/packages/platform-kit/src/retry.ts:18",
+      "catalog storefront/services/catalog-bff/src/util/retry.ts:11",
+      "checkout storefront/apps/web-checkout/src/lib/retry.ts:13",
+      "fulfilment fulfilment-svc/internal/retry/retry.go:12",
+      "identity notifications-worker/lib/retry.js:1",
+      "insights recs-service/recs/util/retry.py:7",
+      "payments payments-api/src/lib/with-retry.ts:14",
+    ]);
+    expect(finding.parameters.filter((p) => !p.same).map((p) => [p.id, p.yours, p.golden])).toEqual([
+      ["attempts", "5", "3"],
+      ["baseDelay", "200 ms", "100 ms"],
+      ["maxDelay", null, "2 s"],
+      ["jitter", null, "yes (Math.random)"],
+      ["retryOn", null, "408, 429, 500, 502, 503, 504"],
+    ]);
+    expect(finding.action).toContain("Use @acme/platform-kit");
+    expect(finding.action).toContain("ask platform");
+  });
+
+  it("renders the same finding for a terminal, a pull-request comment, code scanning and the workflow log", async () => {
+    const { result } = await check("search-retry");
+    // Moments and the temporary folder aside, a check of the same branch says the same bytes every time.
+    const fixed: CheckResult = {
+      ...result,
+      generatedAt: "2026-11-02T10:00:00.000Z",
+      index: { ...result.index, where: "/org/index.sqlite", scannedAt: "2026-11-02T09:00:00.000Z" },
+    };
+    expect(renderCheckView(fixed, { color: false })).toMatchSnapshot("terminal");
+    expect(renderCheckMarkdown(fixed)).toMatchSnapshot("markdown");
+    expect(renderCheckSarif(fixed)).toMatchSnapshot("sarif");
+    expect(renderCheckAnnotations(fixed)).toMatchSnapshot("annotations");
+  });
+
+  it("reads the working tree when the branch is checked out, and says the same", async () => {
+    gitAt(storefront, ["checkout", "--quiet", "search-retry"]);
+    try {
+      const run = await runCli(["check", "--base", "main", "-c", config, "--index", index], storefront);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(
+        "warning services/search/src/retry.ts:1 Retry with backoff already exists in the org [retry]",
+      );
+      expect(run.stdout).toContain(
+        "your retry: attempts 5, base delay 200 ms; @acme/platform-kit: attempts 3, base delay 100 ms, max delay 2 s",
+      );
+      expect(run.stdout).toContain(
+        "platform: storefront/packages/platform-kit/src/retry.ts:18-63 (golden path)",
+      );
+      expect(run.stdout).toContain("and the working tree");
+    } finally {
+      gitAt(storefront, ["checkout", "--quiet", "main"]);
+    }
+  });
+
+  it("does not flag a branch that adopts the golden path", async () => {
+    const { result } = await check("search-golden");
+    expect(result.changed.checked).toBe(1);
+    expect(result.changed.units).toBeGreaterThan(0);
+    expect(result.findings).toEqual([]);
+  });
+
+  it("does not flag a change to feature code only", async () => {
+    const { result } = await check("stepper-label");
+    expect(result.changed).toMatchObject({ files: 1, checked: 1, units: 1 });
+    expect(result.findings).toEqual([]);
+  });
+
+  it("does not flag a renamed file again", async () => {
+    const { result } = await check("rename-retry");
+    expect(result.changed).toMatchObject({ files: 1, units: 0 });
+    expect(result.findings).toEqual([]);
+  });
+
+  it("flags a copy of another team's code as a note, pointing at the original", async () => {
+    const { result, code } = await check("catalog-split", "--fail-on", "warning");
+    expect(code).toBe(0);
+    expect(
+      result.findings.map((f) => [f.kind, f.level, f.team, f.location.path, f.location.units[0]?.name]),
+    ).toEqual([["copy", "note", "catalog", "services/catalog-bff/src/util/split.ts", "splitAmount"]]);
+    // checkout's allocate, and the copy payments already made of it.
+    expect(
+      result.findings[0]?.existing.map((copy) => [
+        copy.team,
+        `${copy.repo}/${copy.path}`,
+        copy.units[0]?.name,
+      ]),
+    ).toEqual([
+      ["payments", "payments-api/src/lib/money.ts", "allocate"],
+      ["checkout", "storefront/apps/web-checkout/src/lib/money.ts", "allocate"],
+    ]);
+    expect(result.findings[0]?.existing.every((copy) => (copy.similarity ?? 0) >= 0.6)).toBe(true);
+    expect((await check("catalog-split", "--fail-on", "note")).code).toBe(1);
+  });
+
+  it("keeps an allowed copy on record with its reason, and does not fail on it", async () => {
+    const { result, code } = await check("search-retry-allowed", "--fail-on", "note");
+    expect(code).toBe(0);
+    expect(result.findings).toEqual([]);
+    expect(result.allowed.map((f) => [f.concern, f.allowed])).toEqual([
+      [
+        "retry",
+        {
+          source: "comment",
+          reason:
+            "the search cluster's client needs its own backoff until platform-kit takes a policy per call",
+          where: "services/search/src/retry.ts:1",
+        },
+      ],
+    ]);
+  });
+
+  it("takes allowances from the config too", async () => {
+    const allowing = join(dir, "allowing.yaml");
+    writeFileSync(
+      allowing,
+      `${readFileSync(config, "utf8")}\ncheck:\n  allow:\n    - concern: retry\n      path: "services/search/**"\n      reason: "search talks to a vendor cluster with its own rate limits"\n`,
+    );
+    const run = await runCli([...checkArgs("search-retry", allowing), "--format", "json"], dir);
+    const result = JSON.parse(run.stdout) as CheckResult;
+    expect(result.findings).toEqual([]);
+    expect(result.allowed[0]?.allowed).toEqual({
+      source: "config",
+      reason: "search talks to a vendor cluster with its own rate limits",
+      where: `${allowing}: check.allow[0]`,
+    });
+  });
+
+  it("says when an index from an earlier lineitem keeps no list of the org's files, and still checks concerns", async () => {
+    const earlier = join(dir, "earlier.sqlite");
+    copyFileSync(index, earlier);
+    const db = new Database(earlier);
+    db.exec("DELETE FROM scan_file");
+    db.close();
+    const run = await runCli(
+      [
+        "check",
+        storefront,
+        "--base",
+        "main",
+        "--head",
+        "catalog-split",
+        "-c",
+        config,
+        "--index",
+        earlier,
+        "--json",
+        "-",
+      ],
+      dir,
+    );
+    const result = JSON.parse(run.stdout) as CheckResult;
+    expect(result.index.copies).toBe(false);
+    expect(result.findings).toEqual([]);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["check-no-copies"]);
+  });
+});
