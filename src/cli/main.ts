@@ -106,7 +106,7 @@ function program(io: CliIo, run: (job: Promise<number>) => void): Command {
     )
     .addHelpText(
       "after",
-      "\nStart with:\n  $ lineitem demo                builds an example org and scans it\n  $ lineitem scan ~/src/my-org   scans your own repositories\n  $ lineitem check --base origin/main   checks a branch against the org before it is merged\n\nDocs: README.md, docs/config.md, docs/concerns.md\n",
+      "\nStart with:\n  $ lineitem demo                builds an example org and scans it\n  $ lineitem scan ~/src/my-org   scans your own repositories\n  $ lineitem check --base origin/main   checks a branch against the org before it is merged\n  $ lineitem trend ~/src/my-org  follows each concern quarter by quarter, with the kill criteria\n  $ lineitem serve               a local dashboard over the last scan\n\nDocs: README.md, docs/config.md, docs/concerns.md, docs/trend.md, docs/report.md, docs/check.md\n",
     )
     .version(packageVersion, "-V, --version")
     .showHelpAfterError("(run with --help for usage)")
@@ -175,7 +175,7 @@ function program(io: CliIo, run: (job: Promise<number>) => void): Command {
   cli
     .command("report")
     .description(
-      "print the last finished scan kept in the index, or (--db) report across every repository in the org-wide index",
+      "render the last finished scan (terminal, Markdown, JSON, CSV or one HTML file), from the index, a scan file or (--db) the org-wide index",
     )
     .option("--index <file>", "the index (default: .lineitem/index.sqlite in the current folder)")
     .option("--db <url>", "report from the org-wide index on PostgreSQL (postgres://…) instead")
