@@ -64,8 +64,9 @@ export function parseDurationString(text: string): number | undefined {
   if (iso && trimmed !== "pt") {
     return Number(iso[1] ?? 0) * MS.h + Number(iso[2] ?? 0) * MS.m + Number(iso[3] ?? 0) * MS.s;
   }
+  // Longer unit words first: with "m" before "min", "5min" would stop after the "m" and be refused.
   const part =
-    /(\d+(?:\.\d+)?)\s*(ns|us|µs|ms|s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?)/y;
+    /(\d+(?:\.\d+)?)\s*(ns|us|µs|ms|seconds?|secs|sec|s|minutes?|mins|min|m|hours?|hrs|hr|h|days?|d)/y;
   let total = 0;
   let position = 0;
   let parts = 0;
