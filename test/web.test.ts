@@ -295,6 +295,15 @@ describe("the dashboard's server", () => {
     expect(badId.status).toBe(400);
   });
 
+  it("answers many requests at once without an error, reading the scan only once", async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => raw(server.url, i % 2 ? "/api/version" : "/api/data")),
+    );
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    const versions = new Set(answers.filter((_, i) => i % 2).map((a) => JSON.parse(a.body).version));
+    expect(versions.size).toBe(1);
+  });
+
   it("refuses to start over an index that holds no scan, with exit 2", async () => {
     const run = await runCli(["serve", "--index", join(dir, "none.sqlite"), "--port", "0"], dir);
     expect(run.code).toBe(2);

@@ -7,5 +7,5 @@ export { createParsePool, defaultWorkers, type ParsePool, type ParsePoolOptions 
 export type { ProgressListener, ScanProgress, ScanStage } from "./progress.js";
 export { promoteFromScan, promoteUnnamed } from "./promote.js";
 export { defaultIndexFile, type IndexOptions, type ScanOptions, scan } from "./scan.js";
-export { readIndexedScan, readStoredScan, readStoredTrend } from "./stored.js";
+export { latestScanId, readIndexedScan, readStoredScan, readStoredTrend } from "./stored.js";
 export { type TrendOptions, trend } from "./trend-scan.js";

@@ -90,3 +90,13 @@ export async function readIndexedScan(
     index.close();
   }
 }
+
+/** Which finished scan is the newest in an index file, without reading it: null when there is none. */
+export async function latestScanId(file: string): Promise<{ id: number; finishedAt: string } | null> {
+  const index = await openIndex(file, { readonly: true });
+  try {
+    return index.latestScanId();
+  } finally {
+    index.close();
+  }
+}

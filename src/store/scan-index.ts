@@ -81,6 +81,8 @@ export interface ScanIndex {
   fileStats(roots: string[]): Map<string, FileStat>;
   putFileStats(stats: FileStat[]): void;
   latestScan(): StoredScan | null;
+  /** Which scan is the newest finished one, without reading its result (cheap enough to poll). */
+  latestScanId(): { id: number; finishedAt: string } | null;
   /** The newest finished scan computed from exactly these inputs, if any. */
   scanWithInput(inputKey: string): StoredScan | null;
   /** Saves a finished scan and, when given, the files it read (what `lineitem check` compares with). */
@@ -143,6 +145,7 @@ function wrap(db: Db, release: () => void): ScanIndex {
     getHistory: db.prepare("SELECT history FROM repo_history WHERE repo = ? AND key = ?").pluck(),
     putHistory: db.prepare("INSERT OR REPLACE INTO repo_history (repo, key, history) VALUES (?, ?, ?)"),
     latest: db.prepare("SELECT * FROM scan ORDER BY id DESC LIMIT 1"),
+    latestId: db.prepare("SELECT id, finished_at AS finishedAt FROM scan ORDER BY id DESC LIMIT 1"),
     statsUnder: db.prepare(
       "SELECT abs_path AS absPath, size, mtime_ns AS mtimeNs, ctime_ns AS ctimeNs, ino, blob_sha AS blobSha, recorded_ms AS recordedMs FROM file_stat WHERE abs_path >= ? AND abs_path < ?",
     ),
@@ -258,6 +261,7 @@ function wrap(db: Db, release: () => void): ScanIndex {
     },
     putFileStats: (stats) => putFileStats.immediate(stats),
     latestScan: () => toScan(q.latest.get()),
+    latestScanId: () => (q.latestId.get() as { id: number; finishedAt: string } | undefined) ?? null,
     scanWithInput: (inputKey) => toScan(q.byInput.get(inputKey)),
     saveScan: (scan, read) => saveScan.immediate(scan, read),
     scanFiles(scanId) {

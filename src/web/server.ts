@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { dirname, join } from "node:path";
 import { pageData, renderPage } from "../report/index.js";
 import type { TrendResult } from "../result/index.js";
-import { promoteFromScan } from "../scan/index.js";
+import { latestScanId, promoteFromScan } from "../scan/index.js";
 import { isUserError } from "../shared/index.js";
 import { loadHtmlAssets } from "./assets.js";
 import { reportData, scanFromIndex, trendFromFile } from "./report-data.js";
@@ -70,9 +70,10 @@ function readBody(req: IncomingMessage): Promise<string> {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const assets = loadHtmlAssets();
   const page = renderPage(assets, { mode: "live", title: "lineitem dashboard" });
-  let cache: { key: string; data: ReturnType<typeof pageData> } | undefined;
+  // The page data of the newest scan, kept (with its JSON) until another scan lands or the trend changes:
+  // a poll asks only which scan is newest, never reads a result it already has.
+  let cache: { key: string; data: ReturnType<typeof pageData>; json: string } | undefined;
   let trendCache: { mtime: number; trend: TrendResult } | undefined;
-
   const trendNow = (): TrendResult | null => {
     if (!options.trendFile) return null;
     const mtime = statSync(options.trendFile).mtimeMs;
@@ -81,13 +82,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     return trendCache.trend;
   };
   const dataNow = async () => {
-    const { scan, id } = await scanFromIndex(options.indexFile);
+    const latest = await latestScanId(options.indexFile);
     const trend = trendNow();
-    const key = `${id}\0${trend?.generatedAt ?? ""}`;
+    const key = `${latest?.id ?? "none"}\0${trend?.generatedAt ?? ""}`;
     if (!cache || cache.key !== key) {
-      cache = { key, data: pageData(await reportData(scan, trend, `index ${options.indexFile}`)) };
+      const { scan } = await scanFromIndex(options.indexFile);
+      const data = pageData(await reportData(scan, trend, `index ${options.indexFile}`));
+      cache = { key, data, json: JSON.stringify(data) };
     }
-    return cache.data;
+    return cache;
   };
 
   let allowedHosts = new Set<string>();
@@ -107,9 +110,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     if (route === "GET /" || route === "GET /index.html") {
       send(res, 200, "text/html; charset=utf-8", page);
     } else if (route === "GET /api/data") {
-      sendJson(res, 200, await dataNow());
+      send(res, 200, "application/json; charset=utf-8", (await dataNow()).json);
     } else if (route === "GET /api/version") {
-      sendJson(res, 200, { version: (await dataNow()).version });
+      sendJson(res, 200, { version: (await dataNow()).data.version });
     } else if (route === "POST /api/promote") {
       await promote(req, res);
     } else {
