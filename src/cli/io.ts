@@ -1,5 +1,5 @@
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
 import { UserError } from "../shared/index.js";
 
 /** Where a command writes, so tests can run the CLI in-process and read what it said. */
@@ -28,9 +28,14 @@ export function writeOutputFile(io: CliIo, file: string, text: string): string {
     writeFileSync(temp, text);
     renameSync(temp, path);
   } catch (error) {
+    // The file being replaced is untouched until the rename: only the half-written copy goes.
+    rmSync(temp, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOSPC" || code === "EDQUOT" ? "the disk is full" : (code ?? (error as Error).message);
     throw new UserError(
       "output-write",
-      `cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      `cannot write ${path}: ${why}; any earlier ${basename(path)} is as it was.`,
     );
   }
   return path;

@@ -118,15 +118,21 @@ export async function openIndex(file: string, options: OpenIndexOptions = {}): P
       "Give --index FILE in a folder you can write to, or --no-index.",
     );
   }
-  const release = await acquireLock(`${file}.lock`, {
-    waitMs: options.waitMs ?? 0,
-    ...(options.onWait ? { onWait: options.onWait } : {}),
-  });
+  // Taking the lock and opening (migrations) both write: a full disk is said as such there too.
+  let release: () => void;
+  try {
+    release = await acquireLock(`${file}.lock`, {
+      waitMs: options.waitMs ?? 0,
+      ...(options.onWait ? { onWait: options.onWait } : {}),
+    });
+  } catch (error) {
+    throw diskFull(file, error) ?? error;
+  }
   try {
     return wrap(openDb(file), release);
   } catch (error) {
     release();
-    throw error;
+    throw diskFull(file, error) ?? error;
   }
 }
 
@@ -238,17 +244,18 @@ function wrap(db: Db, release: () => void): ScanIndex {
     };
   };
   let closed = false;
+  const writing = diskGuard(db.name);
   return {
     file: db.name,
     getParsed: (blobSha, kind) => unpack(q.getParsed.get(blobSha, kind) as Buffer | undefined),
-    putParsed: (entries) => putParsed.immediate(entries),
+    putParsed: writing((entries) => putParsed.immediate(entries)),
     getMatched: (blobSha, kind, path, matching) =>
       unpack(q.getMatched.get(blobSha, kind, path, matching) as Buffer | undefined),
-    putMatched: (entries) => putMatched.immediate(entries),
+    putMatched: writing((entries) => putMatched.immediate(entries)),
     getHistory: (repo, key) => unpack(q.getHistory.get(repo, key) as Buffer | undefined),
-    putHistory: (repo, key, history) => {
+    putHistory: writing((repo, key, history) => {
       q.putHistory.run(repo, key, pack(history));
-    },
+    }),
     fileStats(roots) {
       const out = new Map<string, FileStat>();
       for (const root of roots) {
@@ -259,11 +266,11 @@ function wrap(db: Db, release: () => void): ScanIndex {
       }
       return out;
     },
-    putFileStats: (stats) => putFileStats.immediate(stats),
+    putFileStats: writing((stats) => putFileStats.immediate(stats)),
     latestScan: () => toScan(q.latest.get()),
     latestScanId: () => (q.latestId.get() as { id: number; finishedAt: string } | undefined) ?? null,
     scanWithInput: (inputKey) => toScan(q.byInput.get(inputKey)),
-    saveScan: (scan, read) => saveScan.immediate(scan, read),
+    saveScan: writing((scan, read) => saveScan.immediate(scan, read)),
     scanFiles(scanId) {
       if (!files) return null;
       const rows = files.of.all(scanId) as (Omit<ScanFile, "isTest"> & { isTest: number })[];
@@ -274,9 +281,9 @@ function wrap(db: Db, release: () => void): ScanIndex {
       if (!prints) return [];
       return keys.filter((key) => prints.hasPrints.get(key.blobSha, key.kind, scheme) === undefined);
     },
-    putPrints: (entries) => {
+    putPrints: writing((entries) => {
       if (prints) putPrints.immediate(entries);
-    },
+    }),
     getPrints: (blobSha, kind, scheme) =>
       prints ? unpack(prints.getPrints.get(blobSha, kind, scheme) as Buffer | undefined) : undefined,
     close() {
@@ -285,10 +292,43 @@ function wrap(db: Db, release: () => void): ScanIndex {
       try {
         // Fold the write-ahead log back into the file, so the index is one file at rest.
         if (!db.readonly) db.pragma("wal_checkpoint(TRUNCATE)");
+      } catch (error) {
+        // A disk too full to fold the log back loses nothing: the log is the data, and the next open
+        // folds it in. Anything else is a real failure.
+        if (!DISK_FULL.test(String((error as { code?: unknown }).code ?? ""))) throw error;
       } finally {
         db.close();
         release();
       }
     },
   };
+}
+
+/** SQLite's and the system's words for a disk that took no more. */
+const DISK_FULL = /^(SQLITE_FULL|SQLITE_IOERR|ENOSPC|EDQUOT)/;
+
+/** A full disk said as such (exit 2), when that is what `error` is; undefined for any other failure. */
+function diskFull(file: string, error: unknown): UserError | undefined {
+  const code = String((error as { code?: unknown }).code ?? "");
+  if (!DISK_FULL.test(code)) return undefined;
+  return new UserError(
+    "index-disk-full",
+    `${file}: the disk is full (${code}); nothing was half-written: the index keeps its last complete scan.`,
+    "Free some space, or keep the index elsewhere (--index FILE) or not at all (--no-index).",
+  );
+}
+
+/**
+ * Wraps the index's writes so a full disk is said as such instead of as a crash. The write that failed
+ * was one transaction, rolled back by SQLite: the index keeps its last complete scan.
+ */
+function diskGuard(file: string) {
+  return <A extends unknown[], R>(write: (...args: A) => R) =>
+    (...args: A): R => {
+      try {
+        return write(...args);
+      } catch (error) {
+        throw diskFull(file, error) ?? error;
+      }
+    };
 }
