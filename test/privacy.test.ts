@@ -1,15 +1,15 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { acmeSpecDir, buildExampleOrg, loadExampleOrg } from "../src/demo/index.js";
 import type { ScanResult } from "../src/result/index.js";
-import { type RunningServer, startServer } from "../src/web/index.js";
-import { BIN } from "./helpers/bin.js";
+import { BIN, runProcess } from "./helpers/bin.js";
 import { makeBranch } from "./helpers/branches.js";
 import { SEARCH_OWNERS, SEARCH_RETRY } from "./helpers/check-sources.js";
 import { runCli } from "./helpers/cli.js";
+import { everyOutput, OUTPUT_NAMES, type OutputName } from "./helpers/outputs.js";
 import { tempDir } from "./helpers/repos.js";
 
 // People are counted, not named: no output of the example org carries a person's email unless --emails
@@ -38,93 +38,19 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("emails, only when asked for", () => {
-  const outputs = new Map<string, string>();
-  let server: RunningServer;
-
-  const run = async (name: string, args: string[], files: string[] = []) => {
-    const done = await runCli(args, dir);
-    expect(done.code, `${name}: ${done.stderr}`).toBeLessThanOrEqual(1);
-    outputs.set(name, `${done.stdout}\n${done.stderr}`);
-    for (const file of files) outputs.set(`${name} ${file}`, readFileSync(join(dir, file), "utf8"));
-    return done;
-  };
+  let outputs: Map<OutputName, string>;
 
   beforeAll(async () => {
-    const common = ["-c", config, "--index", index, "-q"];
-    await run("scan", ["scan", org, ...common]);
-    await run("scan --json", ["scan", org, ...common, "--json", "-"]);
-    await run(
-      "scan --people",
-      ["scan", org, ...common, "--people", "--json", "people.json"],
-      ["people.json"],
-    );
-    for (const format of ["markdown", "csv", "html", "json"]) {
-      await run(`report ${format}`, ["report", "--index", index, "--format", format, "-q"]);
-    }
-    await run("ledger", ["ledger", org, ...common, "--csv", "ledger.csv"], ["ledger.csv"]);
-    await run("ledger --people", ["ledger", org, ...common, "--people"]);
-    await run(
-      "trend",
-      ["trend", org, ...common, "--json", "trend.json", "--csv", "trend.csv"],
-      ["trend.json", "trend.csv"],
-    );
-    await run("trend --people", ["trend", org, ...common, "--people", "--json", "-"]);
-    const check = [
-      "check",
-      join(org, "storefront"),
-      "--base",
-      "main",
-      "--head",
-      "search-retry",
-      "-c",
+    outputs = await everyOutput(dir, {
+      org,
+      index,
       config,
-    ];
-    await run("check", [...check, "--index", index]);
-    for (const format of ["sarif", "annotations", "markdown", "json"]) {
-      await run(`check ${format}`, [...check, "--index", index, "--format", format]);
-    }
-    server = await startServer({
-      indexFile: index,
-      trendFile: join(dir, "trend.json"),
-      concernsDir: join(dir, "concerns"),
-      host: "127.0.0.1",
-      port: 0,
+      check: { repo: join(org, "storefront"), head: "search-retry" },
     });
-    outputs.set("dashboard /api/data", await (await fetch(`${server.url}api/data`)).text());
-    outputs.set("dashboard page", await (await fetch(server.url)).text());
   }, 240_000);
 
-  afterAll(async () => {
-    await server?.close();
-  });
-
-  it.each([
-    "scan",
-    "scan --json",
-    "scan --people",
-    "scan --people people.json",
-    "report markdown",
-    "report csv",
-    "report html",
-    "report json",
-    "ledger",
-    "ledger ledger.csv",
-    "ledger --people",
-    "trend",
-    "trend trend.json",
-    "trend trend.csv",
-    "trend --people",
-    "check",
-    "check sarif",
-    "check annotations",
-    "check markdown",
-    "check json",
-    "dashboard /api/data",
-    "dashboard page",
-  ])("%s names no one's email", (name) => {
-    const output = outputs.get(name);
-    expect(output, `${name} was not run`).toBeDefined();
-    expect(emailsIn(output ?? "")).toEqual([]);
+  it.each(OUTPUT_NAMES)("%s names no one's email", (name) => {
+    expect(emailsIn(outputs.get(name) ?? "")).toEqual([]);
   });
 
   it("names people with --people, without their emails", () => {
@@ -172,40 +98,22 @@ wrap(require("node:dgram"), ["createSocket"], "dgram.");
 wrap(globalThis, ["fetch"], "");
 `;
 
-interface Denied {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 describe("nothing sent over the network", () => {
   const hook = join(dir, "deny-network.cjs");
   const log = join(dir, "network-attempts.log");
   const unshare = spawnSync("unshare", ["-n", "true"]).status === 0;
 
   /** Runs the built lineitem with networking denied: its own network namespace (when the kernel lets us) and the hook. */
-  const denied = (command: string, args: string[]): Promise<Denied> => {
-    const [file, argv] = unshare ? ["unshare", ["-n", command, ...args]] : [command, args];
-    return new Promise((resolve) => {
-      const child = spawn(file, argv, {
-        cwd: dir,
-        env: {
-          ...process.env,
-          NO_COLOR: "1",
-          NODE_OPTIONS: `--require ${hook}`,
-          LINEITEM_NETWORK_LOG: log,
-        },
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (chunk: Buffer) => {
-        stdout += chunk;
-      });
-      child.stderr.on("data", (chunk: Buffer) => {
-        stderr += chunk;
-      });
-      child.on("close", (code) => resolve({ code, stdout, stderr }));
+  const denied = (command: string, args: string[]) =>
+    runProcess(unshare ? "unshare" : command, unshare ? ["-n", command, ...args] : args, {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: "1", NODE_OPTIONS: `--require ${hook}`, LINEITEM_NETWORK_LOG: log },
     });
+  /** The built lineitem, networking denied: it must succeed and print nothing on stderr. */
+  const offline = async (args: string[]) => {
+    const done = await denied(process.execPath, [BIN, ...args, "-q"]);
+    expect(done.stderr).toBe("");
+    expect(done.code).toBe(0);
   };
 
   beforeAll(() => {
@@ -248,39 +156,12 @@ describe("nothing sent over the network", () => {
   it("scans the example org, draws its trend and writes its HTML report with no attempt to reach the network", async () => {
     writeFileSync(log, "");
     const offlineIndex = join(dir, "offline.sqlite");
-    const scanned = await denied(process.execPath, [
-      BIN,
-      "scan",
-      org,
-      "-c",
-      config,
-      "--index",
-      offlineIndex,
-      "-q",
-      "--json",
-      "offline-scan.json",
-    ]);
-    expect(scanned.stderr).toBe("");
-    expect(scanned.code).toBe(0);
+    await offline(["scan", org, "-c", config, "--index", offlineIndex, "--json", "offline-scan.json"]);
     const result = JSON.parse(readFileSync(join(dir, "offline-scan.json"), "utf8")) as ScanResult;
     expect(result.concerns.length).toBeGreaterThan(5);
     expect(result.repos.every((repo) => repo.history === "ok")).toBe(true);
-    const trended = await denied(process.execPath, [
-      BIN,
-      "trend",
-      org,
-      "-c",
-      config,
-      "--index",
-      offlineIndex,
-      "-q",
-      "--json",
-      "offline-trend.json",
-    ]);
-    expect(trended.stderr).toBe("");
-    expect(trended.code).toBe(0);
-    const reported = await denied(process.execPath, [
-      BIN,
+    await offline(["trend", org, "-c", config, "--index", offlineIndex, "--json", "offline-trend.json"]);
+    await offline([
       "report",
       "--index",
       offlineIndex,
@@ -290,10 +171,7 @@ describe("nothing sent over the network", () => {
       "html",
       "-o",
       "offline.html",
-      "-q",
     ]);
-    expect(reported.stderr).toBe("");
-    expect(reported.code).toBe(0);
     expect(readFileSync(join(dir, "offline.html"), "utf8")).toContain('id="lineitem-data"');
     expect(existsSync(log) ? readFileSync(log, "utf8") : "").toBe("");
   }, 240_000);

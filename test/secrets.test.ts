@@ -1,10 +1,8 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { CheckResult, ScanResult } from "../src/result/index.js";
-import { type RunningServer, startServer } from "../src/web/index.js";
 import { makeBranch } from "./helpers/branches.js";
-import { type CliRun, runCli } from "./helpers/cli.js";
+import { everyOutput, OUTPUT_NAMES, type OutputName } from "./helpers/outputs.js";
 import { ann, bo, commit, makeRepo, tempDir } from "./helpers/repos.js";
 import { leaksIn, PLANTED } from "./helpers/secrets.js";
 
@@ -110,16 +108,7 @@ describe("secrets planted in scanned code and commits", () => {
   const dir = tempDir("lineitem-secrets-");
   const org = join(dir, "org");
   const index = join(dir, "index.sqlite");
-  const outputs = new Map<string, string>();
-  let server: RunningServer;
-
-  /** Runs lineitem, keeps what it printed (and any file it wrote) under a name, and returns the run. */
-  const run = async (name: string, args: string[], files: string[] = []): Promise<CliRun> => {
-    const done = await runCli(args, dir);
-    outputs.set(name, `${done.stdout}\n${done.stderr}`);
-    for (const file of files) outputs.set(`${name} ${file}`, readFileSync(join(dir, file), "utf8"));
-    return done;
-  };
+  let outputs: Map<OutputName, string>;
 
   beforeAll(async () => {
     await makeRepo(org, "checkout", [
@@ -151,42 +140,8 @@ describe("secrets planted in scanned code and commits", () => {
       },
     });
 
-    const scanned = await run("scan", ["scan", org, "--index", index, "--no-color"]);
-    expect(scanned.code).toBe(0);
-    await run("scan --json", ["scan", org, "--index", index, "--json", "-", "-q"]);
-    await run(
-      "scan --people",
-      ["scan", org, "--index", index, "--people", "-q", "--json", "people.json"],
-      ["people.json"],
-    );
-    for (const format of ["markdown", "csv", "html", "json"]) {
-      await run(`report ${format}`, ["report", "--index", index, "--format", format, "-q"]);
-    }
-    await run("ledger", ["ledger", org, "--index", index, "--csv", "ledger.csv", "-q"], ["ledger.csv"]);
-    await run(
-      "trend",
-      ["trend", org, "--index", index, "--json", "trend.json", "--csv", "trend.csv", "-q"],
-      ["trend.json", "trend.csv"],
-    );
-    const checkArgs = ["check", checkout, "--base", "main", "--head", "search-client", "--index", index];
-    await run("check", checkArgs);
-    for (const format of ["sarif", "annotations", "markdown", "json"]) {
-      await run(`check ${format}`, [...checkArgs, "--format", format]);
-    }
-    server = await startServer({
-      indexFile: index,
-      trendFile: join(dir, "trend.json"),
-      concernsDir: join(dir, "concerns"),
-      host: "127.0.0.1",
-      port: 0,
-    });
-    const data = await fetch(`${server.url}api/data`);
-    outputs.set("dashboard /api/data", await data.text());
+    outputs = await everyOutput(dir, { org, index, check: { repo: checkout, head: "search-client" } });
   }, 180_000);
-
-  afterAll(async () => {
-    await server?.close();
-  });
 
   it("finds the planted code where the outputs show it", () => {
     const json = JSON.parse(outputs.get("scan --json") ?? "{}") as ScanResult;
@@ -198,27 +153,7 @@ describe("secrets planted in scanned code and commits", () => {
     expect(check.findings.length).toBeGreaterThan(0);
   });
 
-  it.each([
-    "scan",
-    "scan --json",
-    "scan --people",
-    "scan --people people.json",
-    "report markdown",
-    "report csv",
-    "report html",
-    "report json",
-    "ledger",
-    "ledger ledger.csv",
-    "trend",
-    "trend trend.json",
-    "trend trend.csv",
-    "check",
-    "check sarif",
-    "check annotations",
-    "check markdown",
-    "check json",
-    "dashboard /api/data",
-  ])("%s carries none of them", (name) => {
+  it.each(OUTPUT_NAMES)("%s carries none of them", (name) => {
     const output = outputs.get(name);
     expect(output, `${name} was not run`).toBeDefined();
     expect(leaksIn(output ?? "")).toEqual([]);
@@ -234,7 +169,7 @@ describe("secrets planted in scanned code and commits", () => {
     expect(outputs.get("scan")).toContain(`CI token ${P.githubToken.masked}`);
     expect(outputs.get("ledger")).toContain(`staging key ${P.stripeKey.masked}`);
     // Code excerpts in the HTML report and the dashboard: every kind, masked where it stood.
-    for (const name of ["report html", "dashboard /api/data"]) {
+    for (const name of ["report html", "dashboard /api/data"] as const) {
       const output = excerptsIn(outputs.get(name) ?? "");
       for (const masked of [
         P.awsKeyId.masked,
