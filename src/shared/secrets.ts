@@ -120,8 +120,17 @@ const MAX_KEY_LINE = 4_400;
 /** A line of a key's body, once quotes, `\n` escapes, `+`, commas and spaces are taken out. */
 const BASE64_LINE = /^(?:[A-Za-z0-9/=]{16,4096}|(?:Proc-Type|DEK-Info|Comment):[^\n]{0,200})$/;
 
+/**
+ * What every secret above has in it (a scheme's `://`, a known prefix, a quote around an assigned value,
+ * a key's header): text with none of these is returned as it is without running the rules, which most of
+ * a result's strings (names, paths, ids) are.
+ */
+const MAY_HOLD_SECRET =
+  /:\/\/|A(?:KIA|SIA|BIA|CCA|3T)|gh[pousr]_|github_pat_|xox[abposr]-|hooks\.slack|k_(?:live|test|prod)_|AIza|eyJ|PRIVATE KEY|["'`]/;
+
 /** Every regex this module runs, for the test that holds each safe from catastrophic backtracking. */
 export const SECRET_PATTERNS: readonly RegExp[] = [
+  MAY_HOLD_SECRET,
   ...SHAPES.map((rule) => rule.pattern),
   PRIVATE_KEY_BEGIN,
   PRIVATE_KEY_END,
@@ -204,7 +213,7 @@ export function findSecrets(text: string): SecretMatch[] {
 
 /** The text with every secret masked. Line breaks stay where they were; masking twice changes nothing. */
 export function maskSecrets(text: string): string {
-  if (text.length < 6) return text;
+  if (text.length < 6 || !MAY_HOLD_SECRET.test(text)) return text;
   let out = maskPrivateKeys(text);
   for (const rule of SHAPES) {
     out = out.replace(rule.pattern, (match, ...rest) => {
