@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -101,5 +101,23 @@ describe.skipIf(!mounted)("a full disk", () => {
     expect(readFileSync(out).equals(before)).toBe(true);
     expect(readdirSync(disk).filter((name) => name.endsWith(".tmp"))).toEqual([]);
     expect(existsSync(index)).toBe(true);
+  }, 60_000);
+});
+
+describe("writing to a device", () => {
+  it("writes through it and leaves it a device (-o /dev/null must never become a file)", async () => {
+    const device = join(dir, "null");
+    try {
+      execFileSync("mknod", ["-m", "666", device, "c", "1", "3"]);
+    } catch {
+      return; // Not root: no device of our own to try it on.
+    }
+    const org = join(dir, "device-org");
+    await makeRepo(org, "shop", [
+      commit("2025-01-10T10:00:00+00:00", ann, "retry", { "src/retry.ts": retrySource(3) }),
+    ]);
+    const run = await runBin(["scan", org, "--no-index", "--json", device, "-q"]);
+    expect(run.code).toBe(0);
+    expect(statSync(device).isCharacterDevice()).toBe(true);
   }, 60_000);
 });

@@ -107,6 +107,42 @@ describe("a scan killed at any point", async () => {
     expect(await report()).toEqual(expected);
   });
 
+  it("SIGKILL at 10 random moments, each after a new change: always a sound index with a complete scan", async () => {
+    // A fixed seed: the same moments on every run, spread over a whole scan's length.
+    let seed = 20261124;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const started = Date.now();
+    await runBin([...scanArgs, "--no-cache"]);
+    const scanMs = Date.now() - started;
+    const file = join(org.dir, "payments-api", "src", "charges", "charges.repo.ts");
+    let lines = (await report()).summary.lines;
+    let added = 0;
+    const survived: string[] = [];
+    for (let round = 0; round < 10; round++) {
+      appendFileSync(
+        file,
+        `\nexport function round${round}(cents: number) {\n  return cents + ${round};\n}\n`,
+      );
+      added += 4;
+      const afterMs = Math.round(20 + random() * scanMs);
+      const killed = await killScan(scanArgs, { afterMs });
+      expect(integrity(index)).toBe("ok");
+      const shown = (await report()).summary.lines;
+      // The last complete scan before the kill, or the one the killed run finished: nothing in between.
+      expect([lines, lines + added]).toContain(shown);
+      if (shown !== lines) [lines, added] = [shown, 0];
+      survived.push(`${afterMs} ms: ${killed.signal ?? `exit ${killed.code}`}`);
+    }
+    expect(survived.filter((s) => s.endsWith("SIGKILL")).length).toBeGreaterThan(3);
+    const next = await runBin(scanArgs);
+    expect(next.code).toBe(0);
+    const fresh = await runBin([...scanArgs, "--no-index"]);
+    expect(withoutTime(JSON.parse(next.stdout))).toEqual(withoutTime(JSON.parse(fresh.stdout)));
+  }, 180_000);
+
   it("two scans started at once on one index: the second waits for the first, both complete", async () => {
     appendFileSync(join(org.dir, "payments-api", "src", "charges", "charges.repo.ts"), "\n// touched\n");
     const [a, b] = await Promise.all([runBin(scanArgs), runBin(scanArgs)]);

@@ -152,6 +152,46 @@ describe("lineitem index and lineitem report --db", async () => {
     expect((await report()).summary.lines).toBe(before.summary.lines + 2);
   }, 60_000);
 
+  it("a server restarted mid-run: the run says the connection was lost, nothing is half-written, the next run completes", async () => {
+    const storefront = repos.find((repo) => repo.endsWith("storefront")) as string;
+    for (const [round, marker] of [/reading the history/, /writing storefront/].entries()) {
+      const before = (await report()).summary.lines;
+      appendFileSync(
+        join(storefront, "apps", "web-checkout", "src", "lib", "retry.ts"),
+        `\nexport const restarted${round} = 1;\n`,
+      );
+      const run = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child: ChildProcess = spawn(process.execPath, [
+          BIN,
+          "index",
+          storefront,
+          "--db",
+          db,
+          "--config",
+          config,
+        ]);
+        let stderr = "";
+        let restarted = false;
+        child.stderr?.on("data", (chunk: Buffer) => {
+          stderr += chunk;
+          if (!restarted && marker.test(stderr)) {
+            restarted = true;
+            server.restart();
+          }
+        });
+        child.stdout?.resume();
+        child.on("close", (code) => resolve({ code, stderr }));
+      });
+      expect([0, 2]).toContain(run.code);
+      expect(run.stderr).not.toMatch(/^\s+at /m);
+      if (run.code === 2) expect(run.stderr).toContain("the connection to the database was lost");
+      // The old snapshot or the new one, never half of one.
+      expect([before, before + 2]).toContain((await report()).summary.lines);
+      expect((await index(storefront)).code).toBe(0);
+      expect((await report()).summary.lines).toBe(before + 2);
+    }
+  }, 90_000);
+
   it("two index runs of one repository at once queue on the database, and both complete", async () => {
     const [a, b] = await Promise.all([index(repos[1] as string), index(repos[1] as string)]);
     expect([a.code, b.code]).toEqual([0, 0]);

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { UserError } from "../shared/index.js";
 
@@ -19,9 +19,32 @@ export function useColor(io: CliIo, flag: boolean): boolean {
   return io.stdoutIsTTY;
 }
 
+/** A device or a pipe rather than a file or a folder. */
+function isSpecialFile(path: string): boolean {
+  try {
+    const stat = statSync(path);
+    return !stat.isFile() && !stat.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Writes a file atomically (temp file, then rename), so a killed run never leaves half a report. */
 export function writeOutputFile(io: CliIo, file: string, text: string): string {
   const path = resolve(io.cwd, file);
+  // A device or a pipe (`-o /dev/null`, `-o /dev/stdout`, a FIFO) is written as it is: renaming a file
+  // over it would replace it.
+  if (isSpecialFile(path)) {
+    try {
+      writeFileSync(path, text);
+    } catch (error) {
+      throw new UserError(
+        "output-write",
+        `cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
+    }
+    return path;
+  }
   const temp = `${path}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(path), { recursive: true });

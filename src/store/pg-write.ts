@@ -16,6 +16,10 @@ export async function inTransaction<T>(
   work: (client: pg.PoolClient) => Promise<T>,
 ): Promise<T> {
   const client = await pool.connect();
+  // A connection lost mid-transaction is also emitted as an event on the client; unheard, it would end
+  // the process. The query under way fails with the same error, which is what the caller hears.
+  const ignore = () => {};
+  client.on("error", ignore);
   try {
     await client.query("BEGIN");
     const result = await work(client);
@@ -25,6 +29,7 @@ export async function inTransaction<T>(
     await client.query("ROLLBACK").catch(() => {});
     throw error;
   } finally {
+    client.off("error", ignore);
     client.release();
   }
 }

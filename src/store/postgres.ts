@@ -1,5 +1,6 @@
 import pg from "pg";
 import { UserError } from "../shared/index.js";
+import { sayingLostConnections } from "./pg-lost.js";
 import { type PgFileRef, type PgFileRow, type PgRepoRow, type PgRepoSnapshot, redactUrl } from "./pg-rows.js";
 import { PG_MIGRATIONS } from "./pg-schema.js";
 import { inBatches, inTransaction, writeSnapshot } from "./pg-write.js";
@@ -32,7 +33,7 @@ export class PgIndex {
         "Check the URL, that the server is running and that the user may create tables.",
       );
     }
-    return index;
+    return sayingLostConnections(index, index.where);
   }
 
   private async migrate(): Promise<void> {

@@ -9,6 +9,8 @@ export interface TestPostgres {
   url: string;
   /** A fresh, empty database on the same server. */
   database(name: string): string;
+  /** Stops the server at once (as a crash would) and starts it again on the same port. */
+  restart(): void;
   stop(): void;
 }
 
@@ -74,6 +76,10 @@ export async function startPostgres(): Promise<TestPostgres> {
     database(name) {
       run("createdb", ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", name]);
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
+    },
+    restart() {
+      // -l: the new server writes to its log, not to this process's pipes (which would never close).
+      run("pg_ctl", ["-D", data, "-l", join(dir, "log"), "-m", "immediate", "-w", "restart"]);
     },
     stop() {
       try {
