@@ -51,8 +51,13 @@ export function writeOutputFile(io: CliIo, file: string, text: string): string {
     writeFileSync(temp, text);
     renameSync(temp, path);
   } catch (error) {
-    // The file being replaced is untouched until the rename: only the half-written copy goes.
-    rmSync(temp, { force: true });
+    // The file being replaced is untouched until the rename: only the half-written copy goes (there is
+    // none when the folder could not be made: a file stands where it should be).
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // ENOTDIR: nothing was written.
+    }
     const code = (error as NodeJS.ErrnoException).code;
     const why =
       code === "ENOSPC" || code === "EDQUOT" ? "the disk is full" : (code ?? (error as Error).message);

@@ -1,3 +1,5 @@
+import { maskSecrets } from "../shared/index.js";
+
 /**
  * What a change introduced, as words: the identifier sub-words and numbers of the lines it wrote that
  * the lines it removed did not have. Two copies that each gained `jitter` and `random` made the same
@@ -29,13 +31,19 @@ function wordsOf(lines: readonly string[]): Set<string> {
   return words;
 }
 
+/** The lines with their secrets masked, as one text: a key block spans lines. */
+const maskedLines = (lines: readonly string[]) => maskSecrets(lines.join("\n")).split("\n");
+
+/** Secrets in the lines are masked first: no piece of a key or token becomes a word the ledger shows. */
 export function introducedWords(added: readonly string[], removed: readonly string[]): string[] {
-  const before = wordsOf(removed);
-  return [...wordsOf(added)].filter((word) => !before.has(word)).slice(0, MAX_WORDS);
+  const before = wordsOf(maskedLines(removed));
+  return [...wordsOf(maskedLines(added))].filter((word) => !before.has(word)).slice(0, MAX_WORDS);
 }
 
-/** A commit subject as it can be shown: emails masked, one line, at most 120 characters. */
+/** A commit subject as it can be shown: emails and secrets masked, one line, at most 120 characters. */
 export function showableSubject(subject: string): string {
-  const masked = subject.replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, "…@…").trim();
+  const masked = maskSecrets(subject)
+    .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, "…@…")
+    .trim();
   return masked.length > 120 ? `${masked.slice(0, 119)}…` : masked;
 }

@@ -17,7 +17,7 @@ import type {
   UnitRef,
   UnnamedCluster,
 } from "../result/index.js";
-import { type Diagnostic, packageVersion, quarterOf } from "../shared/index.js";
+import { type Diagnostic, maskSecrets, maskSecretsDeep, packageVersion, quarterOf } from "../shared/index.js";
 import type { SkippedFile } from "../sources/index.js";
 import { assembleLedger, type LedgerRequest } from "./assemble-ledger.js";
 import { type OrgHistory, requestOf } from "./history.js";
@@ -240,8 +240,16 @@ export function goldenPackagesOf(groups: ConcernGroup[]): Map<FoundImplementatio
   return out;
 }
 
-/** Turns the stages' outputs into the versioned result, in a stable order. */
+/**
+ * Turns the stages' outputs into the versioned result, in a stable order, with every secret in the text
+ * it carries from the code (parameter values, evidence, names, commit subjects, messages) masked: the one
+ * place every output of a scan is drawn from (docs/secrets.md).
+ */
 export function assembleResult(input: AssembleInput): ScanResult {
+  return maskSecretsDeep(unmaskedResult(input));
+}
+
+function unmaskedResult(input: AssembleInput): ScanResult {
   const copies = copyLinks(input);
   const goldenPackage = goldenPackagesOf(input.groups);
   const fanCounts = input.fanIn
@@ -267,7 +275,7 @@ export function assembleResult(input: AssembleInput): ScanResult {
     const units = impl.units.map((u) => file.units[u] as Unit);
     const literals = units.flatMap((u) =>
       u.literals.flatMap((l) =>
-        String(l.value)
+        maskSecrets(String(l.value))
           .toLowerCase()
           .split(/[^\p{L}\p{N}]+/u),
       ),

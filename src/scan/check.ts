@@ -4,7 +4,7 @@ import { loadConfig } from "../config/index.js";
 import { changedFiles, changedLines, firstChangedLine, resolveRevisions } from "../history/index.js";
 import { languageOf } from "../lang/index.js";
 import type { CheckFinding, CheckLevel, CheckResult } from "../result/index.js";
-import { DiagnosticLog, packageVersion, UserError } from "../shared/index.js";
+import { DiagnosticLog, maskSecretsDeep, packageVersion, UserError } from "../shared/index.js";
 import { discoverRepos, isShallow } from "../sources/index.js";
 import { applyAllowances } from "./check-allow.js";
 import { concernFindings, copyFindings } from "./check-findings.js";
@@ -127,7 +127,9 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
         ).length,
       0,
     );
-    return {
+    // Masked once here, so every format of a check (terminal, JSON, Markdown, SARIF, annotations) carries
+    // no secret from the changed code: its parameter values, unit names, allowance reasons.
+    return maskSecretsDeep<CheckResult>({
       kind: "lineitem.check",
       schemaVersion: 1,
       tool: { name: "lineitem", version: packageVersion },
@@ -147,7 +149,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
       findings,
       allowed,
       diagnostics: log.entries,
-    };
+    });
   } finally {
     await pool.close();
     await org.close();

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CodeExcerpt, ScanResult } from "../result/index.js";
+import { maskSecrets } from "../shared/index.js";
 import { catBlobs, gitBlobSha } from "../sources/index.js";
 
 /** Longer implementations are cut here: a report shows code to compare, not whole files. */
@@ -59,11 +60,12 @@ function languageByExtension(path: string): string {
  * The code of every finding, for the HTML report and the dashboard to show and compare: read back by
  * the blob id the scan recorded — from the file on disk when its bytes still hash to it, else from git's
  * objects — so the code shown is the code that was scanned. Code that changed since and is not in git
- * is left out (the report says so). Nothing is parsed: excerpts are lines of text.
+ * is left out (the report says so). Nothing is parsed: excerpts are lines of text, with every secret in the
+ * file masked first (a key block masked whole even where an excerpt starts inside it; lines stay lines).
  */
 export async function readExcerpts(result: ScanResult): Promise<Record<string, CodeExcerpt>> {
   const roots = new Map(result.repos.map((repo) => [repo.name, repo.root]));
-  const texts = new Map<string, string>(); // blob → text
+  const texts = new Map<string, string>(); // blob → text, its secrets masked
   const fromGit = new Map<string, Set<string>>(); // root → blobs
   for (const want of wantedOf(result)) {
     const root = roots.get(want.repo);
@@ -71,7 +73,7 @@ export async function readExcerpts(result: ScanResult): Promise<Record<string, C
     try {
       const bytes = readFileSync(join(root, want.path));
       if (gitBlobSha(bytes) === want.blob) {
-        texts.set(want.blob, bytes.toString("utf8"));
+        texts.set(want.blob, maskSecrets(bytes.toString("utf8")));
         continue;
       }
     } catch {
@@ -82,7 +84,7 @@ export async function readExcerpts(result: ScanResult): Promise<Record<string, C
   for (const [root, blobs] of fromGit) {
     try {
       await catBlobs(root, [...blobs], (id, read) => {
-        if (read.ok) texts.set(id, read.bytes.toString("utf8"));
+        if (read.ok) texts.set(id, maskSecrets(read.bytes.toString("utf8")));
       });
     } catch {
       // Not a git repository any more, or damaged: those excerpts are left out.

@@ -1,11 +1,12 @@
 import type { z } from "zod";
 import { type ScanResult, scanResultSchema, type TrendResult, trendResultSchema } from "../result/index.js";
-import { UserError } from "../shared/index.js";
+import { maskSecretsDeep, UserError } from "../shared/index.js";
 import { openIndex, type ScanIndex } from "../store/index.js";
 
 /**
  * A JSON document lineitem wrote, checked against its schema, so a command that reads one fails with the
- * file and the key when it is not one (or is from another version).
+ * file and the key when it is not one (or is from another version). Its text is masked again: one written
+ * by a lineitem that did not yet mask secrets shows none either.
  */
 function readStored<T>(
   text: string,
@@ -33,7 +34,7 @@ function readStored<T>(
       `Pass the file \`${what.writer}\` wrote, from this version of lineitem.`,
     );
   }
-  return parsed.data;
+  return maskSecretsDeep(parsed.data);
 }
 
 /** A scan result stored by `lineitem scan --json FILE` (promote, ledger and report read one). */
@@ -57,7 +58,7 @@ export function readStoredTrend(text: string, file: string): TrendResult {
 /**
  * The newest finished scan kept in an open index, checked against `schema` (the whole result, or only the
  * part a command reads); a scan killed half-way never reaches the index, so this is always the last
- * complete one.
+ * complete one. Masked again, as a stored file is.
  */
 export function latestScanIn<T>(
   index: ScanIndex,
@@ -76,7 +77,7 @@ export function latestScanIn<T>(
       "Run `lineitem scan` again to bring it up to date.",
     );
   }
-  return { result: parsed.data, finishedAt: stored.finishedAt, scanId: stored.id };
+  return { result: maskSecretsDeep(parsed.data), finishedAt: stored.finishedAt, scanId: stored.id };
 }
 
 /** The newest finished scan kept in an index file, checked against the schema. */

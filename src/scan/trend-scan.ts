@@ -4,7 +4,7 @@ import { type LineitemConfig, loadConfig } from "../config/index.js";
 import { headCommit } from "../history/index.js";
 import { languageOf } from "../lang/index.js";
 import type { TrendResult } from "../result/index.js";
-import { DiagnosticLog, mapLimit, packageVersion, UserError } from "../shared/index.js";
+import { DiagnosticLog, mapLimit, maskSecretsDeep, packageVersion, UserError } from "../shared/index.js";
 import { commitAt, discoverRepos, headCommitDate, isShallow, type RepoTarget } from "../sources/index.js";
 import type { ScanIndex } from "../store/index.js";
 import {
@@ -218,7 +218,8 @@ export async function trend(options: TrendOptions): Promise<TrendResult> {
       (first, c) => (first === null || Date.parse(c.date) < Date.parse(first) ? c.date : first),
       null,
     );
-    return computeTrend({
+    // Masked once here, so the view, JSON and CSV of a trend carry no secret from the code it read.
+    const result = computeTrend({
       now: now(),
       version: packageVersion,
       configFile: loaded.file ?? null,
@@ -235,6 +236,7 @@ export async function trend(options: TrendOptions): Promise<TrendResult> {
       emails: options.emails ?? false,
       diagnostics: log.entries,
     });
+    return maskSecretsDeep(result);
   } finally {
     await pool.close();
     index?.close();

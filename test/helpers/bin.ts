@@ -11,10 +11,14 @@ export interface BinRun {
   stderr: string;
 }
 
-/** Runs the built `lineitem` in a process of its own, as a user's shell would. */
-export function runBin(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<BinRun> {
+/** Runs a program in a process of its own and keeps what it printed. */
+export function runProcess(
+  file: string,
+  args: string[],
+  options: { env: NodeJS.ProcessEnv; cwd?: string },
+): Promise<BinRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...env, NO_COLOR: "1" } });
+    const child = spawn(file, args, options);
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -25,4 +29,9 @@ export function runBin(args: string[], env: NodeJS.ProcessEnv = process.env): Pr
     });
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** Runs the built `lineitem` in a process of its own, as a user's shell would. */
+export function runBin(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<BinRun> {
+  return runProcess(process.execPath, [BIN, ...args], { env: { ...env, NO_COLOR: "1" } });
 }
