@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { join } from "node:path";
@@ -9,6 +9,7 @@ import { buildExampleOrg } from "../src/demo/index.js";
 import { renderHtmlReport, renderMarkdown } from "../src/report/index.js";
 import { scan, trend } from "../src/scan/index.js";
 import { loadHtmlAssets, type RunningServer, reportData, startServer } from "../src/web/index.js";
+import { BIN } from "./helpers/bin.js";
 import { ARTIFACTS, drawn, launchBrowser, watchedPage } from "./helpers/browser.js";
 import { runCli } from "./helpers/cli.js";
 import { bo, commit, makeRepo, tempDir } from "./helpers/repos.js";
@@ -246,8 +247,35 @@ describe("the dashboard's server", () => {
   }, 120_000);
   afterAll(() => server?.close());
 
-  it("listens on loopback", () => {
+  it("listens on loopback unless told otherwise, from the command line too", async () => {
     expect(new URL(server.url).hostname).toBe("127.0.0.1");
+    const child = spawn(process.execPath, [
+      BIN,
+      "serve",
+      "--index",
+      join(dir, "index.sqlite"),
+      "--port",
+      "0",
+    ]);
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        out += chunk;
+        const found = /on (http:\/\/\S+?\/) /.exec(out);
+        if (found) resolve(found[1] as string);
+      });
+      child.on("exit", (code) => reject(new Error(`serve exited with ${code}`)));
+    });
+    // The kernel's own list of listening sockets: this port is bound to 127.0.0.1 only.
+    const port = Number(new URL(url).port).toString(16).toUpperCase().padStart(4, "0");
+    const listeners = ["/proc/net/tcp", "/proc/net/tcp6"]
+      .flatMap((file) => (existsSync(file) ? readFileSync(file, "utf8").split("\n").slice(1) : []))
+      .map((line) => line.trim().split(/\s+/))
+      .filter((fields) => fields[3] === "0A" && fields[1]?.endsWith(`:${port}`))
+      .map((fields) => fields[1]?.split(":")[0]);
+    child.kill("SIGINT");
+    expect(new URL(url).hostname).toBe("127.0.0.1");
+    expect(listeners).toEqual(["0100007F"]);
   });
 
   it.each([
