@@ -67,6 +67,7 @@ export function nestingBound(text: string, limit: number = MAX_NESTING): Nesting
         templates.push(closers.length);
         closers.push("}");
         runs.push(0);
+        bump(0);
         return;
       }
     }
