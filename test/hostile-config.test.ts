@@ -2,7 +2,7 @@ import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:f
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BOUND, plainRepo, RETRY } from "./helpers/hostile.js";
-import { reliabilityLog, runMeasured } from "./helpers/measured.js";
+import { figures, reliabilityLog, runMeasured } from "./helpers/measured.js";
 import { tempDir } from "./helpers/repos.js";
 
 /**
@@ -160,7 +160,3 @@ describe("hostile config and concern files", () => {
     });
   });
 });
-
-function figures(run: { code: number; seconds: number; peakMiB: number }) {
-  return { exitCode: run.code, seconds: run.seconds, peakMiB: run.peakMiB };
-}

@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { gitIn, implementationPaths, plainRepo, RETRY, reasonOf, scanMeasured } from "./helpers/hostile.js";
-import { reliabilityLog, runMeasured } from "./helpers/measured.js";
+import { figures, reliabilityLog, runMeasured } from "./helpers/measured.js";
 import { tempDir } from "./helpers/repos.js";
 
 /**
@@ -161,7 +161,3 @@ describe("hostile source files", () => {
     });
   }, 120_000);
 });
-
-function figures(run: { code: number; seconds: number; peakMiB: number }) {
-  return { exitCode: run.code, seconds: run.seconds, peakMiB: run.peakMiB };
-}

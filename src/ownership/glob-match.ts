@@ -44,13 +44,15 @@ const REGEX_OF: Record<Exclude<Piece["kind"], "char">, string> = {
   "maybe-below": "(?:/.+)?",
 };
 
+/** The pieces as a regex: what the automaton must agree with. */
+export function pieceRegex(pieces: Piece[]): RegExp {
+  const body = pieces.map((p) => (p.kind === "char" ? escapeRegex(p.char) : REGEX_OF[p.kind])).join("");
+  return new RegExp(`^${body}$`);
+}
+
 export function pieceMatcher(pieces: Piece[]): PathMatcher {
   const wildcards = pieces.filter((piece) => UNBOUNDED.has(piece.kind)).length;
-  if (wildcards <= MAX_REGEX_WILDCARDS) {
-    const body = pieces.map((p) => (p.kind === "char" ? escapeRegex(p.char) : REGEX_OF[p.kind])).join("");
-    return new RegExp(`^${body}$`);
-  }
-  return automaton(pieces);
+  return wildcards <= MAX_REGEX_WILDCARDS ? pieceRegex(pieces) : automaton(pieces);
 }
 
 type Test = (char: string) => boolean;

@@ -5,19 +5,10 @@ import { isolatedGitEnv } from "../../src/demo/index.js";
 import { git } from "../../src/git/index.js";
 import type { ScanResult } from "../../src/result/index.js";
 import { type MeasuredRun, runMeasured } from "./measured.js";
+import { retrySource } from "./retry-source.js";
 
 /** A retry helper every concern definition recognises; `name` tells the copies apart. */
-export const RETRY = (name = "retry") => `export async function ${name}(fn) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn();
-    } catch (error) {
-      if (attempt >= 3) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
-    }
-  }
-}
-`;
+export const RETRY = (name = "retry", attempts = 3): string => retrySource(attempts, name);
 
 /** Generous bounds: a hostile input may cost time, never an hour or the machine's memory. */
 export const BOUND = { seconds: 60, peakMiB: 1536 };

@@ -84,3 +84,8 @@ export function reliabilityLog(testFile: string): (record: ReliabilityRecord) =>
   });
   return (record) => records.push(record);
 }
+
+/** The figures of a measured run, for its record. */
+export function figures(run: MeasuredRun): Pick<ReliabilityRecord, "exitCode" | "seconds" | "peakMiB"> {
+  return { exitCode: run.code, seconds: run.seconds, peakMiB: run.peakMiB };
+}
