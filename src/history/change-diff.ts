@@ -154,6 +154,8 @@ export async function changedLines(
       "core.quotePath=false",
       "diff",
       "-U0",
+      // The changed source files are text whatever .gitattributes says (`* binary` would hide their lines).
+      "--text",
       ...DIFF_FLAGS,
       "--src-prefix=a/",
       "--dst-prefix=b/",

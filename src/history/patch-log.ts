@@ -101,6 +101,9 @@ export function streamPatches(
     "--diff-merges=separate",
     "-p",
     "-U0",
+    // Only files lineitem read as source text are asked for; a .gitattributes that marks them binary
+    // (`* binary`, `-diff`) would otherwise leave "Binary files differ" and no lines to follow.
+    "--text",
     "-M",
     "--no-color",
     "--no-ext-diff",

@@ -7,13 +7,14 @@
  *   anchors it to the repository root; a pattern that names a folder owns everything below it;
  * - `!` negation and `[ ]` ranges are not supported by GitHub: such lines are reported and skipped.
  */
+import { type PathMatcher, type Piece, pieceMatcher } from "./glob-match.js";
 
 export interface CodeOwnersRule {
   pattern: string;
   owners: string[];
   line: number;
   section?: string;
-  matcher: RegExp;
+  matcher: PathMatcher;
 }
 
 export interface CodeOwnersProblem {
@@ -31,37 +32,42 @@ const OWNER = /^(@[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9._-]+)?|[^@\s]+@[^@\s]+
 // GitLab section headers: `[Name]`, `^[Optional name]`, `[Name][2]`, each optionally followed by default owners.
 const SECTION = /^\^?\[([^\]]+)\](?:\[\d+\])?(.*)$/;
 
-function escapeRegex(text: string): string {
-  return text.replace(/[.+^${}()|\\]/g, "\\$&");
-}
-
-function globBody(glob: string): string {
-  let out = "";
+function globPieces(glob: string): Piece[] {
+  const out: Piece[] = [];
   for (let i = 0; i < glob.length; i++) {
     const char = glob[i] as string;
     if (char === "*" && glob[i + 1] === "*") {
       const slashAfter = glob[i + 2] === "/";
-      out += slashAfter ? "(?:.*/)?" : ".*";
+      // `**/**/` is `**/`: collapsing the repeats keeps the usual hostile form on the fast path.
+      if (!(slashAfter && out.at(-1)?.kind === "folders"))
+        out.push({ kind: slashAfter ? "folders" : "any-star" });
       i += slashAfter ? 2 : 1;
-    } else if (char === "*") out += "[^/]*";
-    else if (char === "?") out += "[^/]";
-    else out += escapeRegex(char);
+    } else if (char === "*") out.push({ kind: "segment-star" });
+    else if (char === "?") out.push({ kind: "one" });
+    else out.push({ kind: "char", char });
   }
   return out;
 }
 
-/** Compiles one CODEOWNERS pattern to a regex over repository-relative paths (no leading slash). */
-export function compilePattern(pattern: string): RegExp {
+const chars = (text: string): Piece[] => [...text].map((char) => ({ kind: "char", char }));
+
+/**
+ * Compiles one CODEOWNERS pattern to a matcher over repository-relative paths (no leading slash): a regex
+ * for ordinary patterns, an automaton that cannot backtrack for those with many wildcards (glob-match.ts).
+ */
+export function compilePattern(pattern: string): PathMatcher {
   if (pattern === "*" || pattern === "/**" || pattern === "**") return /^.+$/;
   const anchored = pattern.startsWith("/") || pattern.slice(0, -1).includes("/");
-  let body = pattern.replace(/^\//, "");
-  const prefix = anchored ? "^" : "^(?:.*/)?";
-  if (body.endsWith("/")) return new RegExp(`${prefix}${globBody(body.slice(0, -1))}/.+$`);
+  const prefix: Piece[] = anchored ? [] : [{ kind: "folders" }];
+  const body = pattern.replace(/^\//, "");
+  if (body.endsWith("/"))
+    return pieceMatcher([...prefix, ...globPieces(body.slice(0, -1)), { kind: "below" }]);
   if (pattern.endsWith("/*") && !pattern.endsWith("/**/*")) {
-    body = pattern.slice(0, -2).replace(/^\//, "");
-    return new RegExp(`${prefix}${body ? `${globBody(body)}/` : ""}[^/]+$`);
+    const folder = pattern.slice(0, -2).replace(/^\//, "");
+    const head = folder ? [...globPieces(folder), ...chars("/")] : [];
+    return pieceMatcher([...prefix, ...head, { kind: "segment-plus" }]);
   }
-  return new RegExp(`${prefix}${globBody(body)}(?:/.+)?$`);
+  return pieceMatcher([...prefix, ...globPieces(body), { kind: "maybe-below" }]);
 }
 
 /** Splits a line on unescaped whitespace and drops an unescaped `#` comment. */

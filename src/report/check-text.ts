@@ -1,9 +1,10 @@
 import type { CheckFinding, CheckResult, ExistingCopy } from "../result/index.js";
+import { printable } from "./printable.js";
 
 /** Sentences every check renderer shares, so the terminal, Markdown, SARIF and annotations say the same. */
 
 export const place = (copy: Pick<ExistingCopy, "repo" | "path" | "startLine" | "endLine">): string =>
-  `${copy.repo}/${copy.path}:${copy.startLine}-${copy.endLine}`;
+  `${printable(`${copy.repo}/${copy.path}`)}:${copy.startLine}-${copy.endLine}`;
 
 /** "your retry: attempts 5, base delay 200 ms; @acme/platform-kit: attempts 3, base delay 100 ms, jitter yes". */
 export function policyLine(finding: CheckFinding): string | null {

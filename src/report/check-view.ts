@@ -1,6 +1,7 @@
 import { createColors } from "picocolors";
 import type { CheckFinding, CheckResult } from "../result/index.js";
 import { countLine, existingLine, findingTitle, policyLine, scopeLine } from "./check-text.js";
+import { printable } from "./printable.js";
 
 /** Existing places listed per finding in the terminal; the JSON and Markdown keep them all. */
 const SHOWN = 8;
@@ -9,7 +10,7 @@ function findingBlock(finding: CheckFinding, c: ReturnType<typeof createColors>)
   const { location } = finding;
   const level = finding.level === "warning" ? c.yellow("warning") : c.cyan("note");
   const lines = [
-    `${level} ${c.bold(`${location.path}:${location.line}`)} ${findingTitle(finding)} ${c.dim(`[${finding.kind === "concern" ? finding.concern : "copy"}]`)}`,
+    `${level} ${c.bold(`${printable(location.path)}:${location.line}`)} ${findingTitle(finding)} ${c.dim(`[${finding.kind === "concern" ? finding.concern : "copy"}]`)}`,
     `  ${finding.what}`,
     `  ${c.dim("why:")} ${finding.why}`,
   ];
@@ -39,7 +40,7 @@ export function renderCheckView(result: CheckResult, options: { color: boolean }
     out.push(c.bold("Allowed (decisions on record):"));
     for (const finding of result.allowed) {
       out.push(
-        `  ${finding.location.path}:${finding.location.line} ${finding.kind === "concern" ? finding.concern : "copy"}: ${finding.allowed?.reason} (${finding.allowed?.where})`,
+        `  ${printable(finding.location.path)}:${finding.location.line} ${finding.kind === "concern" ? finding.concern : "copy"}: ${finding.allowed?.reason} (${finding.allowed?.where})`,
       );
     }
     out.push("");

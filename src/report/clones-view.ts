@@ -1,5 +1,6 @@
 import type { createColors } from "picocolors";
 import type { CloneGroupJson, ScanResult } from "../result/index.js";
+import { printable } from "./printable.js";
 import { alignColumns } from "./table.js";
 
 type Colors = ReturnType<typeof createColors>;
@@ -37,7 +38,7 @@ export function clonesSection(result: ScanResult, c: Colors, visible: (text: str
         m.canonical ? c.cyan("◆") : "",
         m.team,
         m.repo,
-        `${m.path}:${m.startLine}-${m.endLine}`,
+        `${printable(m.path)}:${m.startLine}-${m.endLine}`,
         m.unit,
       ]);
       lines.push(...alignColumns(rows, new Set(), visible).map((line) => `  ${line}`));

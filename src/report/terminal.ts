@@ -3,6 +3,7 @@ import type { ConcernCluster, Implementation, ScanResult, UnnamedCluster } from 
 import { clonesSection } from "./clones-view.js";
 import { driftLines } from "./drift-view.js";
 import { adviceSection, ledgerSection } from "./ledger-view.js";
+import { printable } from "./printable.js";
 import { alignColumns } from "./table.js";
 
 export interface TerminalOptions {
@@ -20,7 +21,7 @@ function day(iso: string | undefined): string {
 }
 
 function location(impl: { path: string; startLine: number; endLine: number }): string {
-  return `${impl.path}:${impl.startLine}-${impl.endLine}`;
+  return `${printable(impl.path)}:${impl.startLine}-${impl.endLine}`;
 }
 
 function headline(result: ScanResult): string {
@@ -50,7 +51,7 @@ function implementationRows(cluster: ConcernCluster, c: Colors): string[] {
     const copied = impl.copyOf ? byId.get(impl.copyOf.implementation) : undefined;
     const note = copied
       ? c.yellow(
-          `copy of ${copied.team}'s ${copied.repo}/${copied.path} (${Math.round((impl.copyOf?.similarity ?? 0) * 100)}% alike)`,
+          `copy of ${copied.team}'s ${printable(`${copied.repo}/${copied.path}`)} (${Math.round((impl.copyOf?.similarity ?? 0) * 100)}% alike)`,
         )
       : impl.wraps
         ? c.cyan(`wraps ${impl.wraps}`)
@@ -80,7 +81,7 @@ function adoptionLines(cluster: ConcernCluster, c: Colors): string[] {
   for (const adoption of cluster.adoptions) {
     byTeam.set(adoption.team, [
       ...(byTeam.get(adoption.team) ?? []),
-      `${adoption.repo}/${adoption.path}:${adoption.line}`,
+      `${printable(`${adoption.repo}/${adoption.path}`)}:${adoption.line}`,
     ]);
   }
   return [...byTeam].map(([team, places]) => {

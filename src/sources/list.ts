@@ -1,4 +1,4 @@
-import { type Dirent, readdirSync } from "node:fs";
+import { type Dirent, existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import picomatch from "picomatch";
 import { GitError, git } from "../git/index.js";
@@ -72,12 +72,19 @@ async function gitPaths(target: RepoTarget): Promise<PathEntry[]> {
     if (staged) entries.set(record.slice(staged[0].length), staged[1] as string);
     else if (!entries.has(record)) entries.set(record, "100644");
   }
-  return [...entries].map(([path, mode]) => ({ path, mode }));
+  return [...entries].map(([path, mode]) => {
+    // git prints a name's bytes as they are; bytes that are not UTF-8 decode to U+FFFD, a name no file
+    // has, so the file is said to have an unreadable name rather than to have vanished.
+    if (path.includes("\uFFFD") && !existsSync(join(target.root, path))) {
+      return { path, mode: UNREADABLE_FOLDER, detail: "file name is not valid UTF-8" };
+    }
+    return { path, mode };
+  });
 }
 
 const WALK_SKIP = new Set([".git", ".hg", ".svn", "node_modules", ".lineitem"]);
 const OWN_FOLDER = /(^|\/)\.lineitem\//;
-/** Marks a folder the walk could not open, so it is reported once instead of failing the scan. */
+/** Marks a folder the walk could not open (or a name that cannot be read), reported once, not failing the scan. */
 const UNREADABLE_FOLDER = "unreadable-folder";
 const MAX_DEPTH = 64;
 

@@ -3,6 +3,7 @@ import { assembleUnits } from "../assemble.js";
 import { LineIndex } from "../line-index.js";
 import type { FileUnits, Import, LanguageAdapter, LanguageId } from "../unit.js";
 import { UnitBuilder } from "../unit-builder.js";
+import { MAX_NESTING, nestingBound } from "./depth.js";
 import { planProgram } from "./plan.js";
 import { parseEstree } from "./recover.js";
 import { ESTREE_ADAPTER_VERSION } from "./version.js";
@@ -16,6 +17,13 @@ export function createEstreeAdapter(): LanguageAdapter {
     version: ESTREE_ADAPTER_VERSION,
     parse(path: string, text: string, language: LanguageId): FileUnits {
       const lines = new LineIndex(text);
+      const nesting = nestingBound(text);
+      if (nesting.offset !== undefined) {
+        // Reported as a problem with no units: the scan lists the file as a parse error, and goes on.
+        const message = `nested deeper than ${MAX_NESTING.toLocaleString("en")} levels (brackets or chained operators): not parsed, as the parser would overflow its stack`;
+        const problems = [{ line: lines.lineAt(nesting.offset), message }];
+        return { language, units: [], imports: [], problems, lines: lines.count };
+      }
       try {
         const parsed = parseEstree(path, text, parserOptions(path, language));
         const problems = parsed.errors.map((error) => ({
