@@ -6,6 +6,7 @@
 //
 //   node scripts/reliability.mjs           write docs/reliability.md
 //   node scripts/reliability.mjs --check   exit 2 when a test is missing or the page is stale
+import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -337,7 +338,11 @@ if (gaps.length > 0) {
   );
   process.exit(2);
 }
-const page = render();
+// The page as the project's formatter (biome) writes Markdown, so `npm run lint` and this check agree.
+const page = execFileSync(`${root}node_modules/.bin/biome`, ["format", `--stdin-file-path=${PAGE}`], {
+  input: render(),
+  encoding: "utf8",
+});
 if (process.argv.includes("--check")) {
   let committed = "";
   try {
