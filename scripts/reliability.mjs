@@ -214,19 +214,19 @@ const SECTIONS = [
       ],
       [
         "code in reports shown, never run",
-        "test/web.test.ts",
+        "test/web-hostile.test.ts",
         "is shown as text wherever it appears, and nothing in it runs",
         "script and onerror payloads in names, code and messages, in Chromium",
       ],
       [
         "the dashboard binds to loopback",
-        "test/web.test.ts",
+        "test/serve.test.ts",
         "listens on loopback unless told otherwise, from the command line too",
         "the kernel's listening sockets: 127.0.0.1 only",
       ],
       [
         "the dashboard serves nothing by path",
-        "test/web.test.ts",
+        "test/serve.test.ts",
         "refuses",
         "9 traversal paths, encoded and double-encoded: 404",
       ],
@@ -284,8 +284,8 @@ const SECTIONS = [
     [
       [
         "the dashboard under concurrent requests",
-        "test/web.test.ts",
-        "answers many requests at once without an error, reading the scan only once",
+        "test/serve.test.ts",
+        "answers many requests at once without an error, all with the same version",
         "200 at once; `npm run bench:serve`: autocannon from a second process (figures in the closing note)",
       ],
     ],

@@ -114,10 +114,12 @@ describe("a scan killed at any point", async () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       return seed / 2 ** 31;
     };
-    const started = Date.now();
-    await runBin([...scanArgs, "--no-cache"]);
-    const scanMs = Date.now() - started;
+    // The moments span the scans being killed: a scan after one change (timed once, the same way).
     const file = join(org.dir, "payments-api", "src", "charges", "charges.repo.ts");
+    appendFileSync(file, "\n// timed\n");
+    const started = Date.now();
+    await runBin(scanArgs);
+    const scanMs = Date.now() - started;
     let lines = (await report()).summary.lines;
     let added = 0;
     const survived: string[] = [];

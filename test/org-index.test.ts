@@ -117,6 +117,31 @@ describe("lineitem index and lineitem report --db", async () => {
     expect(again.stdout).toMatch(/ \(0 parsed, the rest already in the index\)/);
   });
 
+  /** Runs `lineitem index` on a repository and does `then` once, when its progress shows `marker`. */
+  const indexUntil = (repo: string, marker: RegExp, then: (child: ChildProcess) => void) =>
+    new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child: ChildProcess = spawn(process.execPath, [
+        BIN,
+        "index",
+        repo,
+        "--db",
+        db,
+        "--config",
+        config,
+      ]);
+      let stderr = "";
+      let done = false;
+      child.stderr?.on("data", (chunk: Buffer) => {
+        stderr += chunk;
+        if (!done && marker.test(stderr)) {
+          done = true;
+          then(child);
+        }
+      });
+      child.stdout?.resume();
+      child.on("close", (code) => resolve({ code, stderr }));
+    });
+
   it("a killed index leaves the repository's previous snapshot; the next one completes", async () => {
     const before = withoutTime(await report());
     const storefront = repos.find((repo) => repo.endsWith("storefront")) as string;
@@ -125,24 +150,7 @@ describe("lineitem index and lineitem report --db", async () => {
       "\nexport const added = 1;\n",
     );
     for (const marker of [/reading the history/, /writing storefront/]) {
-      await new Promise<void>((resolve) => {
-        const child: ChildProcess = spawn(process.execPath, [
-          BIN,
-          "index",
-          storefront,
-          "--db",
-          db,
-          "--config",
-          config,
-        ]);
-        let stderr = "";
-        child.stderr?.on("data", (chunk: Buffer) => {
-          stderr += chunk;
-          if (marker.test(stderr)) child.kill("SIGKILL");
-        });
-        child.stdout?.resume();
-        child.on("close", () => resolve());
-      });
+      await indexUntil(storefront, marker, (child) => child.kill("SIGKILL"));
       const after = withoutTime(await report());
       // Killed before its transaction committed: the old snapshot; after: the new one. Never half.
       if (after.summary.lines === before.summary.lines) expect(after).toEqual(before);
@@ -160,28 +168,7 @@ describe("lineitem index and lineitem report --db", async () => {
         join(storefront, "apps", "web-checkout", "src", "lib", "retry.ts"),
         `\nexport const restarted${round} = 1;\n`,
       );
-      const run = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-        const child: ChildProcess = spawn(process.execPath, [
-          BIN,
-          "index",
-          storefront,
-          "--db",
-          db,
-          "--config",
-          config,
-        ]);
-        let stderr = "";
-        let restarted = false;
-        child.stderr?.on("data", (chunk: Buffer) => {
-          stderr += chunk;
-          if (!restarted && marker.test(stderr)) {
-            restarted = true;
-            server.restart();
-          }
-        });
-        child.stdout?.resume();
-        child.on("close", (code) => resolve({ code, stderr }));
-      });
+      const run = await indexUntil(storefront, marker, () => server.restart());
       expect([0, 2]).toContain(run.code);
       expect(run.stderr).not.toMatch(/^\s+at /m);
       if (run.code === 2) expect(run.stderr).toContain("the connection to the database was lost");

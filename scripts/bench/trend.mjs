@@ -18,7 +18,7 @@
 //   npm run bench:trend -- --json out.json           also write every figure as JSON
 //
 // Exit codes: 0 done, 2 something failed (one line on stderr).
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";

@@ -62,20 +62,21 @@ export type ScanningFlags = Pick<
   | "wait"
 >;
 
-/** Scans `paths` as the flags say, with progress shown as the flags and the terminal say. */
-export async function scanWithProgress(
-  paths: string[],
-  flags: ScanningFlags,
+/**
+ * What every command that reads the org takes from its flags (config, tests, threads, people, the
+ * index), and progress shown as the flags and the terminal say; `run` gets them and does the work.
+ */
+export async function withScanning<T>(
+  flags: Omit<ScanningFlags, "showBoilerplate">,
   io: CliIo,
-): Promise<ScanResult> {
+  run: (options: Omit<ScanOptions, "paths">) => Promise<T>,
+): Promise<T> {
   const reporter = progressReporter(io, flags.quiet);
   try {
-    return await scan({
-      paths,
+    return await run({
       cwd: io.cwd,
       ...(flags.config ? { configFile: flags.config } : {}),
       ...(flags.includeTests ? { includeTests: true } : {}),
-      ...(flags.showBoilerplate ? { showBoilerplate: true } : {}),
       ...(flags.jobs ? { workers: flags.jobs } : {}),
       people: Boolean(flags.people || flags.emails),
       emails: Boolean(flags.emails),
@@ -84,6 +85,36 @@ export async function scanWithProgress(
     });
   } finally {
     reporter.stop();
+  }
+}
+
+/** Scans `paths` as the flags say, with progress shown as the flags and the terminal say. */
+export function scanWithProgress(paths: string[], flags: ScanningFlags, io: CliIo): Promise<ScanResult> {
+  return withScanning(flags, io, (options) =>
+    scan({ ...options, paths, ...(flags.showBoilerplate ? { showBoilerplate: true } : {}) }),
+  );
+}
+
+/**
+ * A result as a command with --csv and --json prints it: the CSV or the JSON on stdout when asked with
+ * `-`, else the terminal view; and each one asked with a file name written to that file.
+ */
+export function emitViewCsvJson(
+  flags: { csv?: string; json?: string; quiet?: boolean },
+  io: CliIo,
+  render: { view: () => string; csv: () => string; json: () => string },
+): void {
+  const toStdout = flags.csv === "-" || flags.json === "-";
+  if (flags.csv === "-") io.stdout(render.csv());
+  else if (flags.json === "-") io.stdout(render.json());
+  else io.stdout(render.view());
+  for (const [file, text] of [
+    [flags.csv, render.csv],
+    [flags.json, render.json],
+  ] as const) {
+    if (!file || file === "-") continue;
+    const path = writeOutputFile(io, file, text());
+    if (!flags.quiet && !toStdout) io.stderr(`lineitem: wrote ${path}\n`);
   }
 }
 

@@ -4,23 +4,13 @@ import { renderJson, renderLedgerCsv, renderLedgerView } from "../report/index.j
 import type { ScanResult } from "../result/index.js";
 import { readStoredScan } from "../scan/index.js";
 import { UserError } from "../shared/index.js";
-import { scanWithProgress } from "./commands.js";
-import { type CliIo, useColor, writeOutputFile } from "./io.js";
+import { emitViewCsvJson, type ScanningFlags, scanWithProgress } from "./commands.js";
+import { type CliIo, useColor } from "./io.js";
 
-export interface LedgerFlags {
-  config?: string;
+export interface LedgerFlags extends Omit<ScanningFlags, "showBoilerplate"> {
   from?: string;
   csv?: string;
   json?: string;
-  people?: boolean;
-  emails?: boolean;
-  includeTests?: boolean;
-  quiet?: boolean;
-  jobs?: number;
-  /** False with --no-cache. */
-  cache?: boolean;
-  index?: string | false;
-  wait?: number;
   color: boolean;
 }
 
@@ -70,17 +60,10 @@ export async function runLedger(paths: string[], flags: LedgerFlags, io: CliIo):
       "--people and --emails apply when scanning; a stored scan has per-person rows only if it was written with them.",
     );
   const result = flags.from ? readFrom(flags.from, io) : await scanWithProgress(paths, flags, io);
-  const toStdout = flags.csv === "-" || flags.json === "-";
-  if (flags.csv === "-") io.stdout(renderLedgerCsv(result.ledger));
-  else if (flags.json === "-") io.stdout(renderJson(result));
-  else io.stdout(renderLedgerView(result, { color: useColor(io, flags.color) }));
-  for (const [file, text] of [
-    [flags.csv, () => renderLedgerCsv(result.ledger)],
-    [flags.json, () => renderJson(result)],
-  ] as const) {
-    if (!file || file === "-") continue;
-    const path = writeOutputFile(io, file, text());
-    if (!flags.quiet && !toStdout) io.stderr(`lineitem: wrote ${path}\n`);
-  }
+  emitViewCsvJson(flags, io, {
+    view: () => renderLedgerView(result, { color: useColor(io, flags.color) }),
+    csv: () => renderLedgerCsv(result.ledger),
+    json: () => renderJson(result),
+  });
   return 0;
 }

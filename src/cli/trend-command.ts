@@ -2,25 +2,15 @@ import { type Command, InvalidArgumentError, Option } from "commander";
 import { renderJson, renderTrendCsv, renderTrendView } from "../report/index.js";
 import { trend } from "../scan/index.js";
 import { isCalendarDay } from "../shared/index.js";
-import { indexFlags } from "./commands.js";
-import { type CliIo, useColor, writeOutputFile } from "./io.js";
-import { progressReporter } from "./progress.js";
+import { emitViewCsvJson, type ScanningFlags, withScanning } from "./commands.js";
+import { type CliIo, useColor } from "./io.js";
 
-export interface TrendFlags {
-  config?: string;
+export interface TrendFlags extends Omit<ScanningFlags, "showBoilerplate"> {
   every?: "quarter" | "month";
   points?: number;
   at?: string[];
   json?: string;
   csv?: string;
-  people?: boolean;
-  emails?: boolean;
-  includeTests?: boolean;
-  quiet?: boolean;
-  jobs?: number;
-  cache?: boolean;
-  index?: string | false;
-  wait?: number;
   color: boolean;
 }
 
@@ -72,38 +62,20 @@ function parsePoints(value: string): number {
 
 /** `lineitem trend PATH…`: compute the points, print the view, write JSON and CSV where asked. */
 export async function runTrend(paths: string[], flags: TrendFlags, io: CliIo): Promise<number> {
-  const reporter = progressReporter(io, flags.quiet);
-  let result: Awaited<ReturnType<typeof trend>>;
-  try {
-    result = await trend({
+  const result = await withScanning(flags, io, (options) =>
+    trend({
+      ...options,
       paths,
-      cwd: io.cwd,
-      ...(flags.config ? { configFile: flags.config } : {}),
-      ...(flags.includeTests ? { includeTests: true } : {}),
-      ...(flags.jobs ? { workers: flags.jobs } : {}),
       ...(flags.every ? { every: flags.every } : {}),
       ...(flags.points ? { points: flags.points } : {}),
       ...(flags.at ? { dates: flags.at } : {}),
-      people: Boolean(flags.people || flags.emails),
-      emails: Boolean(flags.emails),
-      ...indexFlags(flags, io),
-      onProgress: reporter.listener,
-    });
-  } finally {
-    reporter.stop();
-  }
-  const toStdout = flags.csv === "-" || flags.json === "-";
-  if (flags.csv === "-") io.stdout(renderTrendCsv(result));
-  else if (flags.json === "-") io.stdout(renderJson(result));
-  else io.stdout(renderTrendView(result, { color: useColor(io, flags.color) }));
-  for (const [file, text] of [
-    [flags.csv, () => renderTrendCsv(result)],
-    [flags.json, () => renderJson(result)],
-  ] as const) {
-    if (!file || file === "-") continue;
-    const path = writeOutputFile(io, file, text());
-    if (!flags.quiet && !toStdout) io.stderr(`lineitem: wrote ${path}\n`);
-  }
+    }),
+  );
+  emitViewCsvJson(flags, io, {
+    view: () => renderTrendView(result, { color: useColor(io, flags.color) }),
+    csv: () => renderTrendCsv(result),
+    json: () => renderJson(result),
+  });
   return 0;
 }
 

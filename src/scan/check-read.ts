@@ -13,10 +13,10 @@ import {
   readSourceBytes,
   sourceFromBytes,
 } from "../sources/index.js";
+import { codeOwnersAt } from "./codeowners-at.js";
 import { type ConcernMatching, matchConcerns, type ParseOutcome, type ParseTask } from "./parse-file.js";
 import type { ParsePool } from "./parse-pool.js";
 import { importsTestFramework } from "./test-code.js";
-import { codeOwnersAt } from "./trend-tree.js";
 
 /** A changed source file at head: its team, text, units, and the concern implementations in it. */
 export interface CheckedFile {

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { languageOf } from "../lang/index.js";
 import type { CodeExcerpt, ScanResult } from "../result/index.js";
 import { maskSecrets } from "../shared/index.js";
 import { catBlobs, gitBlobSha } from "../sources/index.js";
@@ -19,8 +20,6 @@ interface Wanted {
 
 /** The places a report shows code for: every implementation (by id) and unnamed member (`unnamed-1#0`). */
 function wantedOf(result: ScanResult): Wanted[] {
-  const languageOf = (path: string) =>
-    result.concerns.flatMap((c) => c.implementations).find((impl) => impl.path === path)?.language ?? "";
   return [
     ...result.concerns.flatMap((concern) =>
       concern.implementations.map((impl) => ({ key: impl.id, ...impl })),
@@ -29,31 +28,10 @@ function wantedOf(result: ScanResult): Wanted[] {
       cluster.members.map((member, i) => ({
         key: `${cluster.id}#${i}`,
         ...member,
-        language: languageOf(member.path) || languageByExtension(member.path),
+        language: languageOf(member.path) ?? "",
       })),
     ),
   ];
-}
-
-function languageByExtension(path: string): string {
-  const ext = /\.([a-z]+)$/i.exec(path)?.[1]?.toLowerCase() ?? "";
-  const known: Record<string, string> = {
-    ts: "typescript",
-    tsx: "typescript",
-    mts: "typescript",
-    cts: "typescript",
-    js: "javascript",
-    jsx: "javascript",
-    mjs: "javascript",
-    cjs: "javascript",
-    py: "python",
-    go: "go",
-    java: "java",
-    kt: "kotlin",
-    cs: "csharp",
-    rb: "ruby",
-  };
-  return known[ext] ?? "";
 }
 
 /**
@@ -67,7 +45,8 @@ export async function readExcerpts(result: ScanResult): Promise<Record<string, C
   const roots = new Map(result.repos.map((repo) => [repo.name, repo.root]));
   const texts = new Map<string, string>(); // blob → text, its secrets masked
   const fromGit = new Map<string, Set<string>>(); // root → blobs
-  for (const want of wantedOf(result)) {
+  const wanted = wantedOf(result);
+  for (const want of wanted) {
     const root = roots.get(want.repo);
     if (!root || texts.has(want.blob)) continue;
     try {
@@ -91,7 +70,7 @@ export async function readExcerpts(result: ScanResult): Promise<Record<string, C
     }
   }
   const excerpts: Record<string, CodeExcerpt> = {};
-  for (const want of wantedOf(result)) {
+  for (const want of wanted) {
     const text = texts.get(want.blob);
     if (text === undefined) continue;
     const lines = text.split(/\r?\n/).slice(want.startLine - 1, want.endLine);

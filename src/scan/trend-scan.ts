@@ -19,7 +19,7 @@ import { goldenPackageNames, matchingKeyOf } from "./org-db.js";
 import { createParsePool, type ParsePool } from "./parse-pool.js";
 import type { ProgressListener } from "./progress.js";
 import { type ListedEntry, type OrgListing, parseOrg, type RepoRead } from "./read-repos.js";
-import { type IndexOptions, openIndexFor, writeOnly } from "./scan.js";
+import { openIndexFor, type ScanOptions, writeOnly } from "./scan.js";
 import type { ScannedFile } from "./scanned-file.js";
 import { orgCommits } from "./trend-commits.js";
 import { listRepoAt, parseUnseenBlobs } from "./trend-tree.js";
@@ -28,18 +28,24 @@ import type { UnitStore } from "./unit-store.js";
 /** git processes at once (listing trees, finding commits). */
 const GIT_CONCURRENCY = 4;
 
-export interface TrendOptions {
-  paths: string[];
-  cwd: string;
-  configFile?: string;
-  includeTests?: boolean;
-  onProgress?: ProgressListener;
-  now?: () => Date;
-  workers?: number;
-  /** Newcomers by name (off: cohorts only); emails beside them only when asked too. */
-  people?: boolean;
-  emails?: boolean;
-  index?: IndexOptions;
+/**
+ * A scan's options (the same paths, config, threads, index and clock; `people` names newcomers, `emails`
+ * beside them), and which points to compute.
+ */
+export interface TrendOptions
+  extends Pick<
+    ScanOptions,
+    | "paths"
+    | "cwd"
+    | "configFile"
+    | "includeTests"
+    | "onProgress"
+    | "now"
+    | "workers"
+    | "people"
+    | "emails"
+    | "index"
+  > {
   /** Period ends to compute (default: the config's `trend.every`, quarters). */
   every?: "quarter" | "month";
   /** How many period ends (default: the config's `trend.points`, 8). */

@@ -1,17 +1,12 @@
 import type { LineitemConfig } from "../config/index.js";
 import { type LanguageRegistry, parseKindOf } from "../lang/index.js";
-import { CODEOWNERS_LOCATIONS, type CodeOwners, ownerResolver, parseCodeOwners } from "../ownership/index.js";
-import { catBlobs, firstFileAt, listTreeFiles, type RepoTarget } from "../sources/index.js";
+import { ownerResolver } from "../ownership/index.js";
+import { catBlobs, listTreeFiles, type RepoTarget } from "../sources/index.js";
+import { codeOwnersAt } from "./codeowners-at.js";
 import type { ParseTask } from "./parse-file.js";
 import type { ParsePool } from "./parse-pool.js";
 import { type ListedEntry, type OrgListing, type RepoRead, storedEntry } from "./read-repos.js";
 import type { UnitStore } from "./unit-store.js";
-
-/** A repository's CODEOWNERS as it was at a commit (the first of GitHub's locations that existed then). */
-export async function codeOwnersAt(root: string, commit: string): Promise<CodeOwners | undefined> {
-  const found = await firstFileAt(root, commit, CODEOWNERS_LOCATIONS);
-  return found ? parseCodeOwners(found.text, found.path) : undefined;
-}
 
 /**
  * One repository at one commit, listed as a scan lists a working tree: its files with their teams (from

@@ -29,13 +29,30 @@ export const MIN_COHORT = 2;
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
+const TITLES = {
+  uptake: "golden-path uptake",
+  deduplication: "deduplication of named work",
+  onboarding: "onboarding time",
+} as const;
+
+/** A criterion's figures against its threshold: moved when the change reaches it, unknown without one. */
+function criterion(
+  id: keyof typeof TITLES,
+  input: VerdictInput,
+  figures: Pick<KillCriterion, "baseline" | "current" | "change">,
+  detail: string,
+): KillCriterion {
+  const threshold = input.platformTeam?.thresholds[id] ?? 0;
+  const moved = figures.change === null ? null : figures.change >= threshold;
+  return { id, title: TITLES[id], ...figures, threshold, moved, detail };
+}
+
 function at(concern: ConcernTrend, label: string | undefined) {
   return concern.series.find((point) => point.point === label);
 }
 
 /** Mean share of teams on the golden path over the charter's concerns that have one. */
 function uptake(charter: ConcernTrend[], input: VerdictInput): KillCriterion {
-  const threshold = input.platformTeam?.thresholds.uptake ?? 0;
   const withPath = charter.filter((c) => c.goldenPath !== null);
   const mean = (label: string | undefined) => {
     const shares = withPath.map((c) => at(c, label)?.uptakeTeams ?? 0);
@@ -50,24 +67,18 @@ function uptake(charter: ConcernTrend[], input: VerdictInput): KillCriterion {
       return `${c.id} ${now?.onGoldenTeams.length ?? 0}/${new Set([...(now?.onGoldenTeams ?? []), ...(now?.ownTeams ?? [])]).size}`;
     })
     .join(", ");
-  return {
-    id: "uptake",
-    title: "golden-path uptake",
-    baseline,
-    current,
-    change,
-    threshold,
-    moved: change === null ? null : change >= threshold,
-    detail:
-      change === null
-        ? "no charter concern has a golden path in lineitem.config.yaml (goldenPaths:)"
-        : `share of teams doing the work that import the golden path, mean over ${withPath.length} concerns: ${pct(baseline ?? 0)} at the start, ${pct(current ?? 0)} now (teams on it / teams doing it: ${perConcern})`,
-  };
+  return criterion(
+    "uptake",
+    input,
+    { baseline, current, change },
+    change === null
+      ? "no charter concern has a golden path in lineitem.config.yaml (goldenPaths:)"
+      : `share of teams doing the work that import the golden path, mean over ${withPath.length} concerns: ${pct(baseline ?? 0)} at the start, ${pct(current ?? 0)} now (teams on it / teams doing it: ${perConcern})`,
+  );
 }
 
 /** The charter's implementations other than the golden paths themselves, at the start and now. */
 function deduplication(charter: ConcernTrend[], input: VerdictInput): KillCriterion {
-  const threshold = input.platformTeam?.thresholds.deduplication ?? 0;
   const ownOf = (c: ConcernTrend, label: string | undefined) => {
     const point = at(c, label);
     return point ? point.implementations - (point.goldenFound ? 1 : 0) : 0;
@@ -79,24 +90,18 @@ function deduplication(charter: ConcernTrend[], input: VerdictInput): KillCriter
     .map((c) => `${c.id} ${ownOf(c, input.baseline)} → ${ownOf(c, input.latest)}`)
     .join(", ");
   const change = baseline === 0 ? null : round((baseline - current) / baseline);
-  return {
-    id: "deduplication",
-    title: "deduplication of named work",
-    baseline,
-    current,
-    change,
-    threshold,
-    moved: change === null ? null : change >= threshold,
-    detail:
-      change === null
-        ? "the charter's concerns had no implementations at the start"
-        : `implementations besides the golden paths: ${baseline} at the start, ${current} now, ${change >= 0 ? `${pct(change)} fewer` : `${pct(-change)} more`} (${perConcern})`,
-  };
+  return criterion(
+    "deduplication",
+    input,
+    { baseline, current, change },
+    change === null
+      ? "the charter's concerns had no implementations at the start"
+      : `implementations besides the golden paths: ${baseline} at the start, ${current} now, ${change >= 0 ? `${pct(change)} fewer` : `${pct(-change)} more`} (${perConcern})`,
+  );
 }
 
 /** Median days to the Nth commit of newcomers who started after the team against those before. */
 function onboarding(input: VerdictInput): KillCriterion {
-  const threshold = input.platformTeam?.thresholds.onboarding ?? 0;
   const { before, after, nthCommit } = input.onboarding;
   const baseline = median(before);
   const current = median(after);
@@ -105,18 +110,14 @@ function onboarding(input: VerdictInput): KillCriterion {
     !enough || baseline === null || current === null || baseline === 0
       ? null
       : round((baseline - current) / baseline);
-  return {
-    id: "onboarding",
-    title: "onboarding time",
-    baseline,
-    current,
-    change,
-    threshold,
-    moved: change === null ? null : change >= threshold,
-    detail: !enough
+  return criterion(
+    "onboarding",
+    input,
+    { baseline, current, change },
+    !enough
       ? `too few newcomers to product teams to compare: ${before.length} who started before the team and ${after.length} after made commit ${nthCommit} (at least ${MIN_COHORT} each are needed)`
       : `median days from first commit to commit ${nthCommit}, newcomers to product teams: ${baseline} for ${before.length} who started before the team, ${current} for ${after.length} after`,
-  };
+  );
 }
 
 /** "uptake moved (+25 points, ≥ 20 points)", "onboarding time did not move (75% slower, < 15%)". */

@@ -70,8 +70,10 @@ function splitLines(html: string): string[] {
  * the page unescaped.
  */
 export function highlightLines(lines: readonly string[], language: string): string[] {
-  if (!highlighter.getLanguage(language)) return lines.map(escapeHtml);
-  const html = highlighter.highlight(lines.join("\n"), { language, ignoreIllegals: true }).value;
+  // lineitem names TSX apart from TypeScript (another parse); highlight.js colours both as TypeScript.
+  const name = language === "tsx" ? "typescript" : language;
+  if (!highlighter.getLanguage(name)) return lines.map(escapeHtml);
+  const html = highlighter.highlight(lines.join("\n"), { language: name, ignoreIllegals: true }).value;
   const split = splitLines(html);
   return split.length === lines.length ? split : lines.map(escapeHtml);
 }
