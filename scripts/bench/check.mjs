@@ -14,7 +14,7 @@
 //
 // Exit codes: 0 done, 2 something failed (one line on stderr).
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
@@ -88,6 +88,12 @@ export function lineitemBenchPr${n}(values: readonly number[], scale: number): n
  */
 function preparePr(org, name, work) {
   const clone = join(work, "pr", name);
+  // A shared clone borrows the org repository's objects by path: one made from another checkout of this
+  // project (another path to .cache) borrows from a folder that may be gone, so it is made again.
+  const alternates = join(clone, ".git", "objects", "info", "alternates");
+  const borrowed = existsSync(alternates) ? readFileSync(alternates, "utf8").trim() : null;
+  if (borrowed !== null && borrowed !== join(org, name, ".git", "objects"))
+    rmSync(clone, { recursive: true, force: true });
   if (!existsSync(join(clone, ".git"))) {
     mkdirSync(join(work, "pr"), { recursive: true });
     git(work, ["clone", "-q", "--shared", join(org, name), clone]);
