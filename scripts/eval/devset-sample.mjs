@@ -53,13 +53,14 @@ export function randomSample(units) {
   return sample;
 }
 
-/** (unit key → concerns) lineitem labels, from a scan result; `type` units never count. */
+/** (unit key → concerns) lineitem labels, from a scan result: the units that do the work (not `type` units). */
 export function predictedLabels(result) {
   const predicted = new Map();
   for (const cluster of result.concerns) {
     for (const impl of cluster.implementations) {
       for (const unit of impl.units) {
-        if (unit.kind === "type") continue;
+        // The concern is the label of the units that do its work; the ones that support it carry none.
+        if (unit.kind === "type" || unit.role === "support") continue;
         const key = `${impl.repo}/${impl.path}#${unit.name}@${unit.startLine}`;
         if (!predicted.has(key)) predicted.set(key, new Set());
         predicted.get(key).add(cluster.id);

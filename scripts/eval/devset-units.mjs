@@ -16,10 +16,11 @@ export const unitKey = (repo, path, unit) => `${repo}/${path}#${unit.name}@${uni
 
 /**
  * Every non-type unit of every file the scan of `orgDir` (with `configFile`) reads, in scan order:
- * `{ key, repo, path, name, kind, startLine, endLine, matched: [concern…] }`. `matched` lists the concerns
- * whose definition the unit itself clears (the engine's own matches, before helpers and used blocks are
- * pulled into an implementation); the scan result's implementations are the figures' source, this is
- * only for reading disagreements.
+ * `{ key, repo, path, name, kind, startLine, endLine, matched: [concern…], work: [concern…] }`. `matched`
+ * lists the concerns whose definition the unit itself clears (the engine's own matches, before helpers and
+ * used blocks are pulled into an implementation); `work` the others whose work its own code does in a file
+ * that implements them. The scan result's implementations are the figures' source, this is only for
+ * reading disagreements.
  */
 export async function devsetUnits(orgDir, configFile, cwd) {
   const log = new DiagnosticLog();
@@ -41,11 +42,15 @@ export async function devsetUnits(orgDir, configFile, cwd) {
   const units = [];
   for (const file of files) {
     const matched = new Map();
-    for (const draft of file.implementations)
-      for (const index of draft.matched) {
-        if (!matched.has(index)) matched.set(index, []);
-        matched.get(index).push(draft.concern);
-      }
+    const work = new Map();
+    const note = (map, index, concern) => {
+      if (!map.has(index)) map.set(index, []);
+      map.get(index).push(concern);
+    };
+    for (const draft of file.implementations) {
+      for (const index of draft.matched) note(matched, index, draft.concern);
+      for (const index of draft.work) if (!draft.matched.includes(index)) note(work, index, draft.concern);
+    }
     file.units.forEach((unit, index) => {
       if (unit.kind === "type") return;
       units.push({
@@ -57,6 +62,7 @@ export async function devsetUnits(orgDir, configFile, cwd) {
         startLine: unit.startLine,
         endLine: unit.endLine,
         matched: matched.get(index) ?? [],
+        work: work.get(index) ?? [],
       });
     });
   }

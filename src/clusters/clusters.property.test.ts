@@ -67,6 +67,7 @@ const org = fc
               file: i.file,
               units: [i.unit],
               matched: [i.unit],
+              work: [i.unit],
               score: 5,
               evidence: [],
               startLine: 1,

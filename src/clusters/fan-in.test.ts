@@ -12,6 +12,7 @@ const impl = (fileIndex: number, units: number[]): FoundImplementation => ({
   concern: "retry",
   units,
   matched: units,
+  work: units,
   score: 9,
   evidence: [],
   startLine: 1,

@@ -149,7 +149,7 @@ describe("scoreFile", () => {
     const f = file([cls, ctor, get]);
     const matches = scoreFile(f, [client]);
     expect(matches.map((m) => m.unit)).toEqual([0]);
-    expect(groupImplementations(f, matches)[0]?.units).toEqual([0, 1, 2]);
+    expect(groupImplementations(f, matches, [client])[0]?.units).toEqual([0, 1, 2]);
     // Retry needs a loop in the same body as the waiting: a loop in one method and retry words in another
     // do not make the class a retry policy.
     const worker = unit("Worker", { kind: "class", startLine: 1, endLine: 20 });
@@ -192,7 +192,7 @@ describe("scoreFile", () => {
       flags: ["loop"],
     });
     const f = file([impl, caller]);
-    const drafts = groupImplementations(f, scoreFile(f, [retry]));
+    const drafts = groupImplementations(f, scoreFile(f, [retry]), [retry]);
     expect(drafts).toHaveLength(1);
     expect([drafts[0]?.startLine, drafts[0]?.endLine]).toEqual([1, 9]);
   });
@@ -261,10 +261,56 @@ describe("groupImplementations", () => {
       unit("pause", { startLine: 31, endLine: 33, calls: ["setTimeout"] }),
       unit("unrelated", { startLine: 34, endLine: 40 }),
     ];
-    const [impl] = groupImplementations(file(units), [{ unit: 1, concern: "retry", score: 7, evidence: [] }]);
+    const [impl] = groupImplementations(
+      file(units),
+      [{ unit: 1, concern: "retry", score: 7, evidence: [] }],
+      [retry],
+    );
     expect(impl?.units).toEqual([1, 2, 3]);
     expect(impl?.matched).toEqual([1]);
     expect([impl?.startLine, impl?.endLine]).toEqual([2, 33]);
+  });
+
+  it("tells the units whose own code does the work from the ones that only support it", () => {
+    const units = [
+      unit("DEFAULTS", {
+        kind: "block",
+        declares: ["DEFAULTS"],
+        subwords: ["retry", "backoff"],
+        startLine: 1,
+      }),
+      unit("withRetry", {
+        subwords: ["with", "retry"],
+        calls: ["retryDelay", "format", "sleep"],
+        identifiers: ["DEFAULTS"],
+        flags: ["loop"],
+        startLine: 2,
+        endLine: 10,
+      }),
+      // Its own code is the backoff: retry words, a random jitter, named for it (5 of the 7 points).
+      unit("retryDelay", {
+        subwords: ["retry", "delay"],
+        calls: ["Math.random"],
+        startLine: 11,
+        endLine: 14,
+      }),
+      // Called by the loop, but nothing of retry in it.
+      unit("format", { subwords: ["format", "message"], startLine: 15, endLine: 18 }),
+      // Not called by anyone in the file, yet retry's own work: a backoff helper the module exports.
+      unit("retryBackoff", {
+        subwords: ["retry", "backoff"],
+        calls: ["Math.random"],
+        startLine: 19,
+        endLine: 22,
+      }),
+      unit("unrelated", { subwords: ["parse", "date"], startLine: 23, endLine: 25 }),
+    ];
+    const f = file(units);
+    const [impl] = groupImplementations(f, scoreFile(f, [retry]), [retry]);
+    expect(impl?.matched).toEqual([1]);
+    expect(impl?.units).toEqual([0, 1, 2, 3, 4]);
+    // The block's words are data, never work by themselves; the generic helper supports the loop.
+    expect(impl?.work).toEqual([1, 2, 4]);
   });
 
   it("gives a configured instance to the implementation that uses it", () => {
@@ -272,10 +318,14 @@ describe("groupImplementations", () => {
       unit("channel", { kind: "block", declares: ["channel"], startLine: 1, endLine: 5 }),
       unit("audit", { identifiers: ["channel"], startLine: 6, endLine: 12 }),
     ];
-    const drafts = groupImplementations(file(units), [
-      { unit: 0, concern: "structured-logging", score: 6, evidence: [] },
-      { unit: 1, concern: "audit-log", score: 7, evidence: [] },
-    ]);
+    const drafts = groupImplementations(
+      file(units),
+      [
+        { unit: 0, concern: "structured-logging", score: 6, evidence: [] },
+        { unit: 1, concern: "audit-log", score: 7, evidence: [] },
+      ],
+      [],
+    );
     expect(drafts).toHaveLength(1);
     expect(drafts[0]).toMatchObject({ concern: "audit-log", units: [0, 1], startLine: 1, endLine: 12 });
   });
@@ -301,7 +351,7 @@ describe("wrappers around a well-known package", () => {
         wraps: "p-retry",
       },
     ]);
-    const drafts = groupImplementations(file([wrapper], { imports }), matches);
+    const drafts = groupImplementations(file([wrapper], { imports }), matches, [withLibraries]);
     expect(drafts[0]?.wraps).toBe("p-retry");
   });
 

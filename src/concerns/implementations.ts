@@ -1,5 +1,6 @@
 import type { Unit } from "../lang/index.js";
-import type { ConcernFile, UnitMatch } from "./engine.js";
+import type { ConcernDefinition } from "./definition.js";
+import { type ConcernFile, type UnitMatch, unitsDoingWork } from "./engine.js";
 import { blocksUsedBy, callableByName, lastSegment, methodsOf } from "./module-graph.js";
 
 /** The units of one file that together do one concern. */
@@ -9,6 +10,12 @@ export interface ImplementationDraft {
   units: number[];
   /** The matched units (the others are helpers they call, or methods that call them). */
   matched: number[];
+  /**
+   * The units that do the concern's work by their own code: the matched ones and the parts of them (a
+   * backoff computation, a retryable-error test) that the module reading found together. The rest of
+   * `units` support the work: helpers, options blocks, methods that only pass through.
+   */
+  work: number[];
   score: number;
   evidence: string[];
   startLine: number;
@@ -19,10 +26,15 @@ export interface ImplementationDraft {
 
 /**
  * Groups a file's matches into one implementation per concern, and pulls in the units that belong with
- * them: helpers a matched unit calls (a `sleep`, an `isRetryable`), and sibling methods that call a matched
- * method (a client's `get` and `post` around its `request`).
+ * them: helpers a matched unit calls (a `sleep`, an `isRetryable`), sibling methods that call a matched
+ * method (a client's `get` and `post` around its `request`), and the units whose own code does part of the
+ * work. `definitions` are the ones the matches were scored against.
  */
-export function groupImplementations(file: ConcernFile, matches: UnitMatch[]): ImplementationDraft[] {
+export function groupImplementations(
+  file: ConcernFile,
+  matches: UnitMatch[],
+  definitions: readonly ConcernDefinition[],
+): ImplementationDraft[] {
   const byConcern = new Map<string, UnitMatch[]>();
   for (const match of matches) {
     const list = byConcern.get(match.concern);
@@ -35,10 +47,14 @@ export function groupImplementations(file: ConcernFile, matches: UnitMatch[]): I
   const classMethods = methodsOf(file.units);
   const drafts: ImplementationDraft[] = [];
   for (const [concern, list] of byConcern) {
+    const definition = definitions.find((d) => d.id === concern);
+    const matched = list.map((m) => m.unit);
+    const work = new Set([...matched, ...(definition ? unitsDoingWork(file, definition) : [])]);
     // A matched class brings its methods: they are what the class does.
-    const members = new Set(
-      list.flatMap((m) => [m.unit, ...(classMethods[m.unit] ?? []), ...(usedBlocks[m.unit] ?? [])]),
-    );
+    const members = new Set([
+      ...work,
+      ...matched.flatMap((unit) => [...(classMethods[unit] ?? []), ...(usedBlocks[unit] ?? [])]),
+    ]);
     const queue = [...members];
     while (queue.length > 0) {
       const unit = file.units[queue.pop() as number] as Unit;
@@ -66,7 +82,8 @@ export function groupImplementations(file: ConcernFile, matches: UnitMatch[]): I
       ...(wraps !== undefined ? { wraps } : {}),
       concern,
       units,
-      matched: list.map((m) => m.unit).sort((a, b) => a - b),
+      matched: matched.sort((a, b) => a - b),
+      work: [...work].sort((a, b) => a - b),
       score: Math.max(...list.map((m) => m.score)),
       evidence,
       startLine: Math.min(...units.map((i) => (file.units[i] as Unit).startLine)),

@@ -1,6 +1,15 @@
 export type { CompiledSignal, ConcernDefinition, SignalKind } from "./definition.js";
 export { type DraftOptions, draftConcern, type UnnamedWork } from "./draft.js";
-export { type ConcernFile, explainFile, scoreFile, type UnitExplanation, type UnitMatch } from "./engine.js";
+export {
+  type ConcernFile,
+  explainFile,
+  MATCHING_ENGINE_VERSION,
+  scoreFile,
+  type UnitExplanation,
+  type UnitMatch,
+  unitsDoingWork,
+  WORK_SHARE,
+} from "./engine.js";
 export { groupImplementations, type ImplementationDraft } from "./implementations.js";
 export { builtinConcernsDir, concernDefinitionFiles, loadConcernDefinitions } from "./load.js";
 export { lastSegment } from "./module-graph.js";

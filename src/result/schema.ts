@@ -42,6 +42,14 @@ export const unitRefSchema = z.object({
   endLine: z.number().int(),
 });
 
+export const implementationUnitSchema = unitRefSchema.extend({
+  role: z
+    .enum(["work", "support"])
+    .describe(
+      "work: the unit's own code does the concern's work; support: it goes with the work (a helper it calls, an options block it reads) without doing it",
+    ),
+});
+
 export const locationSchema = z.object({
   team: z.string(),
   repo: z.string(),
@@ -68,7 +76,7 @@ export const implementationSchema = locationSchema.extend({
   golden: z.boolean().describe("the implementation the org has blessed for this concern"),
   score: z.number(),
   evidence: z.array(z.string()).describe("signals that fired, strongest first, as kind:value"),
-  units: z.array(unitRefSchema),
+  units: z.array(implementationUnitSchema),
   ownerSource: z.enum(["config-path", "codeowners", "config-repo", "fallback"]),
   history: historySummarySchema.nullable(),
   copyOf: z

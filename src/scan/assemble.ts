@@ -123,7 +123,10 @@ function concernCluster(
       golden: index === group.golden,
       score: impl.score,
       evidence: impl.evidence,
-      units: impl.units.map((u) => unitRef(file.units[u] as Unit)),
+      units: impl.units.map((u) => ({
+        ...unitRef(file.units[u] as Unit),
+        role: impl.work.includes(u) ? ("work" as const) : ("support" as const),
+      })),
       ownerSource: file.ownerSource,
       history: implementationHistory(impl, input),
       copyOf: copies.get(impl) ?? null,

@@ -1,4 +1,4 @@
-import type { ConcernDefinition } from "../concerns/index.js";
+import { type ConcernDefinition, MATCHING_ENGINE_VERSION } from "../concerns/index.js";
 import type { LineitemConfig } from "../config/index.js";
 import { UserError } from "../shared/index.js";
 import { redactUrl } from "../store/index.js";
@@ -11,7 +11,7 @@ export function goldenPackageNames(config: Pick<LineitemConfig, "goldenPaths">):
 
 /** What concern matches depend on besides a file: the definitions and the golden packages, hashed. */
 export function matchingKeyOf(definitions: ConcernDefinition[], goldenPackages: string[]): string {
-  return hashOf({ definitions, goldenPackages });
+  return hashOf({ engine: MATCHING_ENGINE_VERSION, definitions, goldenPackages });
 }
 
 /** The org-wide index's URL: the one given, else the config's; a user mistake says so, password masked. */

@@ -93,5 +93,5 @@ export function matchConcerns(
     units: parsed.units,
     adoptedNames: adoptedNames(parsed.imports, matching.goldenPackages),
   };
-  return groupImplementations(file, scoreFile(file, matching.definitions));
+  return groupImplementations(file, scoreFile(file, matching.definitions), matching.definitions);
 }

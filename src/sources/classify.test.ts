@@ -76,14 +76,19 @@ describe("isTestPath", () => {
     "packages/test-utils/src/event-proxy-server.ts",
     "src/__mocks__/fs.ts",
     "internal/testdata/sample.go",
+    "benchmarks/child.bench.js",
+    "packages/logger/examples/transport.js",
+    "demo/script.js",
   ])("%s is test code", (path) => {
     expect(isTestPath(path)).toBe(true);
   });
 
-  it.each(["src/retry.ts", "src/testing-library-adapter.ts", "internal/attest/sign.go"])(
-    "%s is not",
-    (path) => {
-      expect(isTestPath(path)).toBe(false);
-    },
-  );
+  it.each([
+    "src/retry.ts",
+    "src/testing-library-adapter.ts",
+    "internal/attest/sign.go",
+    "src/workbench/panel.ts",
+  ])("%s is not", (path) => {
+    expect(isTestPath(path)).toBe(false);
+  });
 });

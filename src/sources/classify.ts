@@ -119,7 +119,16 @@ export function hasUtf16Bom(bytes: Buffer): boolean {
 const TEST_FILE =
   /[._-](test|spec|e2e)\.[cm]?[jt]sx?$|_test\.go$|(^|\/)test_[^/]*\.py$|_test\.py$|(^|\/)conftest\.py$|(^|\/)(playwright|vitest|jest|cypress|karma|mocha|wdio)\.config\.[cm]?[jt]s$|Tests?\.(java|kt|cs)$|_spec\.rb$/;
 // Folder words that mean test code: `e2e-tests`, `test-applications`, `test_utils`, `__mocks__`, `testdata`.
+// Benchmarks, examples and demos count as test code too: they exercise the code they sit beside (a
+// benchmark that creates a logger in every file is usage, not nine logging setups).
 const TEST_FOLDER_WORDS = new Set([
+  "bench",
+  "benchmark",
+  "benchmarks",
+  "example",
+  "examples",
+  "demo",
+  "demos",
   "test",
   "tests",
   "spec",
@@ -141,7 +150,7 @@ function isTestFolder(segment: string): boolean {
     .some((word) => TEST_FOLDER_WORDS.has(word.toLowerCase()));
 }
 
-/** Test code, by path convention: kept out of clusters unless the user asks for it. */
+/** Test code (with benchmarks, examples and demos), by path convention: kept out of clusters unless asked for. */
 export function isTestPath(path: string): boolean {
   if (TEST_FILE.test(path)) return true;
   const folders = path.split("/").slice(0, -1);
