@@ -313,6 +313,22 @@ describe("groupImplementations", () => {
     expect(impl?.work).toEqual([1, 2, 4]);
   });
 
+  it("reads a small module-level block with the units that use it, not a large table of everything", () => {
+    const words = { subwords: ["retry", "backoff"], kind: "block" as const };
+    const small = unit("POLICY", { ...words, declares: ["POLICY"], tokens: Array(40).fill(1), startLine: 1 });
+    const large = unit("DEFAULTS", {
+      ...words,
+      declares: ["DEFAULTS"],
+      tokens: Array(400).fill(1),
+      startLine: 2,
+    });
+    const loop = { calls: ["sleep"], flags: ["loop" as const], startLine: 3, endLine: 9 };
+    const withPolicy = unit("runWithRetry", { ...loop, identifiers: ["POLICY"] });
+    const withDefaults = unit("runWithRetry", { ...loop, identifiers: ["DEFAULTS"] });
+    expect(scoreFile(file([small, large, withPolicy]), [retry]).map((m) => m.unit)).toEqual([2]);
+    expect(scoreFile(file([small, large, withDefaults]), [retry])).toEqual([]);
+  });
+
   it("gives a configured instance to the implementation that uses it", () => {
     const units = [
       unit("channel", { kind: "block", declares: ["channel"], startLine: 1, endLine: 5 }),

@@ -161,6 +161,14 @@ function matchPattern(kind: CompiledSignal["kind"], pattern: Pattern, view: Feat
   return undefined;
 }
 
+/**
+ * A module-level block lends its words to the units that use it when it is a small piece of their work (a
+ * hoisted header name, a retry policy's constants). A large one (a client's table of every default option)
+ * is read by many functions that each do something else: its words would make every one of them look like
+ * every concern the table mentions.
+ */
+export const LENT_BLOCK_TOKENS = 200;
+
 /** How one unit fares against one concern: every signal that fired and every requirement left unmet. */
 export interface UnitExplanation {
   concern: string;
@@ -282,7 +290,11 @@ function explainAll(
     const blocks =
       reading === "own"
         ? new Set<number>()
-        : new Set([index, ...withParts].flatMap((i) => usedBlocks[i] ?? []));
+        : new Set(
+            [index, ...withParts]
+              .flatMap((i) => usedBlocks[i] ?? [])
+              .filter((i) => (file.units[i] as Unit).tokens.length <= LENT_BLOCK_TOKENS),
+          );
     const size = [index, ...parts].reduce((sum, i) => sum + (file.units[i] as Unit).tokens.length, 0);
     const working = [index, ...withParts].map(featuresAt);
     const view = viewOf(unit, working, [...blocks].map(featuresAt), fileFacts, size);
