@@ -1,14 +1,14 @@
 // The units of the dev set exactly as a scan sees them: the same configuration, the same repositories and
 // file selection (dist/ included by the dev set's config, test code left out, set-aside files skipped),
-// the same parser and the same concern matching, all through the built modules a scan runs (readRepos is
-// the scan's own reading stage). `type` units never carry a concern and are left out.
+// the same parser and the same concern matching, all through the built modules a scan runs (listOrg and parseOrg
+// are the scan's own reading stage). `type` units never carry a concern and are left out.
 //
 // A unit's key is `repo/path#name@startLine`: stable, because every package is pinned.
 import { loadConcernDefinitions } from "../../dist/concerns/index.js";
 import { loadConfig } from "../../dist/config/index.js";
 import { languageOf } from "../../dist/lang/index.js";
 import { createParsePool } from "../../dist/scan/index.js";
-import { readRepos } from "../../dist/scan/read-repos.js";
+import { listOrg, parseOrg } from "../../dist/scan/read-repos.js";
 import { DiagnosticLog } from "../../dist/shared/index.js";
 import { discoverRepos } from "../../dist/sources/index.js";
 
@@ -31,9 +31,11 @@ export async function devsetUnits(orgDir, configFile, cwd) {
     ...new Set(config.goldenPaths.flatMap((golden) => (golden.package ? [golden.package] : []))),
   ];
   const pool = createParsePool({ workers: 1 });
-  const matching = { definitions, goldenPackages, includeTests: config.includeTests };
-  const reads = await readRepos(targets, config, { languageOf }, pool, matching, log, () => {}).finally(() =>
-    pool.close(),
+  // No index: every file is parsed, so `key` (which names stored matches) is never read.
+  const matching = { definitions, goldenPackages, includeTests: config.includeTests, key: "eval" };
+  const listing = await listOrg(targets, config, { languageOf }, log, () => {});
+  const reads = await parseOrg(listing, { languageOf }, pool, matching, config, null, log, () => {}).finally(
+    () => pool.close(),
   );
   const files = reads.flatMap((read) => read.files).filter((file) => config.includeTests || !file.isTest);
   const units = [];
