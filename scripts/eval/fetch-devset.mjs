@@ -40,14 +40,19 @@ async function fetchOne(spec, packagesDir, tarballs) {
   writeFileSync(join(target, MARKER), JSON.stringify({ spec }));
 }
 
-/** Fetches what is missing; returns the specs (`name@version`) with their labels. */
+/** Fetches what is missing; returns the specs (`name@version`) with their labels and splits. */
 export async function fetchDevset(root) {
   const manifest = JSON.parse(readFileSync(join(root, "scripts", "eval", "devset.json"), "utf8"));
   const packagesDir = join(root, ".cache", "devset", "packages");
   const tarballs = join(root, ".cache", "devset", ".tarballs");
   mkdirSync(packagesDir, { recursive: true });
   mkdirSync(tarballs, { recursive: true });
-  const specs = manifest.packages.map((p) => ({ spec: `${p.name}@${p.version}`, concern: p.concern }));
+  // `split`: "holdout" for the held-out packages (labelled blind, never tuned on), "dev" for the others.
+  const specs = manifest.packages.map((p) => ({
+    spec: `${p.name}@${p.version}`,
+    concern: p.concern,
+    split: p.split ?? "dev",
+  }));
   const queue = [...specs];
   const worker = async () => {
     while (queue.length) {

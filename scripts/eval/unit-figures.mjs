@@ -23,12 +23,40 @@ export function readLabels(file, Failure) {
   return labels.units;
 }
 
+// The repository a unit key (`repo/path#name@startLine`) belongs to; repository names have no slash.
+const repoOf = (key) => key.slice(0, key.indexOf("/"));
+
 /**
- * `units`: devsetUnits(); `result`: the scan result; `labels`: readLabels(); `builtIn`: concern ids.
+ * `units`: devsetUnits(); `result`: the scan result; `labels`: readLabels(); `builtIn`: concern ids;
+ * `splitOf` (optional): repository → split ("dev", "holdout"), from devset.json.
  * Precision counts (unit, concern) pairs lineitem predicts on labelled units; recall counts the pairs the
  * labels give the random sample. Units lineitem labels that nobody labelled yet are listed, not counted.
+ * With `splitOf`, `splits` holds the same figures (without the lists) for each split's packages alone: the
+ * random sample is drawn per package, so a split's sample is the overall sample's part in it.
  */
-export function unitFigures(units, result, labels, builtIn) {
+export function unitFigures(units, result, labels, builtIn, splitOf) {
+  const figures = figuresOf(units, result, labels, builtIn);
+  if (!splitOf) return figures;
+  const splits = {};
+  for (const split of new Set(splitOf.values())) {
+    const inSplit = (repo) => splitOf.get(repo) === split;
+    const part = figuresOf(
+      units.filter((unit) => inSplit(unit.repo)),
+      result,
+      Object.fromEntries(Object.entries(labels).filter(([key]) => inSplit(repoOf(key)))),
+      builtIn,
+    );
+    const { extra, missed, missedOutsideSample, unlabelled, problems, ...counts } = part;
+    splits[split] = {
+      packages: [...splitOf.values()].filter((s) => s === split).length,
+      ...counts,
+      predictedUnits: [...predictedLabels(result).keys()].filter((key) => inSplit(repoOf(key))).length,
+    };
+  }
+  return { ...figures, splits };
+}
+
+function figuresOf(units, result, labels, builtIn) {
   const byKey = new Map(units.map((unit) => [unit.key, unit]));
   const sample = randomSample(units);
   const predicted = predictedLabels(result);
@@ -143,6 +171,11 @@ export function unitFigures(units, result, labels, builtIn) {
   };
 }
 
+const SPLIT_TITLES = {
+  dev: "Dev split, the packages the engine is tuned on",
+  holdout: "Holdout split, labelled blind and never tuned on",
+};
+
 export function printUnitFigures(figures) {
   const out = [
     "",
@@ -160,6 +193,18 @@ export function printUnitFigures(figures) {
       (r) => `| ${r.concern} | ${r.precision} | ${r.predicted} | ${r.recall} | ${r.labelled} |`,
     ),
   ];
+  for (const [split, part] of Object.entries(figures.splits ?? {}))
+    out.push(
+      "",
+      `${SPLIT_TITLES[split] ?? `Split ${split}`} (${part.packages} packages; ${part.labelledUnits} units labelled of ${part.units}, a random sample of ${part.sampleUnits}):`,
+      `Precision ${part.precision} of ${part.predictedPairs}; recall ${part.recall} of ${part.labelledPairs}.`,
+      "",
+      "| concern | precision | predicted | recall | labelled (random sample) |",
+      "|---|---|---|---|---|",
+      ...part.byConcern.map(
+        (r) => `| ${r.concern} | ${r.precision} | ${r.predicted} | ${r.recall} | ${r.labelled} |`,
+      ),
+    );
   if (figures.problems.length || figures.unlabelled.length)
     out.push(
       "",
