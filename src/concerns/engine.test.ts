@@ -315,11 +315,16 @@ describe("groupImplementations", () => {
 
   it("reads a small module-level block with the units that use it, not a large table of everything", () => {
     const words = { subwords: ["retry", "backoff"], kind: "block" as const };
-    const small = unit("POLICY", { ...words, declares: ["POLICY"], tokens: Array(40).fill(1), startLine: 1 });
+    const small = unit("POLICY", {
+      ...words,
+      declares: ["POLICY"],
+      tokens: new Uint32Array(40),
+      startLine: 1,
+    });
     const large = unit("DEFAULTS", {
       ...words,
       declares: ["DEFAULTS"],
-      tokens: Array(400).fill(1),
+      tokens: new Uint32Array(400),
       startLine: 2,
     });
     const loop = { calls: ["sleep"], flags: ["loop" as const], startLine: 3, endLine: 9 };
