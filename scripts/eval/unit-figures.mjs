@@ -64,10 +64,8 @@ function figuresOf(units, result, labels, builtIn) {
   for (const [key, label] of Object.entries(labels)) {
     // Units of benchmarks, examples and demos keep their labels (the code is the same) but are no longer
     // read: the scan sets them aside with test code.
-    const path = key.slice(
-      key.indexOf("/", key.startsWith("@") ? key.indexOf("/") + 1 : 0) + 1,
-      key.indexOf("#"),
-    );
+    // Keys are repo/path#name@line, and a repository's name has no slash (`@hapi/boom` is `hapi-boom`).
+    const path = key.slice(key.indexOf("/") + 1, key.indexOf("#"));
     if (!byKey.has(key) && !isTestPath(path))
       problems.push(`labelled unit not in the scan (stale key): ${key}`);
     for (const concern of label.concerns)

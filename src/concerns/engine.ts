@@ -1,7 +1,16 @@
 import type { Import, LanguageId, Unit } from "../lang/index.js";
-import type { CompiledSignal, ConcernDefinition, Pattern } from "./definition.js";
+import type { ConcernDefinition } from "./definition.js";
+import {
+  type FeatureView,
+  featuresOf,
+  firstMatch,
+  heads,
+  indexBy,
+  type UnitFeatures,
+  viewOf,
+} from "./feature-view.js";
 import { blocksUsedBy, helpersCalledBy, methodsOf } from "./module-graph.js";
-import { nameWords, pathWords, stem } from "./words.js";
+import { pathWords } from "./words.js";
 
 /**
  * Bumped whenever the same definitions could match differently (a rule of the engine changed): stored
@@ -31,134 +40,6 @@ export interface UnitMatch {
   evidence: string[];
   /** The well-known package this unit wraps, when it is a wrapper rather than its own writing. */
   wraps?: string;
-}
-
-/** The unit's features in the shape matching wants: lower-cased, stemmed where words are compared. */
-interface FeatureView {
-  subword: ReadonlySet<string>;
-  name: ReadonlySet<string>;
-  identifier: ReadonlySet<string>;
-  call: ReadonlySet<string>;
-  import: ReadonlySet<string>;
-  string: ReadonlySet<string>;
-  key: ReadonlySet<string>;
-  flag: ReadonlySet<string>;
-  path: ReadonlySet<string>;
-  /** Every dotted tail of every call (`this.http.get` → itself, `http.get`, `get`) → the first such call. */
-  callByTail: ReadonlyMap<string, string>;
-  /** Every `/`- or `.`-bounded head of every import (`a/b/c` → `a`, `a/b`, itself) → the first such import. */
-  importByHead: ReadonlyMap<string, string>;
-  /** Size of the unit itself (not its helpers), for the proportionality rule. */
-  ownTokens: number;
-}
-
-/** One unit's features, lower-cased and stemmed once per file, whatever views it is part of. */
-interface UnitFeatures {
-  subword: Set<string>;
-  identifier: Set<string>;
-  /** Calls not to adopted golden-path names. */
-  call: Set<string>;
-  string: Set<string>;
-  key: Set<string>;
-}
-
-function featuresOf(unit: Unit, adopted: ReadonlySet<string> | undefined): UnitFeatures {
-  const lower = (values: Iterable<string>) => {
-    const out = new Set<string>();
-    for (const value of values) out.add(value.toLowerCase());
-    return out;
-  };
-  const strings: string[] = [];
-  for (const literal of unit.literals) if (literal.kind === "string") strings.push(String(literal.value));
-  return {
-    subword: new Set(unit.subwords.map((word) => stem(word))),
-    identifier: lower(unit.identifiers),
-    call: lower(unit.calls.filter((call) => !adopted?.has(call.split(".")[0] as string))),
-    string: lower(strings),
-    key: lower(unit.keys),
-  };
-}
-
-function union(sets: ReadonlySet<string>[]): ReadonlySet<string> {
-  if (sets.length === 1) return sets[0] as ReadonlySet<string>;
-  const out = new Set<string>();
-  for (const set of sets) for (const value of set) out.add(value);
-  return out;
-}
-
-/** Each value under every tail after a dot (calls) or every head before a separator (imports); first wins. */
-function indexBy(values: Iterable<string>, cut: (value: string) => string[]): Map<string, string> {
-  const index = new Map<string, string>();
-  for (const value of values) for (const part of cut(value)) if (!index.has(part)) index.set(part, value);
-  return index;
-}
-
-const tails = (call: string) => {
-  const out = [call];
-  for (let i = call.indexOf("."); i >= 0; i = call.indexOf(".", i + 1)) out.push(call.slice(i + 1));
-  return out;
-};
-
-const heads = (module: string) => {
-  const out = [module];
-  for (let i = 0; i < module.length; i++)
-    if (module[i] === "/" || module[i] === ".") out.push(module.slice(0, i));
-  return out;
-};
-
-/**
- * A unit as the concern engine reads it: with the same-file helpers it calls (their features are its
- * work) and the data of the module-level blocks it uses (words, strings, keys; not their calls, since
- * using a configured `const log = createLogger(…)` does not make a function a logger setup).
- */
-function viewOf(
-  own: Unit,
-  working: UnitFeatures[],
-  blocks: UnitFeatures[],
-  file: {
-    imports: ReadonlySet<string>;
-    importByHead: ReadonlyMap<string, string>;
-    path: ReadonlySet<string>;
-  },
-  ownTokens: number,
-): FeatureView {
-  const all = [...working, ...blocks];
-  const call = union(working.map((f) => f.call));
-  return {
-    subword: union(all.map((f) => f.subword)),
-    name: new Set(nameWords(own.name)),
-    identifier: union(all.map((f) => f.identifier)),
-    call,
-    import: file.imports,
-    string: union(all.map((f) => f.string)),
-    key: union(all.map((f) => f.key)),
-    flag: new Set(own.flags),
-    path: file.path,
-    callByTail: indexBy(call, tails),
-    importByHead: file.importByHead,
-    ownTokens,
-  };
-}
-
-function firstMatch(signal: CompiledSignal, view: FeatureView): string | undefined {
-  for (const pattern of signal.patterns) {
-    const hit = matchPattern(signal.kind, pattern, view);
-    if (hit !== undefined) return hit;
-  }
-  return undefined;
-}
-
-function matchPattern(kind: CompiledSignal["kind"], pattern: Pattern, view: FeatureView): string | undefined {
-  if ("exact" in pattern) {
-    const wanted = pattern.exact;
-    // A call matches by its name or any dotted tail (`get` matches `this.http.get`); an import by itself
-    // or a parent module (`requests` matches `requests.adapters`, `@acme/kit` matches `@acme/kit/retry`).
-    if (kind === "call") return view.callByTail.get(wanted);
-    if (kind === "import") return view.importByHead.get(wanted);
-    return view[kind].has(wanted) ? wanted : undefined;
-  }
-  for (const value of view[kind]) if (pattern.regex.test(value)) return value;
-  return undefined;
 }
 
 /**
@@ -220,11 +101,6 @@ function explainUnit(
   };
 }
 
-/**
- * Every unit's standing against every concern, read with its module: the free helpers it calls and the
- * blocks they use. Callers of a matched unit in the same file may match too; they only widen the same
- * implementation (one file, one concern), and the size rule keeps a long caller from matching in passing.
- */
 /** A type describes work and does none; a unit that misses a requirement cannot match. */
 function unmatched(definition: ConcernDefinition): UnitExplanation {
   return {
@@ -258,6 +134,11 @@ function meetsRequirements(definition: ConcernDefinition, view: FeatureView, lan
  */
 type Reading = "module" | "own";
 
+/**
+ * Every unit's standing against every concern, read with its module: the free helpers it calls and the
+ * blocks they use. Callers of a matched unit in the same file may match too; they only widen the same
+ * implementation (one file, one concern), and the size rule keeps a long caller from matching in passing.
+ */
 function explainAll(
   file: ConcernFile,
   definitions: readonly ConcernDefinition[],
@@ -275,7 +156,10 @@ function explainAll(
     return features[i];
   };
   return file.units.map((unit, index) => {
-    if (unit.kind === "type") return definitions.map((definition) => unmatched(definition));
+    // A block's own words are mostly its data (a level table, default options): it does a concern's work
+    // only when it matches by itself, as a module read as one block does.
+    if (unit.kind === "type" || (reading === "own" && unit.kind === "block"))
+      return definitions.map((definition) => unmatched(definition));
     // A class is read with its methods' words and calls: in class-based code the class is the module, and a
     // client sets its timeout in the constructor and its headers in `get`. Structure flags stay per unit:
     // "a loop that waits and tries again" describes one body of code, not a loop in one method and retry
@@ -325,19 +209,20 @@ export function explainFile(
 export const WORK_SHARE = 0.6;
 
 /**
- * The units of a file that do `definition`'s work by their own code, given that the file implements it:
- * indexes, ascending. Types and blocks never do work this way.
+ * The units of a file that do each of `definitions`' work by their own code, given that the file
+ * implements them: concern id → unit indexes, ascending. Types and blocks never do work this way.
  */
-export function unitsDoingWork(file: ConcernFile, definition: ConcernDefinition): number[] {
-  const out: number[] = [];
-  explainAll(file, [definition], true, "own").forEach(([explained], index) => {
-    // A block's own words are mostly its data (a level table, default options): it does the work only
-    // when it matches by itself, as a module read as one block does.
-    const kind = file.units[index]?.kind;
-    if (kind === "type" || kind === "block" || explained === undefined) return;
-    if (explained.score > 0 && explained.score >= WORK_SHARE * explained.threshold) out.push(index);
+export function unitsDoingWork(
+  file: ConcernFile,
+  definitions: readonly ConcernDefinition[],
+): Map<string, number[]> {
+  const work = new Map<string, number[]>(definitions.map((definition) => [definition.id, []]));
+  explainAll(file, definitions, true, "own").forEach((explanations, index) => {
+    for (const explained of explanations)
+      if (explained.score > 0 && explained.score >= WORK_SHARE * explained.threshold)
+        work.get(explained.concern)?.push(index);
   });
-  return out;
+  return work;
 }
 
 /**

@@ -46,10 +46,14 @@ export function groupImplementations(
   const usedBlocks = blocksUsedBy(file.units);
   const classMethods = methodsOf(file.units);
   const drafts: ImplementationDraft[] = [];
+  // The file's own-code reading, once for every concern it implements.
+  const doingWork = unitsDoingWork(
+    file,
+    definitions.filter((definition) => byConcern.has(definition.id)),
+  );
   for (const [concern, list] of byConcern) {
-    const definition = definitions.find((d) => d.id === concern);
     const matched = list.map((m) => m.unit);
-    const work = new Set([...matched, ...(definition ? unitsDoingWork(file, definition) : [])]);
+    const work = new Set([...matched, ...(doingWork.get(concern) ?? [])]);
     // A matched class brings its methods: they are what the class does.
     const members = new Set([
       ...work,

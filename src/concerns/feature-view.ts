@@ -1,0 +1,135 @@
+import type { Unit } from "../lang/index.js";
+import type { CompiledSignal, Pattern } from "./definition.js";
+import { nameWords, stem } from "./words.js";
+
+// How a unit's features are put in the shape the signals compare against: lower-cased and stemmed once
+// per file, joined with the features of what the unit is read with, and indexed for dotted calls and
+// module imports.
+
+/** The unit's features in the shape matching wants: lower-cased, stemmed where words are compared. */
+export interface FeatureView {
+  subword: ReadonlySet<string>;
+  name: ReadonlySet<string>;
+  identifier: ReadonlySet<string>;
+  call: ReadonlySet<string>;
+  import: ReadonlySet<string>;
+  string: ReadonlySet<string>;
+  key: ReadonlySet<string>;
+  flag: ReadonlySet<string>;
+  path: ReadonlySet<string>;
+  /** Every dotted tail of every call (`this.http.get` → itself, `http.get`, `get`) → the first such call. */
+  callByTail: ReadonlyMap<string, string>;
+  /** Every `/`- or `.`-bounded head of every import (`a/b/c` → `a`, `a/b`, itself) → the first such import. */
+  importByHead: ReadonlyMap<string, string>;
+  /** Size of the unit itself (not its helpers), for the proportionality rule. */
+  ownTokens: number;
+}
+
+/** One unit's features, lower-cased and stemmed once per file, whatever views it is part of. */
+export interface UnitFeatures {
+  subword: Set<string>;
+  identifier: Set<string>;
+  /** Calls not to adopted golden-path names. */
+  call: Set<string>;
+  string: Set<string>;
+  key: Set<string>;
+}
+
+export function featuresOf(unit: Unit, adopted: ReadonlySet<string> | undefined): UnitFeatures {
+  const lower = (values: Iterable<string>) => {
+    const out = new Set<string>();
+    for (const value of values) out.add(value.toLowerCase());
+    return out;
+  };
+  const strings: string[] = [];
+  for (const literal of unit.literals) if (literal.kind === "string") strings.push(String(literal.value));
+  return {
+    subword: new Set(unit.subwords.map((word) => stem(word))),
+    identifier: lower(unit.identifiers),
+    call: lower(unit.calls.filter((call) => !adopted?.has(call.split(".")[0] as string))),
+    string: lower(strings),
+    key: lower(unit.keys),
+  };
+}
+
+function union(sets: ReadonlySet<string>[]): ReadonlySet<string> {
+  if (sets.length === 1) return sets[0] as ReadonlySet<string>;
+  const out = new Set<string>();
+  for (const set of sets) for (const value of set) out.add(value);
+  return out;
+}
+
+/** Each value under every tail after a dot (calls) or every head before a separator (imports); first wins. */
+export function indexBy(values: Iterable<string>, cut: (value: string) => string[]): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const value of values) for (const part of cut(value)) if (!index.has(part)) index.set(part, value);
+  return index;
+}
+
+const tails = (call: string) => {
+  const out = [call];
+  for (let i = call.indexOf("."); i >= 0; i = call.indexOf(".", i + 1)) out.push(call.slice(i + 1));
+  return out;
+};
+
+export const heads = (module: string) => {
+  const out = [module];
+  for (let i = 0; i < module.length; i++)
+    if (module[i] === "/" || module[i] === ".") out.push(module.slice(0, i));
+  return out;
+};
+
+/**
+ * A unit as the concern engine reads it: with the same-file helpers it calls (their features are its
+ * work) and the data of the module-level blocks it uses (words, strings, keys; not their calls, since
+ * using a configured `const log = createLogger(…)` does not make a function a logger setup).
+ */
+export function viewOf(
+  own: Unit,
+  working: UnitFeatures[],
+  blocks: UnitFeatures[],
+  file: {
+    imports: ReadonlySet<string>;
+    importByHead: ReadonlyMap<string, string>;
+    path: ReadonlySet<string>;
+  },
+  ownTokens: number,
+): FeatureView {
+  const all = [...working, ...blocks];
+  const call = union(working.map((f) => f.call));
+  return {
+    subword: union(all.map((f) => f.subword)),
+    name: new Set(nameWords(own.name)),
+    identifier: union(all.map((f) => f.identifier)),
+    call,
+    import: file.imports,
+    string: union(all.map((f) => f.string)),
+    key: union(all.map((f) => f.key)),
+    flag: new Set(own.flags),
+    path: file.path,
+    callByTail: indexBy(call, tails),
+    importByHead: file.importByHead,
+    ownTokens,
+  };
+}
+
+export function firstMatch(signal: CompiledSignal, view: FeatureView): string | undefined {
+  for (const pattern of signal.patterns) {
+    const hit = matchPattern(signal.kind, pattern, view);
+    if (hit !== undefined) return hit;
+  }
+  return undefined;
+}
+
+function matchPattern(kind: CompiledSignal["kind"], pattern: Pattern, view: FeatureView): string | undefined {
+  if ("exact" in pattern) {
+    const wanted = pattern.exact;
+    // A call matches by its name or any dotted tail (`get` matches `this.http.get`); an import by itself
+    // or a parent module (`requests` matches `requests.adapters`, `@acme/kit` matches `@acme/kit/retry`).
+    if (kind === "call") return view.callByTail.get(wanted);
+    if (kind === "import") return view.importByHead.get(wanted);
+    return view[kind].has(wanted) ? wanted : undefined;
+  }
+  for (const value of view[kind]) if (pattern.regex.test(value)) return value;
+  return undefined;
+}
