@@ -59,6 +59,17 @@ describe("createLanguageRegistry", () => {
     expect(again.parse("a.py", "def f():\n    return 1\n").units.map((u) => u.name)).toEqual(["f"]);
   });
 
+  it("loads adapters on demand: a registry made with none parses a language once it is loaded", async () => {
+    const lazy = await createLanguageRegistry([]);
+    expect(lazy.adapterVersion("python")).toBe(2);
+    expect(() => lazy.parse("a.py", "x = 1\n")).toThrow(/python adapter is not loaded/);
+    await lazy.load(["python", "python", "tsx"]);
+    expect(lazy.parse("a.py", "def f():\n    return 1\n").units.map((u) => u.name)).toEqual(["f"]);
+    // One load serves TypeScript, TSX and JavaScript alike.
+    expect(lazy.parse("a.js", "function g() { return 2 }\n").units.map((u) => u.name)).toEqual(["g"]);
+    expect(() => lazy.parse("A.java", "class A {}")).toThrow(/java adapter is not loaded/);
+  });
+
   it.each(["a.ts", "a.js", "a.py", "a.go", "A.java", "a.kt", "A.cs", "a.rb"])(
     "never throws for garbage in %s",
     (path) => {

@@ -5,7 +5,7 @@ import { java } from "./tree-sitter/java.js";
 import { kotlin } from "./tree-sitter/kotlin.js";
 import { python } from "./tree-sitter/python.js";
 import { ruby } from "./tree-sitter/ruby.js";
-import type { FileUnits, LanguageAdapter, LanguageId } from "./unit.js";
+import { type FileUnits, LANGUAGE_IDS, type LanguageAdapter, type LanguageId } from "./unit.js";
 
 /** Every language lineitem reads, by file extension. */
 export interface LanguageRegistry {
@@ -16,6 +16,11 @@ export interface LanguageRegistry {
    * error gives problems, not an exception). Throws only for a path `languageOf` does not know.
    */
   parse(path: string, text: string): FileUnits;
+  /**
+   * Makes the adapters of these languages ready for `parse` (a tree-sitter grammar compiles on first use,
+   * about 7 MB of memory each); languages already loaded cost nothing.
+   */
+  load(languages: Iterable<LanguageId>): Promise<void>;
   /** Bumped whenever the adapter's output for the same input changes; part of the unit cache key. */
   adapterVersion(language: LanguageId): number;
 }
@@ -39,36 +44,69 @@ const EXTENSIONS: Readonly<Record<string, LanguageId>> = {
 };
 
 /**
- * Creates the adapters for every supported language. Async only because tree-sitter compiles its WASM
- * grammars once; later calls reuse them.
+ * Creates the registry with the adapters of `languages` ready (default: every language). Others load on
+ * `load`: a worker thread that only ever sees TypeScript never compiles six tree-sitter grammars, which
+ * would cost it about 40 MB and 0.1 s.
  */
-export async function createLanguageRegistry(): Promise<LanguageRegistry> {
-  // The parsers (a native binding, a WASM runtime) load here, on first use: a re-run that parses nothing
-  // never loads them.
-  const [{ createEstreeAdapter }, { createTreeSitterAdapter }] = await Promise.all([
-    import("./estree/adapter.js"),
-    import("./tree-sitter/adapter.js"),
-  ]);
-  const adapters = [
-    createEstreeAdapter(),
-    ...(await Promise.all([python, go, java, kotlin, csharp, ruby].map(createTreeSitterAdapter))),
-  ];
+export async function createLanguageRegistry(
+  languages: readonly LanguageId[] = LANGUAGE_IDS,
+): Promise<LanguageRegistry> {
   const byLanguage = new Map<LanguageId, LanguageAdapter>();
-  for (const adapter of adapters) for (const language of adapter.languages) byLanguage.set(language, adapter);
-  const adapterOf = (language: LanguageId): LanguageAdapter => {
-    const adapter = byLanguage.get(language);
-    if (adapter === undefined) throw new Error(`no language adapter for ${language}`);
-    return adapter;
+  const loading = new Map<LanguageId, Promise<void>>();
+  const loadOne = (wanted: LanguageId): Promise<void> => {
+    // TypeScript, TSX and JavaScript share one adapter: ask for it once.
+    const language = ESTREE_LANGUAGES.includes(wanted) ? "typescript" : wanted;
+    let ready = loading.get(language);
+    if (ready === undefined) {
+      ready = adapterFor(language).then((adapter) => {
+        for (const served of adapter.languages) byLanguage.set(served, adapter);
+      });
+      // A failed load can be tried again (the error still reaches this caller).
+      ready.catch(() => loading.delete(language));
+      loading.set(language, ready);
+    }
+    return ready;
   };
+  const load = async (wanted: Iterable<LanguageId>): Promise<void> => {
+    await Promise.all([...new Set(wanted)].map(loadOne));
+  };
+  await load(languages);
   return {
     languageOf,
+    load,
     parse(path, text) {
       const language = languageOf(path);
       if (language === null) throw new Error(`no language adapter for ${path}; check languageOf(path) first`);
-      return adapterOf(language).parse(path, text, language);
+      const adapter = byLanguage.get(language);
+      if (adapter === undefined) throw new Error(`the ${language} adapter is not loaded; call load() first`);
+      return adapter.parse(path, text, language);
     },
-    adapterVersion: (language) => adapterOf(language).version,
+    adapterVersion,
   };
+}
+
+// One estree adapter serves TypeScript, TSX and JavaScript; it is made once per registry.
+const ESTREE_LANGUAGES: readonly LanguageId[] = ["typescript", "tsx", "javascript"];
+
+/**
+ * The adapter that reads `language`. The parsers (a native binding, a WASM runtime) load here, on first
+ * use: a re-run that parses nothing never loads them.
+ */
+async function adapterFor(language: LanguageId): Promise<LanguageAdapter> {
+  if (ESTREE_LANGUAGES.includes(language)) {
+    const { createEstreeAdapter } = await import("./estree/adapter.js");
+    return createEstreeAdapter();
+  }
+  const spec = TREE_SITTER_SPECS.find((candidate) => candidate.language === language);
+  if (spec === undefined) throw new Error(`no language adapter for ${language}`);
+  const { createTreeSitterAdapter } = await import("./tree-sitter/adapter.js");
+  return createTreeSitterAdapter(spec);
+}
+
+/** Known without creating any adapter, so the unit cache can be asked before a grammar is compiled. */
+function adapterVersion(language: LanguageId): number {
+  const spec = TREE_SITTER_SPECS.find((candidate) => candidate.language === language);
+  return spec ? spec.version : ESTREE_ADAPTER_VERSION;
 }
 
 export function languageOf(path: string): LanguageId | null {
@@ -90,6 +128,5 @@ export function parseKindOf(path: string): string | null {
   const language = languageOf(path);
   if (language === null) return null;
   const extension = path.slice(path.lastIndexOf(".") + 1).toLowerCase();
-  const spec = TREE_SITTER_SPECS.find((candidate) => candidate.language === language);
-  return `${extension}@${spec ? spec.version : ESTREE_ADAPTER_VERSION}`;
+  return `${extension}@${adapterVersion(language)}`;
 }

@@ -5,7 +5,7 @@ import {
   type ImplementationDraft,
   scoreFile,
 } from "../concerns/index.js";
-import type { FileUnits, LanguageId, LanguageRegistry } from "../lang/index.js";
+import { type FileUnits, type LanguageId, type LanguageRegistry, languageOf } from "../lang/index.js";
 import { readSourceFile, type SkipReason, sourceFromBytes } from "../sources/index.js";
 
 /** One file to read and parse, as the main thread hands it to a worker. */
@@ -17,6 +17,14 @@ export interface ParseTask {
   maxBytes: number;
   /** Match concerns too (off for test code the scan leaves out). */
   matchConcerns: boolean;
+}
+
+/** The languages of a batch's files, to load their adapters first (a path no adapter reads is reported later). */
+export function languagesOf(tasks: readonly ParseTask[]): LanguageId[] {
+  return tasks.flatMap((task) => {
+    const language = languageOf(task.path);
+    return language === null ? [] : [language];
+  });
 }
 
 /** What a worker needs to match concerns where the units are: the definitions and the golden packages. */

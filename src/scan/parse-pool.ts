@@ -4,7 +4,13 @@ import { join } from "node:path";
 import { Piscina } from "piscina";
 import { createLanguageRegistry, type LanguageRegistry } from "../lang/index.js";
 import { packageRoot } from "../shared/index.js";
-import { type ConcernMatching, type ParseOutcome, type ParseTask, readAndParse } from "./parse-file.js";
+import {
+  type ConcernMatching,
+  languagesOf,
+  type ParseOutcome,
+  type ParseTask,
+  readAndParse,
+} from "./parse-file.js";
 
 /**
  * Reads and parses files (and matches concerns on them) on every core; results come back in the order the
@@ -79,14 +85,23 @@ export function batchBySize(tasks: ParseTask[], sizes: number[], batchBytes = BA
   return batches;
 }
 
-function inProcessPool(): ParsePool {
+/** Parses batches in this thread, one at a time. */
+function localParser(): (tasks: ParseTask[], matching: ConcernMatching | null) => Promise<ParseOutcome[]> {
   let registry: Promise<LanguageRegistry> | undefined;
+  return async (tasks, matching) => {
+    registry ??= createLanguageRegistry([]);
+    const languages = await registry;
+    await languages.load(languagesOf(tasks));
+    return tasks.map((task) => readAndParse(task, languages, matching));
+  };
+}
+
+function inProcessPool(): ParsePool {
+  const parseHere = localParser();
   return {
     workers: 1,
     async parse(tasks, matching = null, onDone) {
-      registry ??= createLanguageRegistry();
-      const languages = await registry;
-      const outcomes = tasks.map((task) => readAndParse(task, languages, matching));
+      const outcomes = await parseHere(tasks, matching);
       onDone?.(
         tasks.map((_, position) => position),
         outcomes,
@@ -97,12 +112,25 @@ function inProcessPool(): ParsePool {
   };
 }
 
-/** A pool sized to the cores; small jobs and single-core machines parse in this thread. */
+/**
+ * Batches each worker has in hand at once: the next one waits in the worker while this thread takes in
+ * the last one's results or parses a batch of its own (during which it cannot send any), so the worker
+ * never idles between batches.
+ */
+const IN_FLIGHT_PER_WORKER = 2;
+
+/**
+ * A pool sized to the cores; small jobs and single-core machines parse in this thread. With N cores, this
+ * thread is one of the N parsers beside N - 1 worker threads: it would mostly wait otherwise, and each
+ * worker thread is a whole V8 heap more at the scan's peak (about 100 MB on a large org), whose results
+ * must also be copied back.
+ */
 export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   const workers = options.workers ?? defaultWorkers();
   const inProcessBelow = options.inProcessBelow ?? IN_PROCESS_BELOW_BYTES;
   const local = inProcessPool();
   if (workers <= 1 || !existsSync(WORKER)) return local;
+  const parseHere = localParser();
   let piscina: Piscina | undefined;
   return {
     workers,
@@ -110,21 +138,45 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       const sizes = tasks.map(sizeOf);
       if (sizes.reduce((sum, size) => sum + size, 0) < inProcessBelow)
         return local.parse(tasks, matching, onDone);
-      piscina ??= new Piscina({ filename: WORKER, minThreads: workers, maxThreads: workers });
+      piscina ??= new Piscina({
+        filename: WORKER,
+        minThreads: workers - 1,
+        maxThreads: workers - 1,
+        // Sent ahead, so a worker has its next batch even while this thread is busy parsing.
+        concurrentTasksPerWorker: IN_FLIGHT_PER_WORKER,
+      });
       const pool = piscina;
       const outcomes: ParseOutcome[] = new Array(tasks.length);
-      await Promise.all(
-        batchBySize(tasks, sizes).map(async (batch) => {
-          const results = (await pool.run({
-            tasks: batch.map((i) => tasks[i]),
-            matching,
-          })) as ParseOutcome[];
-          batch.forEach((taskIndex, k) => {
-            outcomes[taskIndex] = results[k] as ParseOutcome;
-          });
-          onDone?.(batch, results);
-        }),
-      );
+      const batches = batchBySize(tasks, sizes);
+      let next = 0;
+      const keep = (batch: number[], results: ParseOutcome[]) => {
+        batch.forEach((taskIndex, k) => {
+          outcomes[taskIndex] = results[k] as ParseOutcome;
+        });
+        onDone?.(batch, results);
+      };
+      // Every parser takes the next batch (largest first) when it is free, so the cores end together.
+      const inWorker = async () => {
+        for (let batch = batches[next++]; batch !== undefined; batch = batches[next++]) {
+          const results = (await pool.run({ tasks: batch.map((i) => tasks[i]), matching })) as ParseOutcome[];
+          keep(batch, results);
+        }
+      };
+      const inThisThread = async () => {
+        for (let batch = batches[next++]; batch !== undefined; batch = batches[next++]) {
+          // Let finished workers' results in (and send them more) before parsing a batch here.
+          await new Promise((resolve) => setImmediate(resolve));
+          keep(
+            batch,
+            await parseHere(
+              batch.map((i) => tasks[i] as ParseTask),
+              matching,
+            ),
+          );
+        }
+      };
+      const feeders = Array.from({ length: (workers - 1) * IN_FLIGHT_PER_WORKER }, inWorker);
+      await Promise.all([...feeders, inThisThread()]);
       return outcomes;
     },
     async close() {

@@ -1,8 +1,15 @@
 import { createLanguageRegistry } from "../lang/index.js";
-import { type ConcernMatching, type ParseOutcome, type ParseTask, readAndParse } from "./parse-file.js";
+import {
+  type ConcernMatching,
+  languagesOf,
+  type ParseOutcome,
+  type ParseTask,
+  readAndParse,
+} from "./parse-file.js";
 
-// One registry per worker thread: tree-sitter's grammars compile once and serve every batch.
-const languages = createLanguageRegistry();
+// One registry per worker thread, with no adapter loaded yet: each batch loads the ones its files need, so
+// a tree-sitter grammar compiles once per worker, and only in workers that meet its language.
+const languages = createLanguageRegistry([]);
 
 export interface ParseBatch {
   tasks: ParseTask[];
@@ -12,5 +19,6 @@ export interface ParseBatch {
 /** A worker's job: read, parse and match concerns on a batch of files (see parse-pool.ts). */
 export default async function parseBatch(batch: ParseBatch): Promise<ParseOutcome[]> {
   const registry = await languages;
+  await registry.load(languagesOf(batch.tasks));
   return batch.tasks.map((task) => readAndParse(task, registry, batch.matching));
 }
