@@ -96,11 +96,28 @@ function headFromFiles(root: string): string | null | undefined {
   }
 }
 
+/**
+ * Empty, shallow or whole, read from the repository's files where the layout is the plain one (every
+ * process started costs a fork of this one, which is large by the time history is read).
+ */
 async function repoState(root: string): Promise<"ok" | "empty" | "shallow"> {
-  const head = await git(["rev-parse", "--verify", "--quiet", "HEAD"], { cwd: root, okCodes: [1] });
-  if (head.code !== 0) return "empty";
+  if ((await headCommit(root)) === null) return "empty";
+  const shallowFile = shallowFromFiles(root);
+  if (shallowFile !== undefined) return shallowFile ? "shallow" : "ok";
   const shallow = await git(["rev-parse", "--is-shallow-repository"], { cwd: root });
   return shallow.stdout.trim() === "true" ? "shallow" : "ok";
+}
+
+/** A shallow clone lists its cut-off commits in .git/shallow; undefined when .git is not a plain folder. */
+function shallowFromFiles(root: string): boolean | undefined {
+  try {
+    const gitDir = join(root, ".git");
+    if (!statSync(gitDir).isDirectory()) return undefined;
+    const shallow = join(gitDir, "shallow");
+    return existsSync(shallow) && statSync(shallow).size > 0;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
-import { basename, dirname, relative, resolve, sep } from "node:path";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { git } from "../git/index.js";
 import { type DiagnosticLog, UserError } from "../shared/index.js";
 
@@ -98,6 +98,8 @@ export async function discoverRepos(paths: string[], cwd: string, log: Diagnosti
  * history behind that commit. Said once, as a note, so a count that differs from the branch's is explained.
  */
 async function noteDetachedHead(target: RepoTarget, log: DiagnosticLog): Promise<void> {
+  // On a branch, as .git/HEAD says in the plain layout: no process needed (the usual case, repo after repo).
+  if (headIsSymbolic(target.root)) return;
   // Exit 1: HEAD is not a symbolic ref, i.e. detached. An unborn branch (no commits yet) is still symbolic.
   const ref = await git(["symbolic-ref", "--quiet", "HEAD"], { cwd: target.root, okCodes: [1, 128] });
   if (ref.code !== 1) return;
@@ -108,6 +110,14 @@ async function noteDetachedHead(target: RepoTarget, log: DiagnosticLog): Promise
     `${target.name}: HEAD is detached${at} (not on a branch): its files and history are read as of that commit.`,
     { repo: target.name },
   );
+}
+
+function headIsSymbolic(root: string): boolean {
+  try {
+    return readFileSync(join(root, ".git", "HEAD"), "utf8").startsWith("ref: refs/");
+  } catch {
+    return false; // a worktree's .git file, or no .git here: git is asked
+  }
 }
 
 function dedupe(targets: Omit<RepoTarget, "name">[]): Omit<RepoTarget, "name">[] {
