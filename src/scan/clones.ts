@@ -12,7 +12,13 @@ import {
 } from "../clusters/index.js";
 import type { GoldenPathConfig } from "../config/index.js";
 import type { Literal } from "../lang/index.js";
-import { type CloneInput, type FindClonesOptions, findClones, type SetAside } from "../similarity/index.js";
+import {
+  type CloneInput,
+  DEFAULT_SIMILARITY,
+  type FindClonesOptions,
+  findClones,
+  type SetAside,
+} from "../similarity/index.js";
 import { gitBlobSha } from "../sources/index.js";
 import type { RepoRead } from "./read-repos.js";
 import type { ScannedFile } from "./scanned-file.js";
@@ -123,6 +129,7 @@ export function findOrgClones(
 ): ClonesFound {
   const keys: UnitKey[] = [];
   const inputs: CloneInput[] = [];
+  const minTokens = options.minTokens ?? DEFAULT_SIMILARITY.minTokens;
   const folderFiles = new Map<string, number>();
   files.forEach((file, fileIndex) => {
     const folder = `${file.repo}/${posix.dirname(file.path)}`;
@@ -134,7 +141,8 @@ export function findOrgClones(
         folder,
         tokens: unit.tokens,
         tokenLines: unit.tokenLines,
-        features: featuresOf(unit),
+        // Only units long enough for the same-job pass are described by their features there.
+        ...(unit.tokens.length >= minTokens ? { features: featuresOf(unit) } : {}),
       });
       keys.push({ file: fileIndex, unit: unitIndex });
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findClones } from "./find-clones.js";
-import { dice, kgramHashes, sortedSet, winnow, winnowPositions } from "./fingerprint.js";
+import { dice, distinctCount, kgramHashes, sortedSet, winnow, winnowPositions } from "./fingerprint.js";
 import { cohesiveGroups } from "./grouping.js";
 import { candidatePairs, signature } from "./minhash.js";
 import type { CloneInput } from "./model.js";
@@ -33,6 +33,28 @@ function unit(id: number, tokens: Uint32Array, file = id, folder = `f${file}`): 
 }
 
 const base = stream(11, 200);
+
+describe("sortedSet and distinctCount", () => {
+  it("give the distinct values in order, hashes above 2^31 included, and leave the input alone", () => {
+    const values = Uint32Array.from([0xffffffff, 5, 0x80000000, 5, 0, 0xffffffff, 7]);
+    const before = values.slice();
+    expect([...sortedSet(values)]).toEqual([0, 5, 7, 0x80000000, 0xffffffff]);
+    expect(distinctCount(values)).toBe(5);
+    expect(values).toEqual(before);
+    expect([...sortedSet([3, 1, 2])]).toEqual([1, 2, 3]);
+    expect(sortedSet([]).length).toBe(0);
+    expect(distinctCount(new Uint32Array(0))).toBe(0);
+  });
+
+  it("agree with a Set on random streams", () => {
+    for (let seed = 1; seed < 20; seed++) {
+      const hashes = kgramHashes(stream(seed, 300), 5);
+      const expected = [...new Set(hashes)].sort((a, b) => a - b);
+      expect([...sortedSet(hashes)]).toEqual(expected);
+      expect(distinctCount(hashes)).toBe(expected.length);
+    }
+  });
+});
 
 describe("fingerprints", () => {
   it("rolling k-gram hashes equal hashes computed from scratch", () => {

@@ -1,4 +1,4 @@
-import { winnowPositions } from "./fingerprint.js";
+import { distinctCount, winnowPositions } from "./fingerprint.js";
 import { UnionFind } from "./grouping.js";
 import type { SimilarityOptions } from "./options.js";
 import type { PreparedUnit } from "./unit-clones.js";
@@ -160,7 +160,7 @@ function repetitiveRun(unit: PreparedUnit, start: number, end: number, minDistin
     start,
     Math.max(start + 1, end - (unit.input.tokens.length - unit.hashes.length)),
   );
-  return new Set(hashes).size / hashes.length < minDistinctShare;
+  return distinctCount(hashes) / hashes.length < minDistinctShare;
 }
 
 /**

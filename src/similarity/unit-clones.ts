@@ -1,4 +1,4 @@
-import { dice, kgramHashes, sortedSet, streamHash, winnowPositions } from "./fingerprint.js";
+import { dice, distinctCount, kgramHashes, sortedSet, streamHash, winnowPositions } from "./fingerprint.js";
 import { cohesiveGroups } from "./grouping.js";
 import { similarPairs } from "./minhash.js";
 import type { CloneInput } from "./model.js";
@@ -13,7 +13,7 @@ export interface PreparedUnit {
 /** Whether a stream is one shape repeated (constant tables, long lists of similar calls). */
 export function isRepetitiveHashes(hashes: Uint32Array, minDistinctShare: number): boolean {
   if (hashes.length === 0) return false;
-  return new Set(hashes).size / hashes.length < minDistinctShare;
+  return distinctCount(hashes) / hashes.length < minDistinctShare;
 }
 
 /** Whether a token stream is one shape repeated. */
