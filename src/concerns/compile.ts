@@ -46,6 +46,7 @@ export function compileDefinition(
       kind,
       patterns: list.map((text) => compilePattern(text, kind)),
       weight: signal.weight,
+      atLeast: signal.atLeast ?? 1,
       ...(signal.languages ? { languages: signal.languages } : {}),
     };
   });
@@ -54,6 +55,8 @@ export function compileDefinition(
     const unknown = group.find((id) => !ids.has(id));
     if (unknown) throw new Error(`requires.${index}: no signal has the id "${unknown}"`);
   });
+  const unknownWork = (input.work ?? []).find((id) => !ids.has(id));
+  if (unknownWork) throw new Error(`work: no signal has the id "${unknownWork}"`);
   const parameters = input.parameters.map((parameter, index) => {
     const match = parameter.match === undefined ? [] : [parameter.match].flat();
     match.forEach((text, at) => {
@@ -79,6 +82,7 @@ export function compileDefinition(
       signals.filter((signal) => group.includes(signal.id) && signal.weight > 0),
     ),
     threshold: input.threshold,
+    work: input.work ?? [],
     parameters,
     libraries: input.libraries.map((library) => library.toLowerCase()),
     source,

@@ -38,10 +38,23 @@ const signalSchema = z
     path: patterns.optional(),
     weight: z.number().min(-10).max(10),
     languages: z.array(z.enum(LANGUAGE_IDS)).optional(),
+    /**
+     * How many different patterns must match for the signal to fire (default 1): a logger's own level
+     * table names several levels, code that merely logs an error names one.
+     */
+    atLeast: z.number().int().min(1).max(20).optional(),
   })
   .refine((signal) => SIGNAL_KINDS.filter((kind) => signal[kind] !== undefined).length === 1, {
     message: `a signal names exactly one of: ${SIGNAL_KINDS.join(", ")}`,
-  });
+  })
+  .refine(
+    (signal) => {
+      const kind = SIGNAL_KINDS.find((k) => signal[k] !== undefined);
+      const raw = kind === undefined ? undefined : signal[kind];
+      return (signal.atLeast ?? 1) <= (Array.isArray(raw) ? raw.length : 1);
+    },
+    { message: "atLeast is more than the signal's patterns" },
+  );
 
 /**
  * A parameter is a policy value the drift table compares across implementations: how many attempts, how
@@ -94,6 +107,11 @@ export const definitionSchema = z.strictObject({
   /** Groups of signal ids; a unit must match at least one signal of every group. */
   requires: z.array(z.array(z.string()).min(1)).default([]),
   threshold: z.number().positive(),
+  /**
+   * Signal ids a part of the work must show in its own code (one is enough): a cache's parts touch the
+   * store or its policy, not only its name. Without it, the share of the threshold alone decides.
+   */
+  work: z.array(z.string()).min(1).optional(),
   /** Policy values to compare across implementations (the drift table). */
   parameters: z.array(parameterSchema).default([]),
   /**
@@ -113,6 +131,8 @@ export interface CompiledSignal {
   patterns: Pattern[];
   weight: number;
   languages?: string[];
+  /** Different patterns that must match for the signal to fire; 1 unless the definition says more. */
+  atLeast?: number;
 }
 
 export interface CompiledParameter {
@@ -135,6 +155,8 @@ export interface ConcernDefinition {
   /** `requires` with each id resolved to its signal, positive ones only: what a match cannot do without. */
   requiredSignals: CompiledSignal[][];
   threshold: number;
+  /** Signal ids one of which a part of the work must fire by its own code; empty when any part may. */
+  work?: string[];
   parameters: CompiledParameter[];
   /** Module names (lower-case) of well-known packages that do this concern. */
   libraries: string[];

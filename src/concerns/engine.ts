@@ -16,7 +16,7 @@ import { pathWords } from "./words.js";
  * Bumped whenever the same definitions could match differently (a rule of the engine changed): stored
  * matches are keyed by it, so an index never hands back what an older engine found.
  */
-export const MATCHING_ENGINE_VERSION = 2;
+export const MATCHING_ENGINE_VERSION = 3;
 
 /** What the engine needs to know about one file; no teams, no repositories, no I/O. */
 export interface ConcernFile {
@@ -208,21 +208,53 @@ export function explainFile(
  */
 export const WORK_SHARE = 0.6;
 
+/** Whether a unit's own code fires one of the signals the definition asks of a part of its work, if any. */
+function showsWork(explained: UnitExplanation, definition: ConcernDefinition): boolean {
+  const wanted = definition.work ?? [];
+  if (wanted.length === 0) return true;
+  return explained.fired.some((entry) => {
+    const id = entry.slice(0, entry.indexOf("="));
+    return wanted.includes(id) && (definition.signals.find((s) => s.id === id)?.weight ?? 0) > 0;
+  });
+}
+
+/** How a file's units stand, by their own code, towards the concerns it implements. */
+export interface OwnWork {
+  /** Concern id → the units whose own code does part of its work (ascending). */
+  doing: Map<string, number[]>;
+  /**
+   * Concern id → the functions, methods and classes whose own code fires none of the signals the definition
+   * asks of its work (`work`); empty for a definition that asks none. A unit that matches only through its
+   * helpers and blocks (a getter named `cache`) supports the work without doing it.
+   */
+  lacking: Map<string, Set<number>>;
+}
+
 /**
  * The units of a file that do each of `definitions`' work by their own code, given that the file
- * implements them: concern id → unit indexes, ascending. Types and blocks never do work this way.
+ * implements them, and those that show none of it. Types and blocks never do work this way.
  */
+export function ownWork(file: ConcernFile, definitions: readonly ConcernDefinition[]): OwnWork {
+  const doing = new Map<string, number[]>(definitions.map((definition) => [definition.id, []]));
+  const lacking = new Map<string, Set<number>>(definitions.map((definition) => [definition.id, new Set()]));
+  explainAll(file, definitions, true, "own").forEach((explanations, index) => {
+    const kind = (file.units[index] as Unit).kind;
+    explanations.forEach((explained, k) => {
+      const shows = showsWork(explained, definitions[k] as ConcernDefinition);
+      if (!shows && kind !== "block" && kind !== "type") lacking.get(explained.concern)?.add(index);
+      if (shows && explained.score > 0 && explained.score >= WORK_SHARE * explained.threshold)
+        doing.get(explained.concern)?.push(index);
+    });
+  });
+  return { doing, lacking };
+}
+
+/** The units of a file that do each of `definitions`' work by their own code: concern id → unit indexes. */
 export function unitsDoingWork(
   file: ConcernFile,
   definitions: readonly ConcernDefinition[],
 ): Map<string, number[]> {
-  const work = new Map<string, number[]>(definitions.map((definition) => [definition.id, []]));
-  explainAll(file, definitions, true, "own").forEach((explanations, index) => {
-    for (const explained of explanations)
-      if (explained.score > 0 && explained.score >= WORK_SHARE * explained.threshold)
-        work.get(explained.concern)?.push(index);
-  });
-  return work;
+  return ownWork(file, definitions).doing;
 }
 
 /**

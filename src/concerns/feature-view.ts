@@ -113,10 +113,24 @@ export function viewOf(
   };
 }
 
+/**
+ * What fires the signal, or undefined: the first pattern that matches, or with `atLeast` above one, the
+ * values that that many different patterns matched (joined with `+`).
+ */
 export function firstMatch(signal: CompiledSignal, view: FeatureView): string | undefined {
+  const atLeast = signal.atLeast ?? 1;
+  if (atLeast <= 1) {
+    for (const pattern of signal.patterns) {
+      const hit = matchPattern(signal.kind, pattern, view);
+      if (hit !== undefined) return hit;
+    }
+    return undefined;
+  }
+  const hits: string[] = [];
   for (const pattern of signal.patterns) {
     const hit = matchPattern(signal.kind, pattern, view);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) hits.push(hit);
+    if (hits.length === atLeast) return hits.join("+");
   }
   return undefined;
 }

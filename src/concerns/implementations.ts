@@ -1,6 +1,6 @@
 import type { Unit } from "../lang/index.js";
 import type { ConcernDefinition } from "./definition.js";
-import { type ConcernFile, type UnitMatch, unitsDoingWork } from "./engine.js";
+import { type ConcernFile, ownWork, type UnitMatch } from "./engine.js";
 import { blocksUsedBy, callableByName, lastSegment, methodsOf } from "./module-graph.js";
 
 /** The units of one file that together do one concern. */
@@ -47,13 +47,19 @@ export function groupImplementations(
   const classMethods = methodsOf(file.units);
   const drafts: ImplementationDraft[] = [];
   // The file's own-code reading, once for every concern it implements.
-  const doingWork = unitsDoingWork(
+  const own = ownWork(
     file,
     definitions.filter((definition) => byConcern.has(definition.id)),
   );
   for (const [concern, list] of byConcern) {
     const matched = list.map((m) => m.unit);
-    const work = new Set([...matched, ...(doingWork.get(concern) ?? [])]);
+    // A matched unit whose own code shows none of the work the definition asks of its parts matches
+    // through its helpers: it belongs to the implementation, as support.
+    const lacking = own.lacking.get(concern) ?? new Set<number>();
+    const work = new Set([
+      ...matched.filter((unit) => !lacking.has(unit)),
+      ...(own.doing.get(concern) ?? []),
+    ]);
     // A matched class brings its methods: they are what the class does.
     const members = new Set([
       ...work,

@@ -21,10 +21,13 @@ export function runProcess(
     const child = spawn(file, args, options);
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
+    // Decoded as a stream: a character of several bytes split between two chunks stays whole.
+    child.stdout.setEncoding("utf8");
+    child.stderr.setEncoding("utf8");
+    child.stdout.on("data", (chunk: string) => {
       stdout += chunk;
     });
-    child.stderr.on("data", (chunk: Buffer) => {
+    child.stderr.on("data", (chunk: string) => {
       stderr += chunk;
     });
     child.on("close", (code) => resolve({ code, stdout, stderr }));
