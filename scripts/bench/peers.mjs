@@ -103,7 +103,7 @@ function commands(binaries, orgDir, tools) {
     "--index",
     join(outDir, "lineitem-index.sqlite"),
   ];
-  const settings = `scan --include-tests${boilerplate ? " --show-boilerplate" : " (this build has no --show-boilerplate)"}, workers = cores`;
+  const settings = `scan --include-tests${boilerplate ? " --show-boilerplate" : " (this build has no --show-boilerplate)"}, parsers = cores (this thread and cores − 1 workers)`;
   return {
     // A cold scan: nothing taken from the index (--no-cache), which it still writes, as a first scan does.
     // Without it every run after the first would be a re-scan of unchanged code.
