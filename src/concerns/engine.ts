@@ -3,6 +3,8 @@ import type { ConcernDefinition } from "./definition.js";
 import {
   type FeatureView,
   featuresOf,
+  fileViewOf,
+  fires,
   firstMatch,
   heads,
   indexBy,
@@ -120,12 +122,19 @@ function unmatched(definition: ConcernDefinition): UnitExplanation {
 function meetsRequirements(definition: ConcernDefinition, view: FeatureView, language: LanguageId): boolean {
   for (const group of definition.requiredSignals) {
     const met = group.some(
-      (signal) =>
-        (!signal.languages || signal.languages.includes(language)) && firstMatch(signal, view) !== undefined,
+      (signal) => (!signal.languages || signal.languages.includes(language)) && fires(signal, view),
     );
     if (!met) return false;
   }
   return true;
+}
+
+function requirementsMet(
+  definitions: readonly ConcernDefinition[],
+  view: FeatureView,
+  language: LanguageId,
+): boolean[] {
+  return definitions.map((definition) => meetsRequirements(definition, view, language));
 }
 
 /**
@@ -155,11 +164,28 @@ function explainAll(
     features[i] ??= featuresOf(file.units[i] as Unit, file.adoptedNames);
     return features[i];
   };
+  // A definition whose requirements even the whole file's features miss cannot match any of its units: most
+  // files meet few of the nineteen, and a file that meets none builds no unit's view at all. Types are left
+  // out: no unit is ever read with one.
+  const readable = file.units.flatMap((unit, i) => (unit.kind === "type" ? [] : [i]));
+  const possible = full
+    ? definitions.map(() => true)
+    : requirementsMet(
+        definitions,
+        fileViewOf(
+          readable.map((i) => file.units[i] as Unit),
+          readable.map(featuresAt),
+          fileFacts,
+        ),
+        file.language,
+      );
+  const anyPossible = possible.includes(true);
+  // One answer shared by every unit that is not read (callers only read explanations).
+  const none = definitions.map((definition) => unmatched(definition));
   return file.units.map((unit, index) => {
     // A block's own words are mostly its data (a level table, default options): it does a concern's work
     // only when it matches by itself, as a module read as one block does.
-    if (unit.kind === "type" || (reading === "own" && unit.kind === "block"))
-      return definitions.map((definition) => unmatched(definition));
+    if (unit.kind === "type" || (reading === "own" && unit.kind === "block") || !anyPossible) return none;
     // A class is read with its methods' words and calls: in class-based code the class is the module, and a
     // client sets its timeout in the constructor and its headers in `get`. Structure flags stay per unit:
     // "a loop that waits and tries again" describes one body of code, not a loop in one method and retry
@@ -182,8 +208,8 @@ function explainAll(
     const size = [index, ...parts].reduce((sum, i) => sum + (file.units[i] as Unit).tokens.length, 0);
     const working = [index, ...withParts].map(featuresAt);
     const view = viewOf(unit, working, [...blocks].map(featuresAt), fileFacts, size);
-    return definitions.map((definition) =>
-      full || meetsRequirements(definition, view, file.language)
+    return definitions.map((definition, k) =>
+      full || (possible[k] && meetsRequirements(definition, view, file.language))
         ? explainUnit(definition, view, file.language)
         : unmatched(definition),
     );
@@ -309,6 +335,8 @@ export function scoreFile(file: ConcernFile, definitions: readonly ConcernDefini
       .map((entry) => entry.slice(entry.indexOf("=") + 1));
   const wrapping = bindings.some((b) => b.size > 0);
   explainAll(file, definitions, wrapping).forEach((explanations, index) => {
+    // Most units clear no bar and, in a file without a concern's library, cannot be a wrapper either.
+    if (!wrapping && !explanations.some((explained) => explained.matched)) return;
     const cleared = definitions
       .map((definition, k) => ({ definition, explained: explanations[k] as UnitExplanation }))
       .filter(({ explained }) => explained.matched);

@@ -114,6 +114,37 @@ export function viewOf(
 }
 
 /**
+ * Everything any unit of the file can be read with: the union of every unit's features, names and flags.
+ * Every unit's view is a subset of it and signals only ask for values to be present, so a definition
+ * whose requirements this view misses matches no unit of the file.
+ */
+export function fileViewOf(
+  units: readonly Unit[],
+  features: readonly UnitFeatures[],
+  file: {
+    imports: ReadonlySet<string>;
+    importByHead: ReadonlyMap<string, string>;
+    path: ReadonlySet<string>;
+  },
+): FeatureView {
+  const call = union(features.map((f) => f.call));
+  return {
+    subword: union(features.map((f) => f.subword)),
+    name: new Set(units.flatMap((unit) => nameWords(unit.name))),
+    identifier: union(features.map((f) => f.identifier)),
+    call,
+    import: file.imports,
+    string: union(features.map((f) => f.string)),
+    key: union(features.map((f) => f.key)),
+    flag: new Set(units.flatMap((unit) => unit.flags)),
+    path: file.path,
+    callByTail: indexBy(call, tails),
+    importByHead: file.importByHead,
+    ownTokens: 0,
+  };
+}
+
+/**
  * What fires the signal, or undefined: the first pattern that matches, or with `atLeast` above one, the
  * values that that many different patterns matched (joined with `+`).
  */
@@ -133,6 +164,55 @@ export function firstMatch(signal: CompiledSignal, view: FeatureView): string | 
     if (hits.length === atLeast) return hits.join("+");
   }
   return undefined;
+}
+
+/** A signal's patterns as one test: its exact words, and its regexes joined into one alternation. */
+interface AnyPattern {
+  exact: string[];
+  joined: RegExp | undefined;
+  /** Regexes that cannot be joined (a backreference would point at another pattern's group). */
+  apart: RegExp[];
+}
+
+// Keyed by the compiled signal: definitions are compiled once per scan (and cloned once per worker batch).
+const anyPatterns = new WeakMap<CompiledSignal, AnyPattern>();
+
+function anyPatternOf(signal: CompiledSignal): AnyPattern {
+  let any = anyPatterns.get(signal);
+  if (any === undefined) {
+    const exact: string[] = [];
+    const regexes: RegExp[] = [];
+    for (const pattern of signal.patterns) {
+      if ("exact" in pattern) exact.push(pattern.exact);
+      else regexes.push(pattern.regex);
+    }
+    const joinable = regexes.filter((regex) => !/\\[1-9]|\\k</.test(regex.source));
+    any = {
+      exact,
+      joined:
+        joinable.length > 0
+          ? new RegExp(joinable.map((regex) => `(?:${regex.source})`).join("|"), "i")
+          : undefined,
+      apart: regexes.filter((regex) => !joinable.includes(regex)),
+    };
+    anyPatterns.set(signal, any);
+  }
+  return any;
+}
+
+/**
+ * Whether the signal fires, without saying on what: one pass over the values with every regex of the signal
+ * joined, where `firstMatch` tries the patterns one by one (requirements only ask whether, and most units
+ * fail them, so this is the engine's hottest loop).
+ */
+export function fires(signal: CompiledSignal, view: FeatureView): boolean {
+  if ((signal.atLeast ?? 1) > 1) return firstMatch(signal, view) !== undefined;
+  const any = anyPatternOf(signal);
+  for (const exact of any.exact) if (matchPattern(signal.kind, { exact }, view) !== undefined) return true;
+  const values = view[signal.kind];
+  if (any.joined !== undefined) for (const value of values) if (any.joined.test(value)) return true;
+  for (const regex of any.apart) for (const value of values) if (regex.test(value)) return true;
+  return false;
 }
 
 function matchPattern(kind: CompiledSignal["kind"], pattern: Pattern, view: FeatureView): string | undefined {
