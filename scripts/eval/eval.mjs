@@ -10,8 +10,10 @@
 //       by hand (scripts/eval/devset-labels.json): of the concerns lineitem puts on units, the share the
 //       labels agree with (precision), and of the concerns the labels give a seeded random sample of
 //       units, the share lineitem finds (recall), overall and per concern, with every disagreement; and
-//       the same per split: "dev" (the packages the engine is tuned on) and "holdout" (devset.json's
-//       `"split": "holdout"`: labelled blind and never tuned on, the honest measure).
+//       the same per split: "dev" (the packages the engine is tuned on), "holdout" (devset.json's
+//       `"split": "holdout"`: labelled blind and never tuned on, the honest measure) and every other split
+//       devset.json names ("holdout-2": a second held-out set, labelled blind after the engine rules of
+//       November 2026).
 //
 //   npm run eval                 both
 //   npm run eval -- --only acme  one of acme, devset
@@ -155,7 +157,7 @@ async function evalDevset() {
   const labelled = rows.flatMap((r) => r.found.map((f) => ({ ...f, spec: r.spec, label: r.label })));
   const agree = labelled.filter((f) => f.concern === f.label).length;
   const labels = readLabels(join(root, "scripts", "eval", "devset-labels.json"), Failure);
-  // The per-unit figures per split too: "dev" (the packages the engine is tuned on) and "holdout".
+  // The per-unit figures per split too: "dev" (the packages the engine is tuned on), "holdout", "holdout-2".
   const splitOf = new Map(specs.map((s) => [repoName(s.spec), s.split]));
   const units = unitFigures(await devsetUnits(orgDir, config, root), result, labels, builtIn, splitOf);
   return {

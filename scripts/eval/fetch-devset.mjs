@@ -47,7 +47,8 @@ export async function fetchDevset(root) {
   const tarballs = join(root, ".cache", "devset", ".tarballs");
   mkdirSync(packagesDir, { recursive: true });
   mkdirSync(tarballs, { recursive: true });
-  // `split`: "holdout" for the held-out packages (labelled blind, never tuned on), "dev" for the others.
+  // `split`: "holdout" or "holdout-2" for the held-out packages (labelled blind, never tuned on), "dev" for
+  // the others; any name devset.json gives is kept as it is.
   const specs = manifest.packages.map((p) => ({
     spec: `${p.name}@${p.version}`,
     concern: p.concern,

@@ -28,11 +28,12 @@ const repoOf = (key) => key.slice(0, key.indexOf("/"));
 
 /**
  * `units`: devsetUnits(); `result`: the scan result; `labels`: readLabels(); `builtIn`: concern ids;
- * `splitOf` (optional): repository → split ("dev", "holdout"), from devset.json.
+ * `splitOf` (optional): repository → split ("dev", "holdout", "holdout-2", any name devset.json uses).
  * Precision counts (unit, concern) pairs lineitem predicts on labelled units; recall counts the pairs the
  * labels give the random sample. Units lineitem labels that nobody labelled yet are listed, not counted.
- * With `splitOf`, `splits` holds the same figures (without the lists) for each split's packages alone: the
- * random sample is drawn per package, so a split's sample is the overall sample's part in it.
+ * With `splitOf`, `splits` holds the same figures (without the lists) for each split's packages alone, in
+ * the order devset.json first names them: the random sample is drawn per package, so a split's sample is
+ * the overall sample's part in it.
  */
 export function unitFigures(units, result, labels, builtIn, splitOf) {
   const figures = figuresOf(units, result, labels, builtIn);
@@ -172,6 +173,7 @@ function figuresOf(units, result, labels, builtIn) {
 const SPLIT_TITLES = {
   dev: "Dev split, the packages the engine is tuned on",
   holdout: "Holdout split, labelled blind and never tuned on",
+  "holdout-2": "Second holdout split, labelled blind after the engine rules of November 2026, never tuned on",
 };
 
 export function printUnitFigures(figures) {
