@@ -35,6 +35,8 @@ export interface ParsePoolOptions {
   workers?: number;
   /** Jobs smaller than this many bytes parse in this thread (default IN_PROCESS_BELOW_BYTES); 0 always uses workers. */
   inProcessBelow?: number;
+  /** Bytes of files per batch (default BATCH_BYTES). */
+  batchBytes?: number;
 }
 
 /**
@@ -147,7 +149,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       });
       const pool = piscina;
       const outcomes: ParseOutcome[] = new Array(tasks.length);
-      const batches = batchBySize(tasks, sizes);
+      const batches = batchBySize(tasks, sizes, options.batchBytes ?? BATCH_BYTES);
       let next = 0;
       const keep = (batch: number[], results: ParseOutcome[]) => {
         batch.forEach((taskIndex, k) => {

@@ -1,0 +1,45 @@
+import { readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { languageOf } from "../src/lang/index.js";
+import { createParsePool } from "../src/scan/parse-pool.js";
+
+// The pool parses on every core: this thread beside cores - 1 worker threads (the compiled worker from
+// dist/, which `npm test` builds first), each loading language adapters on first use. Whatever thread a
+// file lands on, the outcomes must be the same as parsing everything here, and in the tasks' order.
+
+const root = join(import.meta.dirname, "fixtures");
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return languageOf(path) === null ? [] : [path];
+  });
+}
+
+describe("parse pool", () => {
+  it("gives the same outcomes on worker threads as in this thread, in order, every language", async () => {
+    const tasks = sourceFiles(root).map((absPath) => ({
+      path: relative(root, absPath),
+      absPath,
+      maxBytes: 1024 * 1024,
+      matchConcerns: false,
+    }));
+    const languages = new Set(tasks.map((task) => languageOf(task.path)));
+    expect(languages.size).toBeGreaterThanOrEqual(8);
+    // Tiny batches, so both threads get many and the order must be put back together.
+    const threads = createParsePool({ workers: 2, inProcessBelow: 0, batchBytes: 2048 });
+    const here = createParsePool({ workers: 1 });
+    const heard: number[] = [];
+    try {
+      const spread = await threads.parse(tasks, null, (positions) => heard.push(...positions));
+      const local = await here.parse(tasks, null);
+      expect(spread).toEqual(local);
+      expect(heard.sort((a, b) => a - b)).toEqual(tasks.map((_, index) => index));
+    } finally {
+      await threads.close();
+      await here.close();
+    }
+  }, 60_000);
+});
