@@ -31,7 +31,7 @@ export interface ParsePool {
 }
 
 export interface ParsePoolOptions {
-  /** Worker threads; 1 parses in this thread. Default: the machine's cores (at most 8). */
+  /** Parsers: this thread and `workers - 1` worker threads; 1 parses in this thread only. Default: the machine's cores (at most 8). */
   workers?: number;
   /** Jobs smaller than this many bytes parse in this thread (default IN_PROCESS_BELOW_BYTES); 0 always uses workers. */
   inProcessBelow?: number;
@@ -40,9 +40,9 @@ export interface ParsePoolOptions {
 }
 
 /**
- * Below this much code, starting threads and compiling grammars in each (about 0.3 s) costs more than the
- * second core saves: at about 6 MB/s on one worker and 1.45× on two (npm run bench:parse), two workers pay off
- * from about 6 MB. The example org (0.8 MB) scans in 0.9 s in this thread against 1.1 s with workers.
+ * Below this much code, starting a worker thread (0.2 to 0.3 s before its first result) costs more than the
+ * second core saves: at about 6 MB/s on one core, a second one pays off from a few MB. The example org
+ * (0.8 MB) scans in 0.9 s in this thread against 1.1 s with workers.
  */
 export const IN_PROCESS_BELOW_BYTES = 4 * 1024 * 1024;
 /** Files are sent in batches of about this many bytes, so messaging costs little next to parsing. */
