@@ -129,14 +129,6 @@ function meetsRequirements(definition: ConcernDefinition, view: FeatureView, lan
   return true;
 }
 
-function requirementsMet(
-  definitions: readonly ConcernDefinition[],
-  view: FeatureView,
-  language: LanguageId,
-): boolean[] {
-  return definitions.map((definition) => meetsRequirements(definition, view, language));
-}
-
 /**
  * How a unit is read: with its module (the helpers it calls, the blocks they use), which is how a concern is
  * found, or by its own code alone (a class with its methods), which is how a unit is judged to do the work.
@@ -168,17 +160,16 @@ function explainAll(
   // files meet few of the nineteen, and a file that meets none builds no unit's view at all. Types are left
   // out: no unit is ever read with one.
   const readable = file.units.flatMap((unit, i) => (unit.kind === "type" ? [] : [i]));
-  const possible = full
-    ? definitions.map(() => true)
-    : requirementsMet(
-        definitions,
-        fileViewOf(
-          readable.map((i) => file.units[i] as Unit),
-          readable.map(featuresAt),
-          fileFacts,
-        ),
-        file.language,
+  const fileView = full
+    ? undefined
+    : fileViewOf(
+        readable.map((i) => file.units[i] as Unit),
+        readable.map(featuresAt),
+        fileFacts,
       );
+  const possible = definitions.map(
+    (definition) => fileView === undefined || meetsRequirements(definition, fileView, file.language),
+  );
   const anyPossible = possible.includes(true);
   // One answer shared by every unit that is not read (callers only read explanations).
   const none = definitions.map((definition) => unmatched(definition));
@@ -211,7 +202,7 @@ function explainAll(
     return definitions.map((definition, k) =>
       full || (possible[k] && meetsRequirements(definition, view, file.language))
         ? explainUnit(definition, view, file.language)
-        : unmatched(definition),
+        : (none[k] as UnitExplanation),
     );
   });
 }
@@ -273,14 +264,6 @@ export function ownWork(file: ConcernFile, definitions: readonly ConcernDefiniti
     });
   });
   return { doing, lacking };
-}
-
-/** The units of a file that do each of `definitions`' work by their own code: concern id → unit indexes. */
-export function unitsDoingWork(
-  file: ConcernFile,
-  definitions: readonly ConcernDefinition[],
-): Map<string, number[]> {
-  return ownWork(file, definitions).doing;
 }
 
 /**

@@ -79,6 +79,39 @@ export const heads = (module: string) => {
   return out;
 };
 
+type FileFacts = {
+  imports: ReadonlySet<string>;
+  importByHead: ReadonlyMap<string, string>;
+  path: ReadonlySet<string>;
+};
+
+/** A view over `working` (words and calls) and `lent` (words only), with the given names and flags. */
+function assembleView(
+  name: ReadonlySet<string>,
+  flag: ReadonlySet<string>,
+  working: readonly UnitFeatures[],
+  lent: readonly UnitFeatures[],
+  file: FileFacts,
+  ownTokens: number,
+): FeatureView {
+  const all = [...working, ...lent];
+  const call = union(working.map((f) => f.call));
+  return {
+    subword: union(all.map((f) => f.subword)),
+    name,
+    identifier: union(all.map((f) => f.identifier)),
+    call,
+    import: file.imports,
+    string: union(all.map((f) => f.string)),
+    key: union(all.map((f) => f.key)),
+    flag,
+    path: file.path,
+    callByTail: indexBy(call, tails),
+    importByHead: file.importByHead,
+    ownTokens,
+  };
+}
+
 /**
  * A unit as the concern engine reads it: with the same-file helpers it calls (their features are its
  * work) and the data of the module-level blocks it uses (words, strings, keys; not their calls, since
@@ -88,29 +121,10 @@ export function viewOf(
   own: Unit,
   working: UnitFeatures[],
   blocks: UnitFeatures[],
-  file: {
-    imports: ReadonlySet<string>;
-    importByHead: ReadonlyMap<string, string>;
-    path: ReadonlySet<string>;
-  },
+  file: FileFacts,
   ownTokens: number,
 ): FeatureView {
-  const all = [...working, ...blocks];
-  const call = union(working.map((f) => f.call));
-  return {
-    subword: union(all.map((f) => f.subword)),
-    name: new Set(nameWords(own.name)),
-    identifier: union(all.map((f) => f.identifier)),
-    call,
-    import: file.imports,
-    string: union(all.map((f) => f.string)),
-    key: union(all.map((f) => f.key)),
-    flag: new Set(own.flags),
-    path: file.path,
-    callByTail: indexBy(call, tails),
-    importByHead: file.importByHead,
-    ownTokens,
-  };
+  return assembleView(new Set(nameWords(own.name)), new Set(own.flags), working, blocks, file, ownTokens);
 }
 
 /**
@@ -121,27 +135,10 @@ export function viewOf(
 export function fileViewOf(
   units: readonly Unit[],
   features: readonly UnitFeatures[],
-  file: {
-    imports: ReadonlySet<string>;
-    importByHead: ReadonlyMap<string, string>;
-    path: ReadonlySet<string>;
-  },
+  file: FileFacts,
 ): FeatureView {
-  const call = union(features.map((f) => f.call));
-  return {
-    subword: union(features.map((f) => f.subword)),
-    name: new Set(units.flatMap((unit) => nameWords(unit.name))),
-    identifier: union(features.map((f) => f.identifier)),
-    call,
-    import: file.imports,
-    string: union(features.map((f) => f.string)),
-    key: union(features.map((f) => f.key)),
-    flag: new Set(units.flatMap((unit) => unit.flags)),
-    path: file.path,
-    callByTail: indexBy(call, tails),
-    importByHead: file.importByHead,
-    ownTokens: 0,
-  };
+  const names = new Set(units.flatMap((unit) => nameWords(unit.name)));
+  return assembleView(names, new Set(units.flatMap((unit) => unit.flags)), features, [], file, 0);
 }
 
 /**
@@ -208,7 +205,7 @@ function anyPatternOf(signal: CompiledSignal): AnyPattern {
 export function fires(signal: CompiledSignal, view: FeatureView): boolean {
   if ((signal.atLeast ?? 1) > 1) return firstMatch(signal, view) !== undefined;
   const any = anyPatternOf(signal);
-  for (const exact of any.exact) if (matchPattern(signal.kind, { exact }, view) !== undefined) return true;
+  for (const exact of any.exact) if (matchExact(signal.kind, exact, view) !== undefined) return true;
   const values = view[signal.kind];
   if (any.joined !== undefined) for (const value of values) if (any.joined.test(value)) return true;
   for (const regex of any.apart) for (const value of values) if (regex.test(value)) return true;
@@ -216,14 +213,15 @@ export function fires(signal: CompiledSignal, view: FeatureView): boolean {
 }
 
 function matchPattern(kind: CompiledSignal["kind"], pattern: Pattern, view: FeatureView): string | undefined {
-  if ("exact" in pattern) {
-    const wanted = pattern.exact;
-    // A call matches by its name or any dotted tail (`get` matches `this.http.get`); an import by itself
-    // or a parent module (`requests` matches `requests.adapters`, `@acme/kit` matches `@acme/kit/retry`).
-    if (kind === "call") return view.callByTail.get(wanted);
-    if (kind === "import") return view.importByHead.get(wanted);
-    return view[kind].has(wanted) ? wanted : undefined;
-  }
+  if ("exact" in pattern) return matchExact(kind, pattern.exact, view);
   for (const value of view[kind]) if (pattern.regex.test(value)) return value;
   return undefined;
+}
+
+function matchExact(kind: CompiledSignal["kind"], wanted: string, view: FeatureView): string | undefined {
+  // A call matches by its name or any dotted tail (`get` matches `this.http.get`); an import by itself
+  // or a parent module (`requests` matches `requests.adapters`, `@acme/kit` matches `@acme/kit/retry`).
+  if (kind === "call") return view.callByTail.get(wanted);
+  if (kind === "import") return view.importByHead.get(wanted);
+  return view[kind].has(wanted) ? wanted : undefined;
 }

@@ -7,8 +7,6 @@ export {
   scoreFile,
   type UnitExplanation,
   type UnitMatch,
-  unitsDoingWork,
-  WORK_SHARE,
 } from "./engine.js";
 export { groupImplementations, type ImplementationDraft } from "./implementations.js";
 export { builtinConcernsDir, concernDefinitionFiles, loadConcernDefinitions } from "./load.js";
