@@ -18,6 +18,9 @@
 //   npm run eval                 both
 //   npm run eval -- --only acme  one of acme, devset
 //   npm run eval -- --json FILE  also write the figures as JSON
+//   npm run eval -- --splits dev,dev-2
+//                                report only these splits of the dev set (tuning sessions keep the
+//                                held-out splits out of sight this way; the scan still reads every package)
 // Exit codes: 0 done, 2 something failed (one line on stderr).
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -26,9 +29,9 @@ import { parseArgs } from "node:util";
 import { builtinConcernsDir } from "../../dist/concerns/index.js";
 import { buildExampleOrg } from "../../dist/demo/index.js";
 import { scan } from "../../dist/scan/index.js";
-import { buildOrg, repoName } from "../bench/peers-setup.mjs";
+import { repoName } from "../bench/peers-setup.mjs";
 import { devsetUnits } from "./devset-units.mjs";
-import { Failure, fetchDevset } from "./fetch-devset.mjs";
+import { Failure, prepareDevset } from "./fetch-devset.mjs";
 import { printUnitFigures, readLabels, unitFigures } from "./unit-figures.mjs";
 
 const root = new URL("../..", import.meta.url).pathname;
@@ -122,18 +125,11 @@ async function evalAcme() {
   }
 }
 
-async function evalDevset() {
-  const { specs, packagesDir } = await fetchDevset(root);
-  const orgDir = join(root, ".cache", "devset", "org");
-  buildOrg(
-    packagesDir,
-    orgDir,
-    specs.map((s) => s.spec),
-  );
-  // A published package is often only its build (`dist/`), which a scan of an org sets aside as generated;
-  // here it is the code the label is about, so the dev set's config reads it.
-  const config = join(orgDir, "lineitem.config.yaml");
-  writeFileSync(config, 'include: ["dist/**", "distribution/**"]\n');
+/** `splits`: null for every split, or the names of the splits to report (the scan still reads them all). */
+async function evalDevset(splits) {
+  const { specs: allSpecs, orgDir, config } = await prepareDevset(root);
+  const specs = splits ? allSpecs.filter((s) => splits.has(s.split)) : allSpecs;
+  const shown = new Set(specs.map((s) => repoName(s.spec)));
   const result = await scan({ paths: [orgDir], cwd: root, configFile: config });
   const byRepo = new Map();
   for (const cluster of result.concerns) {
@@ -156,10 +152,16 @@ async function evalDevset() {
   });
   const labelled = rows.flatMap((r) => r.found.map((f) => ({ ...f, spec: r.spec, label: r.label })));
   const agree = labelled.filter((f) => f.concern === f.label).length;
-  const labels = readLabels(join(root, "scripts", "eval", "devset-labels.json"), Failure);
+  const repoOfKey = (key) => key.slice(0, key.indexOf("/"));
+  const labels = Object.fromEntries(
+    Object.entries(readLabels(join(root, "scripts", "eval", "devset-labels.json"), Failure)).filter(([key]) =>
+      shown.has(repoOfKey(key)),
+    ),
+  );
   // The per-unit figures per split too: "dev" (the packages the engine is tuned on), "holdout", "holdout-2".
   const splitOf = new Map(specs.map((s) => [repoName(s.spec), s.split]));
-  const units = unitFigures(await devsetUnits(orgDir, config, root), result, labels, builtIn, splitOf);
+  const scanned = (await devsetUnits(orgDir, config, root)).filter((unit) => shown.has(unit.repo));
+  const units = unitFigures(scanned, result, labels, builtIn, splitOf);
   return {
     packages: rows.length,
     recall: ratio(rows.filter((r) => r.hit).length, rows.length),
@@ -223,11 +225,26 @@ function print(acme, devset) {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { only: { type: "string" }, json: { type: "string" } } });
+  const { values } = parseArgs({
+    options: { only: { type: "string" }, json: { type: "string" }, splits: { type: "string" } },
+  });
   if (values.only && !["acme", "devset"].includes(values.only))
     throw new Failure("--only takes acme or devset");
+  const splits = values.splits ? new Set(values.splits.split(",").map((s) => s.trim())) : null;
+  if (splits) {
+    const known = new Set(
+      JSON.parse(readFileSync(join(root, "scripts", "eval", "devset.json"), "utf8")).packages.map(
+        (p) => p.split ?? "dev",
+      ),
+    );
+    const unknown = [...splits].filter((s) => !known.has(s));
+    if (unknown.length)
+      throw new Failure(
+        `--splits: no package is in ${unknown.join(", ")} (devset.json has ${[...known].join(", ")})`,
+      );
+  }
   const acme = values.only === "devset" ? null : await evalAcme();
-  const devset = values.only === "acme" ? null : await evalDevset();
+  const devset = values.only === "acme" ? null : await evalDevset(splits);
   process.stdout.write(`${print(acme, devset)}\n`);
   if (values.json) writeFileSync(values.json, `${JSON.stringify({ acme, devset }, null, 2)}\n`);
 }

@@ -5,6 +5,7 @@ import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { buildOrg } from "../bench/peers-setup.mjs";
 
 const run = promisify(execFile);
 export class Failure extends Error {}
@@ -66,4 +67,23 @@ export async function fetchDevset(root) {
   queue.splice(0, queue.length, ...pending);
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, pending.length) }, worker));
   return { specs, packagesDir };
+}
+
+/**
+ * Fetches the dev set and builds its org (one git repository per package) with the config that reads
+ * published builds; returns the specs, the org and its config. Prints no finding: labelling starts here.
+ */
+export async function prepareDevset(root) {
+  const { specs, packagesDir } = await fetchDevset(root);
+  const orgDir = join(root, ".cache", "devset", "org");
+  buildOrg(
+    packagesDir,
+    orgDir,
+    specs.map((s) => s.spec),
+  );
+  // A published package is often only its build (`dist/`), which a scan of an org sets aside as generated;
+  // here it is the code the label is about, so the dev set's config reads it.
+  const config = join(orgDir, "lineitem.config.yaml");
+  writeFileSync(config, 'include: ["dist/**", "distribution/**"]\n');
+  return { specs, orgDir, config };
 }

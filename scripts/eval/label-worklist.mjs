@@ -2,24 +2,29 @@
 // yet, with its source, and never what lineitem predicts for it (labels are made blind). Units come in
 // key order, so the units lineitem flags are not set apart from the random sample.
 //   npm run build && node scripts/eval/label-worklist.mjs [--repo NAME] [--max-lines N] > worklist.txt
-// Needs the dev set in .cache/devset (npm run eval fetches it and builds the org).
+// Fetches the dev set into .cache/devset and builds its org when something is missing.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { scan } from "../../dist/scan/index.js";
 import { predictedLabels, randomSample } from "./devset-sample.mjs";
 import { devsetUnits } from "./devset-units.mjs";
+import { Failure, prepareDevset } from "./fetch-devset.mjs";
 
 const root = new URL("../..", import.meta.url).pathname;
 const { values } = parseArgs({
   options: { repo: { type: "string" }, "max-lines": { type: "string", default: "400" } },
 });
-const orgDir = join(root, ".cache", "devset", "org");
-const config = join(orgDir, "lineitem.config.yaml");
-if (!existsSync(config)) {
-  process.stderr.write("label-worklist: no dev set org; run npm run eval first\n");
+// Fetches what devset.json names and builds the org first, so a new package can be labelled before any
+// eval has run on it.
+let prepared;
+try {
+  prepared = await prepareDevset(root);
+} catch (error) {
+  process.stderr.write(`label-worklist: ${error instanceof Failure ? error.message : error.stack}\n`);
   process.exit(2);
 }
+const { orgDir, config } = prepared;
 const labelsFile = join(root, "scripts", "eval", "devset-labels.json");
 const labelled = existsSync(labelsFile) ? JSON.parse(readFileSync(labelsFile, "utf8")).units : {};
 const units = await devsetUnits(orgDir, config, root);

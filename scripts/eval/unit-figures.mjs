@@ -174,6 +174,8 @@ const SPLIT_TITLES = {
   dev: "Dev split, the packages the engine is tuned on",
   holdout: "Holdout split, labelled blind and never tuned on",
   "holdout-2": "Second holdout split, labelled blind after the engine rules of November 2026, never tuned on",
+  "dev-2":
+    "Second dev split, added for the concerns the first one lacks, labelled blind before any rule was tuned on it",
 };
 
 export function printUnitFigures(figures) {
