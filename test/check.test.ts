@@ -48,13 +48,13 @@ describe("lineitem check on the example org", async () => {
     expect(
       finding.existing.map((copy) => `${copy.team} ${copy.repo}/${copy.path}:${copy.startLine}`),
     ).toEqual([
-      "platform storefront/packages/platform-kit/src/retry.ts:18",
+      "platform storefront/packages/platform-kit/src/retry.ts:30",
       "catalog storefront/services/catalog-bff/src/util/retry.ts:11",
       "checkout storefront/apps/web-checkout/src/lib/retry.ts:13",
-      "fulfilment fulfilment-svc/internal/retry/retry.go:12",
-      "identity notifications-worker/lib/retry.js:1",
-      "insights recs-service/recs/util/retry.py:7",
-      "payments payments-api/src/lib/with-retry.ts:14",
+      "fulfilment fulfilment-svc/internal/retry/retry.go:37",
+      "identity notifications-worker/lib/retry.js:12",
+      "insights recs-service/recs/util/retry.py:10",
+      "payments payments-api/src/lib/with-retry.ts:27",
     ]);
     expect(finding.parameters.filter((p) => !p.same).map((p) => [p.id, p.yours, p.golden])).toEqual([
       ["attempts", "5", "3"],
@@ -93,7 +93,7 @@ describe("lineitem check on the example org", async () => {
         "your retry: attempts 5, base delay 200 ms; @acme/platform-kit: attempts 3, base delay 100 ms, max delay 2 s",
       );
       expect(run.stdout).toContain(
-        "platform: storefront/packages/platform-kit/src/retry.ts:18-63 (golden path)",
+        "platform: storefront/packages/platform-kit/src/retry.ts:30-63 (golden path)",
       );
       expect(run.stdout).toContain("and the working tree");
     } finally {

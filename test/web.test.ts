@@ -145,7 +145,7 @@ describe("the HTML report and the dashboard on the Acme example org", () => {
       /^# What the platform work costs\n\n\*\*Your teams wrote retry logic 7 times/,
     );
     expect(markdown.stdout).toContain(
-      "| ★ | platform | storefront/packages/platform-kit/src/retry.ts:18-63 |",
+      "| ★ | platform | storefront/packages/platform-kit/src/retry.ts:30-63 |",
     );
     expect(markdown.stdout).toContain("**Kill criteria (platform):** Keep the platform team");
     const csv = await runCli(["report", "--index", indexFile, "--format", "csv"], dir);

@@ -268,7 +268,8 @@ describe("groupImplementations", () => {
     );
     expect(impl?.units).toEqual([1, 2, 3]);
     expect(impl?.matched).toEqual([1]);
-    expect([impl?.startLine, impl?.endLine]).toEqual([2, 33]);
+    // The lines shown are the work's (the matched method); the helper and the caller support it.
+    expect([impl?.startLine, impl?.endLine]).toEqual([2, 10]);
   });
 
   it("tells the units whose own code does the work from the ones that only support it", () => {
@@ -348,7 +349,8 @@ describe("groupImplementations", () => {
       [],
     );
     expect(drafts).toHaveLength(1);
-    expect(drafts[0]).toMatchObject({ concern: "audit-log", units: [0, 1], startLine: 1, endLine: 12 });
+    // The instance joins the units; the lines shown stay the audit helper's own.
+    expect(drafts[0]).toMatchObject({ concern: "audit-log", units: [0, 1], startLine: 6, endLine: 12 });
   });
 });
 

@@ -18,6 +18,10 @@ export interface ImplementationDraft {
   work: number[];
   score: number;
   evidence: string[];
+  /**
+   * The lines of the units that do the work (else of the matched ones): what a reader is pointed at.
+   * Support (an import block, an options table, a helper far down the file) does not stretch them.
+   */
   startLine: number;
   endLine: number;
   /** Set when the implementation is a wrapper around a well-known package of the concern. */
@@ -88,6 +92,7 @@ export function groupImplementations(
     const units = [...members].sort((a, b) => a - b);
     const evidence = [...new Set(list.flatMap((m) => m.evidence))].slice(0, 8);
     const wraps = list.every((m) => m.wraps !== undefined) ? list[0]?.wraps : undefined;
+    const shown = work.size > 0 ? [...work] : matched;
     drafts.push({
       ...(wraps !== undefined ? { wraps } : {}),
       concern,
@@ -96,8 +101,8 @@ export function groupImplementations(
       work: [...work].sort((a, b) => a - b),
       score: Math.max(...list.map((m) => m.score)),
       evidence,
-      startLine: Math.min(...units.map((i) => (file.units[i] as Unit).startLine)),
-      endLine: Math.max(...units.map((i) => (file.units[i] as Unit).endLine)),
+      startLine: Math.min(...shown.map((i) => (file.units[i] as Unit).startLine)),
+      endLine: Math.max(...shown.map((i) => (file.units[i] as Unit).endLine)),
     });
   }
   return absorbUsedInstances(file, drafts).sort(
@@ -124,9 +129,8 @@ function absorbUsedInstances(file: ConcernFile, drafts: ImplementationDraft[]): 
     );
     if (!user) continue;
     kept.splice(kept.indexOf(candidate), 1);
+    // The instance supports the user's work; the lines shown stay those of the work.
     user.units = [...new Set([...user.units, ...candidate.units])].sort((a, b) => a - b);
-    user.startLine = Math.min(user.startLine, candidate.startLine);
-    user.endLine = Math.max(user.endLine, candidate.endLine);
   }
   return kept;
 }
