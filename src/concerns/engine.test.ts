@@ -3,7 +3,7 @@ import { makeUnit } from "../../test/helpers/units.js";
 import type { Unit } from "../lang/index.js";
 import { compileDefinition } from "./compile.js";
 import { definitionSchema } from "./definition.js";
-import { explainFile, scoreFile } from "./engine.js";
+import { concernsPossibleIn, explainFile, scoreFile } from "./engine.js";
 import { groupImplementations } from "./implementations.js";
 
 const unit = makeUnit;
@@ -242,6 +242,31 @@ describe("a unit that clears several concerns", () => {
     );
     // r: 10/2 = 5; logging 1.0 < 0.75 × 5, so logging is dropped.
     expect(scoreFile(file([audit]), [strongRetry, logging]).map((m) => m.concern)).toEqual(["r"]);
+  });
+});
+
+describe("concernsPossibleIn", () => {
+  it("names the concerns whose requirements the whole file meets, even spread over its units", () => {
+    // No unit retries on its own, but between them the file has the words, the wait and the loop.
+    const spread = [
+      unit("retryPolicy", { subwords: ["retry", "policy"] }),
+      unit("pause", { calls: ["setTimeout"] }),
+      unit("drain", { flags: ["loop"] }),
+    ];
+    expect(concernsPossibleIn(file(spread), [retry])).toEqual(["retry"]);
+    expect(scoreFile(file(spread), [retry])).toEqual([]);
+  });
+
+  it("names none for a file that lacks a required kind of evidence anywhere", () => {
+    const plain = [unit("render", { calls: ["setTimeout"], flags: ["loop"] })];
+    expect(concernsPossibleIn(file(plain), [retry])).toEqual([]);
+  });
+
+  it("never leaves out a concern the file's units match", () => {
+    const loop = unit("withRetry", { subwords: ["with", "retries"], calls: ["sleep"], flags: ["loop"] });
+    const units = [loop, unit("format", { subwords: ["format"] })];
+    expect(scoreFile(file(units), [retry]).map((m) => m.concern)).toEqual(["retry"]);
+    expect(concernsPossibleIn(file(units), [retry])).toEqual(["retry"]);
   });
 });
 

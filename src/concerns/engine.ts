@@ -129,6 +129,43 @@ function meetsRequirements(definition: ConcernDefinition, view: FeatureView, lan
   return true;
 }
 
+/** What a file says about itself, beside its units: its imports and the words of its path. */
+function factsOf(file: ConcernFile) {
+  const imports = new Set(file.imports.map((imp) => imp.module.toLowerCase()));
+  return { imports, importByHead: indexBy(imports, heads), path: new Set(pathWords(file.path)) };
+}
+
+/**
+ * Per definition, whether any unit of the file could match it: the whole file's features (types left out:
+ * no unit is ever read with one) meet its requirements. Most files meet few of the nineteen.
+ */
+function possibleConcerns(
+  file: ConcernFile,
+  definitions: readonly ConcernDefinition[],
+  facts: ReturnType<typeof factsOf>,
+  featuresAt: (index: number) => UnitFeatures,
+): boolean[] {
+  const readable = file.units.flatMap((unit, i) => (unit.kind === "type" ? [] : [i]));
+  const view = fileViewOf(
+    readable.map((i) => file.units[i] as Unit),
+    readable.map(featuresAt),
+    facts,
+  );
+  return definitions.map((definition) => meetsRequirements(definition, view, file.language));
+}
+
+/**
+ * The concerns some unit of the file could match, by the file-level test the engine runs first: the ids
+ * of the definitions whose requirements the whole file's features meet. A file with none needs no concern
+ * matching at all (what a pipeline that reads most files as tokens only would ask before building an AST).
+ */
+export function concernsPossibleIn(file: ConcernFile, definitions: readonly ConcernDefinition[]): string[] {
+  const possible = possibleConcerns(file, definitions, factsOf(file), (i) =>
+    featuresOf(file.units[i] as Unit, file.adoptedNames),
+  );
+  return definitions.flatMap((definition, k) => (possible[k] ? [definition.id] : []));
+}
+
 /**
  * How a unit is read: with its module (the helpers it calls, the blocks they use), which is how a concern is
  * found, or by its own code alone (a class with its methods), which is how a unit is judged to do the work.
@@ -146,8 +183,7 @@ function explainAll(
   full: boolean,
   reading: Reading = "module",
 ): UnitExplanation[][] {
-  const imports = new Set(file.imports.map((imp) => imp.module.toLowerCase()));
-  const fileFacts = { imports, importByHead: indexBy(imports, heads), path: new Set(pathWords(file.path)) };
+  const fileFacts = factsOf(file);
   const helpers = helpersCalledBy(file.units);
   const usedBlocks = blocksUsedBy(file.units);
   const methods = methodsOf(file.units);
@@ -157,19 +193,10 @@ function explainAll(
     return features[i];
   };
   // A definition whose requirements even the whole file's features miss cannot match any of its units: most
-  // files meet few of the nineteen, and a file that meets none builds no unit's view at all. Types are left
-  // out: no unit is ever read with one.
-  const readable = file.units.flatMap((unit, i) => (unit.kind === "type" ? [] : [i]));
-  const fileView = full
-    ? undefined
-    : fileViewOf(
-        readable.map((i) => file.units[i] as Unit),
-        readable.map(featuresAt),
-        fileFacts,
-      );
-  const possible = definitions.map(
-    (definition) => fileView === undefined || meetsRequirements(definition, fileView, file.language),
-  );
+  // files meet few of the nineteen, and a file that meets none builds no unit's view at all.
+  const possible = full
+    ? definitions.map(() => true)
+    : possibleConcerns(file, definitions, fileFacts, featuresAt);
   const anyPossible = possible.includes(true);
   // One answer shared by every unit that is not read (callers only read explanations).
   const none = definitions.map((definition) => unmatched(definition));

@@ -2,6 +2,7 @@ export type { CompiledSignal, ConcernDefinition, SignalKind } from "./definition
 export { type DraftOptions, draftConcern, type UnnamedWork } from "./draft.js";
 export {
   type ConcernFile,
+  concernsPossibleIn,
   explainFile,
   MATCHING_ENGINE_VERSION,
   scoreFile,
