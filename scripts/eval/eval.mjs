@@ -7,7 +7,7 @@
 //       and never committed: per package, whether the labelled concern is found (recall), and how many of
 //       the implementations found carry the package's label (label precision), with every disagreement
 //       listed for a person to judge; and per unit (scripts/eval/unit-figures.mjs), against labels made
-//       by hand (scripts/eval/devset-labels.json): of the concerns lineitem puts on units, the share the
+//       by hand (scripts/eval/devset-labels.json, and holdout-labels.json for the held-out splits): of the concerns lineitem puts on units, the share the
 //       labels agree with (precision), and of the concerns the labels give a seeded random sample of
 //       units, the share lineitem finds (recall), overall and per concern, with every disagreement; and
 //       the same per split: "dev" (the packages the engine is tuned on), "holdout" (devset.json's
@@ -32,7 +32,7 @@ import { scan } from "../../dist/scan/index.js";
 import { repoName } from "../bench/peers-setup.mjs";
 import { devsetUnits } from "./devset-units.mjs";
 import { Failure, prepareDevset } from "./fetch-devset.mjs";
-import { printUnitFigures, readLabels, unitFigures } from "./unit-figures.mjs";
+import { printUnitFigures, readAllLabels, unitFigures } from "./unit-figures.mjs";
 
 const root = new URL("../..", import.meta.url).pathname;
 const ratio = (a, b) => (b === 0 ? "—" : (a / b).toFixed(3));
@@ -154,7 +154,7 @@ async function evalDevset(splits) {
   const agree = labelled.filter((f) => f.concern === f.label).length;
   const repoOfKey = (key) => key.slice(0, key.indexOf("/"));
   const labels = Object.fromEntries(
-    Object.entries(readLabels(join(root, "scripts", "eval", "devset-labels.json"), Failure)).filter(([key]) =>
+    Object.entries(readAllLabels(join(root, "scripts", "eval"), Failure)).filter(([key]) =>
       shown.has(repoOfKey(key)),
     ),
   );

@@ -1,15 +1,17 @@
-// Labelling aid: prints every sampled dev-set unit that scripts/eval/devset-labels.json does not label
-// yet, with its source, and never what lineitem predicts for it (labels are made blind). Units come in
-// key order, so the units lineitem flags are not set apart from the random sample.
+// Labelling aid: prints every sampled dev-set unit that neither scripts/eval/devset-labels.json nor
+// holdout-labels.json (a held-out package's labels) labels yet, with its source, and never what lineitem
+// predicts for it (labels are made blind). Units come in key order, so the units lineitem flags are not
+// set apart from the random sample.
 //   npm run build && node scripts/eval/label-worklist.mjs [--repo NAME] [--max-lines N] > worklist.txt
 // Fetches the dev set into .cache/devset and builds its org when something is missing.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { scan } from "../../dist/scan/index.js";
 import { predictedLabels, randomSample } from "./devset-sample.mjs";
 import { devsetUnits } from "./devset-units.mjs";
 import { Failure, prepareDevset } from "./fetch-devset.mjs";
+import { readAllLabels } from "./unit-figures.mjs";
 
 const root = new URL("../..", import.meta.url).pathname;
 const { values } = parseArgs({
@@ -25,8 +27,8 @@ try {
   process.exit(2);
 }
 const { orgDir, config } = prepared;
-const labelsFile = join(root, "scripts", "eval", "devset-labels.json");
-const labelled = existsSync(labelsFile) ? JSON.parse(readFileSync(labelsFile, "utf8")).units : {};
+// Labels of the dev splits and of the held-out ones (a held-out package's labels go to holdout-labels.json).
+const labelled = readAllLabels(join(root, "scripts", "eval"), Failure);
 const units = await devsetUnits(orgDir, config, root);
 const result = await scan({ paths: [orgDir], cwd: root, configFile: config, workers: 1 });
 const wanted = new Set([...randomSample(units), ...predictedLabels(result).keys()]);

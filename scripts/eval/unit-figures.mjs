@@ -1,11 +1,23 @@
 // Per-unit figures for the dev set: how often the concern lineitem puts on a unit is the one a person put
 // there (precision), and how many of the concerns a person found in the random sample lineitem finds too
-// (recall). The labels are scripts/eval/devset-labels.json; see its `about` for how they were made.
+// (recall). The labels are scripts/eval/devset-labels.json (see its `about` for how they were made) and, for
+// the held-out splits, scripts/eval/holdout-labels.json, kept apart so that tuning never reads them.
 import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { isTestPath } from "../../dist/sources/index.js";
 import { predictedLabels, randomSample } from "./devset-sample.mjs";
 
 const ratio = (a, b) => (b === 0 ? "—" : (a / b).toFixed(3));
+
+/** Every label: the dev splits' file and the held-out splits' file, merged (a key may be in one only). */
+export function readAllLabels(dir, Failure) {
+  const dev = readLabels(join(dir, "devset-labels.json"), Failure);
+  const held = readLabels(join(dir, "holdout-labels.json"), Failure);
+  const twice = Object.keys(held).filter((key) => key in dev);
+  if (twice.length)
+    throw new Failure(`labelled in both devset-labels.json and holdout-labels.json: ${twice[0]}`);
+  return { ...dev, ...held };
+}
 
 export function readLabels(file, Failure) {
   if (!existsSync(file)) throw new Failure(`${file} is missing`);
@@ -183,7 +195,7 @@ export function printUnitFigures(figures) {
     "",
     "### Per unit",
     "",
-    `${figures.labelledUnits} units labelled by hand (scripts/eval/devset-labels.json) of ${figures.units} the scan reads: a random sample of ${figures.sampleUnits} and every unit lineitem labels (${figures.predictedUnits} now).`,
+    `${figures.labelledUnits} units labelled by hand (scripts/eval/devset-labels.json and holdout-labels.json) of ${figures.units} the scan reads: a random sample of ${figures.sampleUnits} and every unit lineitem labels (${figures.predictedUnits} now).`,
     "",
     `Precision (concerns lineitem puts on labelled units that the labels agree with): ${figures.precision} of ${figures.predictedPairs}.`,
     `Recall (concerns the labels give the random sample that lineitem finds): ${figures.recall} of ${figures.labelledPairs}.`,
