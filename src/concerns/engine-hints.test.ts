@@ -1,23 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { compileTestDefinition as compile, concernFile as file } from "../../test/helpers/concerns.js";
 import { makeUnit as unit } from "../../test/helpers/units.js";
-import type { Unit } from "../lang/index.js";
-import { compileDefinition } from "./compile.js";
-import { type ConcernDefinitionInput, definitionSchema } from "./definition.js";
+import { definitionSchema } from "./definition.js";
 import { explainFile, scoreFile } from "./engine.js";
 import { groupImplementations } from "./implementations.js";
 
 // The two hints a definition may give beyond weights and requirements: a signal that needs several of its
 // patterns (`atLeast`), and the signals a part of the work must show by its own code (`work`).
-
-const compile = (input: object) =>
-  compileDefinition(definitionSchema.parse(input) as ConcernDefinitionInput, "x.yaml", () => {});
-
-const file = (units: Unit[]) => ({
-  path: "src/lib/x.ts",
-  language: "typescript" as const,
-  imports: [],
-  units,
-});
 
 const logging = compile({
   id: "logging",

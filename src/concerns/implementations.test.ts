@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { concernFile as file, retryDefinition as retry } from "../../test/helpers/concerns.js";
+import { makeUnit as unit } from "../../test/helpers/units.js";
+import { scoreFile } from "./engine.js";
+import { groupImplementations } from "./implementations.js";
+
+describe("groupImplementations", () => {
+  it("pulls in the helpers a matched unit calls and the sibling methods that call it", () => {
+    const units = [
+      unit("Client", { kind: "class", startLine: 1, endLine: 30 }),
+      unit("Client.request", {
+        parent: "Client",
+        startLine: 2,
+        endLine: 10,
+        subwords: ["retry"],
+        calls: ["pause"],
+        flags: ["loop"],
+      }),
+      unit("Client.get", { parent: "Client", startLine: 11, endLine: 13, calls: ["request"] }),
+      unit("pause", { startLine: 31, endLine: 33, calls: ["setTimeout"] }),
+      unit("unrelated", { startLine: 34, endLine: 40 }),
+    ];
+    const [impl] = groupImplementations(
+      file(units),
+      [{ unit: 1, concern: "retry", score: 7, evidence: [] }],
+      [retry],
+    );
+    expect(impl?.units).toEqual([1, 2, 3]);
+    expect(impl?.matched).toEqual([1]);
+    // The lines shown are the work's (the matched method); the helper and the caller support it.
+    expect([impl?.startLine, impl?.endLine]).toEqual([2, 10]);
+  });
+
+  it("tells the units whose own code does the work from the ones that only support it", () => {
+    const units = [
+      unit("DEFAULTS", {
+        kind: "block",
+        declares: ["DEFAULTS"],
+        subwords: ["retry", "backoff"],
+        startLine: 1,
+      }),
+      unit("withRetry", {
+        subwords: ["with", "retry"],
+        calls: ["retryDelay", "format", "sleep"],
+        identifiers: ["DEFAULTS"],
+        flags: ["loop"],
+        startLine: 2,
+        endLine: 10,
+      }),
+      // Its own code is the backoff: retry words, a random jitter, named for it (5 of the 7 points).
+      unit("retryDelay", {
+        subwords: ["retry", "delay"],
+        calls: ["Math.random"],
+        startLine: 11,
+        endLine: 14,
+      }),
+      // Called by the loop, but nothing of retry in it.
+      unit("format", { subwords: ["format", "message"], startLine: 15, endLine: 18 }),
+      // Not called by anyone in the file, yet retry's own work: a backoff helper the module exports.
+      unit("retryBackoff", {
+        subwords: ["retry", "backoff"],
+        calls: ["Math.random"],
+        startLine: 19,
+        endLine: 22,
+      }),
+      unit("unrelated", { subwords: ["parse", "date"], startLine: 23, endLine: 25 }),
+    ];
+    const f = file(units);
+    const [impl] = groupImplementations(f, scoreFile(f, [retry]), [retry]);
+    expect(impl?.matched).toEqual([1]);
+    expect(impl?.units).toEqual([0, 1, 2, 3, 4]);
+    // The block's words are data, never work by themselves; the generic helper supports the loop.
+    expect(impl?.work).toEqual([1, 2, 4]);
+  });
+
+  it("reads a small module-level block with the units that use it, not a large table of everything", () => {
+    const words = { subwords: ["retry", "backoff"], kind: "block" as const };
+    const small = unit("POLICY", {
+      ...words,
+      declares: ["POLICY"],
+      tokens: new Uint32Array(40),
+      startLine: 1,
+    });
+    const large = unit("DEFAULTS", {
+      ...words,
+      declares: ["DEFAULTS"],
+      tokens: new Uint32Array(400),
+      startLine: 2,
+    });
+    const loop = { calls: ["sleep"], flags: ["loop" as const], startLine: 3, endLine: 9 };
+    const withPolicy = unit("runWithRetry", { ...loop, identifiers: ["POLICY"] });
+    const withDefaults = unit("runWithRetry", { ...loop, identifiers: ["DEFAULTS"] });
+    expect(scoreFile(file([small, large, withPolicy]), [retry]).map((m) => m.unit)).toEqual([2]);
+    expect(scoreFile(file([small, large, withDefaults]), [retry])).toEqual([]);
+  });
+
+  it("gives a configured instance to the implementation that uses it", () => {
+    const units = [
+      unit("channel", { kind: "block", declares: ["channel"], startLine: 1, endLine: 5 }),
+      unit("audit", { identifiers: ["channel"], startLine: 6, endLine: 12 }),
+    ];
+    const drafts = groupImplementations(
+      file(units),
+      [
+        { unit: 0, concern: "structured-logging", score: 6, evidence: [] },
+        { unit: 1, concern: "audit-log", score: 7, evidence: [] },
+      ],
+      [],
+    );
+    expect(drafts).toHaveLength(1);
+    // The instance joins the units; the lines shown stay the audit helper's own.
+    expect(drafts[0]).toMatchObject({ concern: "audit-log", units: [0, 1], startLine: 6, endLine: 12 });
+  });
+});

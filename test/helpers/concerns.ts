@@ -1,0 +1,35 @@
+import { compileDefinition } from "../../src/concerns/compile.js";
+import { type ConcernDefinitionInput, definitionSchema } from "../../src/concerns/definition.js";
+import type { ConcernDefinition } from "../../src/concerns/index.js";
+import type { Unit } from "../../src/lang/index.js";
+
+/** A definition from its YAML shape, validated and compiled as the loader does it. */
+export function compileTestDefinition(input: object): ConcernDefinition {
+  return compileDefinition(definitionSchema.parse(input) as ConcernDefinitionInput, "x.yaml", () => {});
+}
+
+/** A small retry definition: retry words, a wait and a loop, all three required. */
+export const retryDefinition = compileTestDefinition({
+  id: "retry",
+  title: "Retry",
+  noun: "retry logic",
+  description: "tries again",
+  signals: [
+    { id: "word", subword: ["retry", "backoff"], weight: 3 },
+    { id: "waits", call: ["sleep", "setTimeout"], weight: 2 },
+    { id: "loop", flag: "loop", weight: 1 },
+    { id: "named", name: "retry", weight: 1 },
+    { id: "random", call: "/^math\\.random$/", weight: 1 },
+  ],
+  requires: [["word"], ["waits"], ["loop"]],
+  threshold: 7,
+});
+
+/** A TypeScript file of these units, with no imports unless `extra` gives them. */
+export const concernFile = (units: Unit[], extra = {}) => ({
+  path: "src/lib/x.ts",
+  language: "typescript" as const,
+  imports: [],
+  units,
+  ...extra,
+});
