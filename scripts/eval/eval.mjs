@@ -7,9 +7,10 @@
 //       and never committed: per package, whether the labelled concern is found (recall), and how many of
 //       the implementations found carry the package's label (label precision), with every disagreement
 //       listed for a person to judge; and per unit (scripts/eval/unit-figures.mjs), against labels made
-//       by hand (scripts/eval/devset-labels.json, and holdout-labels.json for the held-out splits): of the concerns lineitem puts on units, the share the
-//       labels agree with (precision), and of the concerns the labels give a seeded random sample of
-//       units, the share lineitem finds (recall), overall and per concern, with every disagreement; and
+//       by hand (scripts/eval/devset-labels.json, and holdout-labels.json for the held-out splits): of
+//       the concerns lineitem puts on units, the share the labels agree with (precision), and of the
+//       concerns the labels give a seeded random sample of units, the share lineitem finds (recall),
+//       overall and per concern, with every disagreement; and
 //       the same per split: "dev" (the packages the engine is tuned on), "holdout" (devset.json's
 //       `"split": "holdout"`: labelled blind and never tuned on, the honest measure) and every other split
 //       devset.json names ("holdout-2": a second held-out set, labelled blind after the engine rules of
@@ -32,7 +33,7 @@ import { scan } from "../../dist/scan/index.js";
 import { repoName } from "../bench/peers-setup.mjs";
 import { devsetUnits } from "./devset-units.mjs";
 import { Failure, prepareDevset } from "./fetch-devset.mjs";
-import { printUnitFigures, readAllLabels, unitFigures } from "./unit-figures.mjs";
+import { printUnitFigures, readAllLabels, repoOf, unitFigures } from "./unit-figures.mjs";
 
 const root = new URL("../..", import.meta.url).pathname;
 const ratio = (a, b) => (b === 0 ? "—" : (a / b).toFixed(3));
@@ -152,10 +153,9 @@ async function evalDevset(splits) {
   });
   const labelled = rows.flatMap((r) => r.found.map((f) => ({ ...f, spec: r.spec, label: r.label })));
   const agree = labelled.filter((f) => f.concern === f.label).length;
-  const repoOfKey = (key) => key.slice(0, key.indexOf("/"));
   const labels = Object.fromEntries(
     Object.entries(readAllLabels(join(root, "scripts", "eval"), Failure)).filter(([key]) =>
-      shown.has(repoOfKey(key)),
+      shown.has(repoOf(key)),
     ),
   );
   // The per-unit figures per split too: "dev" (the packages the engine is tuned on), "holdout", "holdout-2".

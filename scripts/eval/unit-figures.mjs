@@ -36,7 +36,7 @@ export function readLabels(file, Failure) {
 }
 
 // The repository a unit key (`repo/path#name@startLine`) belongs to; repository names have no slash.
-const repoOf = (key) => key.slice(0, key.indexOf("/"));
+export const repoOf = (key) => key.slice(0, key.indexOf("/"));
 
 /**
  * `units`: devsetUnits(); `result`: the scan result; `labels`: readLabels(); `builtIn`: concern ids;
