@@ -3,7 +3,8 @@
 // team each; scripts/bench/peers.json). Prints wall time, CPU time and peak memory (medians of alternating
 // runs, so machine noise hits every tool alike), the ratios, and lineitem's recall of jscpd's
 // cross-directory clone groups of 50+ tokens, with a sample of what only one of the two found. lineitem is
-// timed cold (--no-cache: nothing from its index) and again right after with nothing changed (the re-scan).
+// timed cold (--no-cache: nothing from its index) and again right after with nothing changed (the re-scan),
+// and `lineitem copies`, the copy search on its own (the job jscpd and fallow do), is timed beside them.
 // A benchmark, not a test: npm test never runs it.
 //
 //   npm run bench:peers                       3 runs each, then recall
@@ -31,6 +32,8 @@ const outDir = join(cache, "out");
 const TOOLS = ["lineitem", "jscpd", "fallow"];
 const PEERS = ["jscpd", "fallow"];
 const RESCAN = "lineitem re-scan";
+// The copy search alone (`lineitem copies`: lexer, no concerns, history or index): what the peers do.
+const COPIES = "lineitem copies";
 
 function options() {
   let values;
@@ -118,6 +121,12 @@ function commands(binaries, orgDir, tools) {
       args: scan("lineitem-rescan.json"),
       note: "the same scan again, nothing changed (the index the cold scan wrote)",
     },
+    [COPIES]: {
+      command: process.execPath,
+      args: [cli, "copies", orgDir, "--include-tests", "--show-boilerplate", "-q", "--format", "json"],
+      stdout: join(outDir, "lineitem-copies.json"),
+      note: "copies --include-tests --show-boilerplate --format json: the copy search alone (a lexer, no syntax tree; no concerns, history or index)",
+    },
     jscpd: {
       command: binaries.jscpd,
       // --silent does not silence jscpd 5.3.3's summary line; it goes to a file with the rest of stdout.
@@ -192,6 +201,8 @@ function readFigures(tools) {
   if (tools.includes("lineitem")) {
     const s = readJson(join(outDir, "lineitem.json"))?.summary;
     read.lineitem = { files: s?.filesRead, lines: s?.lines };
+    const c = readJson(join(outDir, "lineitem-copies.json"))?.summary;
+    read[COPIES] = { files: c?.filesRead, lines: c?.lines };
   }
   if (tools.includes("jscpd")) {
     const t = readJson(join(outDir, "jscpd-report.json"))?.statistics?.total;
@@ -220,19 +231,36 @@ function timingTable(figures, spec, read) {
   if (!ours || !peers.length) return { text: rows.join("\n"), verdict: null };
   const ratio = (peer) =>
     `| ${peer} | ${fixed(ours.wall / figures[peer].wall)}× | ${fixed(ours.cpu / figures[peer].cpu)}× | ${fixed(ours.rssMiB / figures[peer].rssMiB)}× |`;
-  rows.push("", "| lineitem ÷ | wall | CPU | peak RSS |", "|---|--:|--:|--:|", ...peers.map(ratio));
+  rows.push("", "| lineitem scan ÷ | wall | CPU | peak RSS |", "|---|--:|--:|--:|", ...peers.map(ratio));
+  const copies = figures[COPIES];
+  if (copies) {
+    const copiesRatio = (peer) =>
+      `| ${peer} | ${fixed(copies.wall / figures[peer].wall)}× | ${fixed(copies.cpu / figures[peer].cpu)}× | ${fixed(copies.rssMiB / figures[peer].rssMiB)}× |`;
+    rows.push(
+      "",
+      "| lineitem copies ÷ | wall | CPU | peak RSS |",
+      "|---|--:|--:|--:|",
+      ...peers.map(copiesRatio),
+    );
+  }
   const faster = peers.reduce((a, b) => (figures[b].wall < figures[a].wall ? b : a));
   const verdict = {
     fasterPeer: faster,
     wallRatioToFaster: ours.wall / figures[faster].wall,
     wallGoalMet: ours.wall <= figures[faster].wall,
+    copiesWallRatioToFaster: copies ? copies.wall / figures[faster].wall : null,
+    copiesWallGoalMet: copies ? copies.wall <= figures[faster].wall : null,
     rssRatioToJscpd: figures.jscpd ? ours.rssMiB / figures.jscpd.rssMiB : null,
     rssGoalMet: figures.jscpd ? ours.rssMiB <= figures.jscpd.rssMiB : null,
   };
   rows.push(
     "",
-    `Faster peer: ${faster} (${fixed(figures[faster].wall)} s). lineitem takes ${fixed(verdict.wallRatioToFaster)}× its wall time; goal ≤ 1.00×: ${verdict.wallGoalMet ? "met" : "not met"}.`,
+    `Faster peer: ${faster} (${fixed(figures[faster].wall)} s). lineitem scan (concerns, history and index too) takes ${fixed(verdict.wallRatioToFaster)}× its wall time; goal ≤ 1.00×: ${verdict.wallGoalMet ? "met" : "not met"}.`,
   );
+  if (copies)
+    rows.push(
+      `lineitem copies (parse + fingerprints + groups, the goal's measure) takes ${fixed(verdict.copiesWallRatioToFaster)}× ${faster}'s wall time and ${fixed(copies.wall / figures.jscpd?.wall)}× jscpd's; goal ≤ 1.00× the faster peer: ${verdict.copiesWallGoalMet ? "met" : "not met"}.`,
+    );
   const rescan = figures[RESCAN];
   if (rescan) {
     verdict.rescanRatio = rescan.wall / ours.wall;
@@ -250,10 +278,10 @@ function timingTable(figures, spec, read) {
 const where = (m) => `${m.file ?? `${m.repo}/${m.path}`}:${m.start ?? m.startLine}-${m.end ?? m.endLine}`;
 const places = (members) => members.slice(0, 3).map(where).join("  ~  ") + (members.length > 3 ? "  …" : "");
 
-function recallReport(tools, sampleSize) {
+function recallReport(tools, sampleSize, file, title) {
   if (!tools.includes("lineitem") || !tools.includes("jscpd"))
     return { text: "Recall: not measured (it needs lineitem and jscpd in --only).", figures: null };
-  const result = readJson(join(outDir, "lineitem.json"));
+  const result = readJson(join(outDir, file));
   const groups = result?.clones?.groups;
   if (!Array.isArray(groups))
     return {
@@ -273,7 +301,7 @@ function recallReport(tools, sampleSize) {
       .join(", ");
   const share = (part, whole) => fixed(part / Math.max(1, whole), 3);
   const lines = [
-    "| | groups |",
+    `| ${title} | groups |`,
     "|---|--:|",
     `| jscpd: clone groups (its pairs joined through shared places) | ${count(jscpd.length)} |`,
     `| jscpd: cross-directory groups of 50+ tokens | ${count(recall.wanted)} |`,
@@ -348,7 +376,7 @@ async function main() {
   const org = buildOrg(join(root, ".cache", "corpus"), orgDir, config.packages);
   const binaries = installPeers(join(cache, "tools"), config.peers);
   const tools = TOOLS.filter((t) => opts.only.includes(t)).flatMap((t) =>
-    t === "lineitem" ? [t, RESCAN] : [t],
+    t === "lineitem" ? [t, RESCAN, COPIES] : [t],
   );
   const spec = commands(binaries, orgDir, tools);
   const viaLauncher = PEERS.filter((p) => binaries[p].includes(join("node_modules", ".bin")));
@@ -374,9 +402,14 @@ async function main() {
     goals: table.verdict,
   };
   if (opts.recall) {
-    const recall = recallReport(tools, opts.sample);
+    const recall = recallReport(tools, opts.sample, "lineitem.json", "lineitem scan");
     out.push("", recall.text);
     report.recall = recall.figures;
+    if (tools.includes(COPIES)) {
+      const copies = recallReport(tools, opts.sample, "lineitem-copies.json", "lineitem copies");
+      out.push("", copies.text);
+      report.copiesRecall = copies.figures;
+    }
   }
   writeFileSync(join(cache, "report.json"), `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`${out.join("\n")}\n\nFull figures: ${join(cache, "report.json")}\n`);

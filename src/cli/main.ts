@@ -10,6 +10,7 @@ import {
   runScan,
   type ScanFlags,
 } from "./commands.js";
+import { addCopiesCommand } from "./copies-command.js";
 import type { CliIo } from "./io.js";
 import { LEDGER_HELP, type LedgerFlags, runLedger } from "./ledger-command.js";
 import { type DbReportFlags, INDEX_HELP, type IndexFlags, runDbReport, runIndex } from "./org-commands.js";
@@ -106,7 +107,7 @@ function program(io: CliIo, run: (job: Promise<number>) => void): Command {
     )
     .addHelpText(
       "after",
-      "\nStart with:\n  $ lineitem demo                builds an example org and scans it\n  $ lineitem scan ~/src/my-org   scans your own repositories\n  $ lineitem check --base origin/main   checks a branch against the org before it is merged\n  $ lineitem trend ~/src/my-org  follows each concern quarter by quarter, with the kill criteria\n  $ lineitem serve               a local dashboard over the last scan\n\nDocs: README.md, docs/config.md, docs/concerns.md, docs/trend.md, docs/report.md, docs/check.md\n",
+      "\nStart with:\n  $ lineitem demo                builds an example org and scans it\n  $ lineitem scan ~/src/my-org   scans your own repositories\n  $ lineitem check --base origin/main   checks a branch against the org before it is merged\n  $ lineitem trend ~/src/my-org  follows each concern quarter by quarter, with the kill criteria\n  $ lineitem serve               a local dashboard over the last scan\n  $ lineitem copies ~/src/my-org only the code copied across teams, fast\n\nDocs: README.md, docs/config.md, docs/concerns.md, docs/trend.md, docs/report.md, docs/check.md\n",
     )
     .version(packageVersion, "-V, --version")
     .showHelpAfterError("(run with --help for usage)")
@@ -240,6 +241,7 @@ function program(io: CliIo, run: (job: Promise<number>) => void): Command {
   addTrendCommand(cli, io, run, { withIndexOptions, jobsOption });
   addServeCommand(cli, io, run);
   addCheckCommand(cli, io, run, jobsOption);
+  addCopiesCommand(cli, io, run, jobsOption);
 
   return cli;
 }

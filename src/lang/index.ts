@@ -1,4 +1,10 @@
-export { createLanguageRegistry, type LanguageRegistry, languageOf, parseKindOf } from "./registry.js";
+export {
+  createLanguageRegistry,
+  type LanguageRegistry,
+  languageOf,
+  lexedLanguage,
+  parseKindOf,
+} from "./registry.js";
 export type {
   FileUnits,
   Import,

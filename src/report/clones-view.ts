@@ -1,5 +1,5 @@
 import type { createColors } from "picocolors";
-import type { CloneGroupJson, ScanResult } from "../result/index.js";
+import type { CloneGroupJson, Clones } from "../result/index.js";
 import { printable } from "./printable.js";
 import { alignColumns } from "./table.js";
 
@@ -14,7 +14,7 @@ const KIND_WORDS: Record<CloneGroupJson["kind"], string> = {
   "near-miss": "near-miss copies",
 };
 
-function groupLine(group: CloneGroupJson): string {
+export function groupLine(group: CloneGroupJson): string {
   const what = group.level === "unit" ? "" : " of a fragment";
   const size = `${group.lines} line${group.lines === 1 ? "" : "s"}, ${group.tokens} tokens`;
   const similar = group.kind === "near-miss" ? `, ${Math.round(group.similarity * 100)}% alike` : "";
@@ -26,13 +26,18 @@ function groupLine(group: CloneGroupJson): string {
  * Copies across teams: one finding per group (17 copies are one line and 17 rows, not 16 pairs), the
  * canonical member marked ◆, the largest groups first.
  */
-export function clonesSection(result: ScanResult, c: Colors, visible: (text: string) => string): string[] {
-  const { groups, setAside, settings } = result.clones;
+export function clonesSection(
+  clones: Clones,
+  c: Colors,
+  visible: (text: string) => string,
+  shown = CLONE_GROUPS_SHOWN,
+): string[] {
+  const { groups, setAside, settings } = clones;
   const crossTeam = groups.filter((g) => g.crossTeam);
   const lines: string[] = [];
   if (crossTeam.length) {
     lines.push(c.bold("Copies across teams"));
-    for (const group of crossTeam.slice(0, CLONE_GROUPS_SHOWN)) {
+    for (const group of crossTeam.slice(0, shown)) {
       lines.push(`  ${groupLine(group)}`);
       const rows = group.members.map((m) => [
         m.canonical ? c.cyan("◆") : "",
@@ -43,10 +48,8 @@ export function clonesSection(result: ScanResult, c: Colors, visible: (text: str
       ]);
       lines.push(...alignColumns(rows, new Set(), visible).map((line) => `  ${line}`));
     }
-    if (crossTeam.length > CLONE_GROUPS_SHOWN) {
-      lines.push(
-        c.dim(`  … and ${crossTeam.length - CLONE_GROUPS_SHOWN} more cross-team clone groups (see --json)`),
-      );
+    if (crossTeam.length > shown) {
+      lines.push(c.dim(`  … and ${crossTeam.length - shown} more cross-team clone groups (see --json)`));
     }
   }
   const notes: string[] = [];

@@ -3,6 +3,12 @@ export { renderCheckMarkdown } from "./check-markdown.js";
 export { renderCheckSarif, SARIF_LIMITS } from "./check-sarif.js";
 export { renderCheckView } from "./check-view.js";
 export {
+  type CopiesViewOptions,
+  renderCopiesMarkdown,
+  renderCopiesSarif,
+  renderCopiesView,
+} from "./copies.js";
+export {
   escapeHtml,
   type HtmlAssets,
   type PageData,

@@ -208,7 +208,7 @@ export function renderTerminal(result: ScanResult, options: TerminalOptions): st
   if (ledger.length) out.push(...ledger, "");
   const advice = adviceSection(result.advice, c);
   if (advice.length) out.push(...advice, "");
-  const clones = clonesSection(result, c, visible);
+  const clones = clonesSection(result.clones, c, visible);
   if (clones.length) out.push(...clones, "");
   out.push(...footer(result, c));
   return `${out.join("\n")}\n`;

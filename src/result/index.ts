@@ -8,6 +8,7 @@ export {
   type ParameterDiff,
 } from "./check-schema.js";
 export type { CloneGroupJson, CloneMemberJson, Clones } from "./clones-schema.js";
+export { type CopiesResult, copiesResultSchema } from "./copies-schema.js";
 export {
   jsonSchemaOf,
   jsonSchemaOfScanResult,

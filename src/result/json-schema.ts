@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { checkResultSchema } from "./check-schema.js";
+import { copiesResultSchema } from "./copies-schema.js";
 import { scanResultSchema } from "./schema.js";
 import { trendResultSchema } from "./trend-schema.js";
 
@@ -21,6 +22,11 @@ export const PUBLISHED_SCHEMAS: readonly PublishedSchema[] = [
     file: "schema/check-result.v1.json",
     title: "lineitem check result, version 1",
     schema: checkResultSchema,
+  },
+  {
+    file: "schema/copies-result.v1.json",
+    title: "lineitem copies result, version 1",
+    schema: copiesResultSchema,
   },
 ];
 

@@ -1,4 +1,5 @@
 export { type CheckOptions, check, type FailOn, reachesFailOn } from "./check.js";
+export { COPIES_SIMILARITY, type CopiesOptions, findCopies } from "./copies.js";
 export { type ReportFromDbOptions, reportFromDb } from "./db-report.js";
 export { MAX_EXCERPT_LINES, readExcerpts } from "./excerpts.js";
 export { type IndexedRepo, type IndexRepoOptions, indexRepos } from "./index-repo.js";

@@ -5,7 +5,13 @@ import {
   type ImplementationDraft,
   scoreFile,
 } from "../concerns/index.js";
-import { type FileUnits, type LanguageId, type LanguageRegistry, languageOf } from "../lang/index.js";
+import {
+  type FileUnits,
+  type LanguageId,
+  type LanguageRegistry,
+  languageOf,
+  lexedLanguage,
+} from "../lang/index.js";
 import { readSourceFile, type SkipReason, sourceFromBytes } from "../sources/index.js";
 
 /** One file to read and parse, as the main thread hands it to a worker. */
@@ -17,13 +23,15 @@ export interface ParseTask {
   maxBytes: number;
   /** Match concerns too (off for test code the scan leaves out). */
   matchConcerns: boolean;
+  /** Only what the copy search needs (LanguageRegistry.tokens): no syntax tree for JavaScript/TypeScript. */
+  tokensOnly?: boolean;
 }
 
 /** The languages of a batch's files, to load their adapters first (a path no adapter reads is reported later). */
 export function languagesOf(tasks: readonly ParseTask[]): LanguageId[] {
   return tasks.flatMap((task) => {
     const language = languageOf(task.path);
-    return language === null ? [] : [language];
+    return language === null || (task.tokensOnly && lexedLanguage(language)) ? [] : [language];
   });
 }
 
@@ -64,7 +72,7 @@ export function readAndParse(
   if (!read.ok) return read;
   let parsed: FileUnits;
   try {
-    parsed = languages.parse(task.path, read.text);
+    parsed = task.tokensOnly ? languages.tokens(task.path, read.text) : languages.parse(task.path, read.text);
   } catch (error) {
     // Adapters promise not to throw for bad input; if one does, the file is reported, not the scan lost.
     return {

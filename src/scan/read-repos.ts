@@ -212,6 +212,7 @@ export async function parseOrg(
   store: UnitStore | null,
   log: DiagnosticLog,
   progress: ProgressListener,
+  reading: { tokensOnly?: boolean } = {},
 ): Promise<RepoRead[]> {
   const { entries } = listing;
   const results: (Parsed | undefined)[] = new Array(entries.length);
@@ -259,6 +260,7 @@ export async function parseOrg(
       absPath: file.absPath,
       maxBytes: config.maxFileBytes,
       matchConcerns: wantsMatching(entries[index] as ListedEntry),
+      ...(reading.tokensOnly ? { tokensOnly: true } : {}),
     };
   });
   await pool.parse(

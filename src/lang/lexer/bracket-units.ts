@@ -1,0 +1,264 @@
+import type { FileUnits, Import, LanguageId, Unit, UnitKind } from "../unit.js";
+import { type JsTokens, lexJs, TokenKind } from "./js-lexer.js";
+
+/**
+ * Units of a JavaScript or TypeScript file found from its tokens alone, by their brackets: each outermost
+ * function body (a declaration, a method, an arrow or function expression) with its head is a unit, and
+ * the code between them (module statements, a class's fields) is a unit of its own. Together they cover
+ * every token in order, so a copy search over them sees the whole file. What a syntax tree would add (the
+ * features concerns read: calls, keys, literals, flags) is left empty: this is the copy search's view.
+ */
+
+/** A `(` whose `)` ends a statement head, not a function's parameters: `if (…) {` is a block, not a function. */
+const BLOCK_HEADS = new Set(["if", "for", "while", "switch", "catch", "with"]);
+const MODIFIERS = new Set([
+  "async",
+  "static",
+  "get",
+  "set",
+  "public",
+  "private",
+  "protected",
+  "readonly",
+  "override",
+  "abstract",
+  "export",
+  "default",
+  "declare",
+]);
+
+interface Frame {
+  kind: "function" | "class" | "other";
+  /** For a class: its name. */
+  name?: string;
+  /** For an outermost function: where its unit starts (token index) and its name. */
+  unitStart?: number;
+  unitName?: string;
+  unitKind?: UnitKind;
+}
+
+class TokenView {
+  constructor(
+    readonly text: string,
+    readonly t: JsTokens,
+  ) {}
+  textOf(k: number): string {
+    return this.text.slice(this.t.starts[k], this.t.ends[k]);
+  }
+  isPunct(k: number, p: string): boolean {
+    if (k < 0 || k >= this.t.count || this.t.kinds[k] !== TokenKind.Punct) return false;
+    const start = this.t.starts[k] as number;
+    return (this.t.ends[k] as number) - start === p.length && this.text.startsWith(p, start);
+  }
+  isKeyword(k: number, word?: string): boolean {
+    if (k < 0 || k >= this.t.count || this.t.kinds[k] !== TokenKind.Keyword) return false;
+    return word === undefined || this.textOf(k) === word;
+  }
+  isName(k: number): boolean {
+    return k >= 0 && k < this.t.count && this.t.kinds[k] === TokenKind.Name;
+  }
+}
+
+export function bracketUnits(path: string, text: string, language: LanguageId): FileUnits {
+  // The lexer's arrays are reused by the next file: units keep slices of them.
+  const tokens = lexJs(text, language !== "typescript" || path.endsWith(".tsx"), true);
+  const view = new TokenView(text, tokens);
+  const { count } = tokens;
+  const openOf = new Int32Array(count).fill(-1);
+  const parens: number[] = [];
+  const frames: Frame[] = [];
+  const units: Unit[] = [];
+  let segmentStart = 0;
+  let functionDepth = 0;
+  let pendingClass: { depth: number; name: string } | null = null;
+
+  const classAround = (): string | undefined => {
+    for (let f = frames.length - 1; f >= 0; f--) {
+      const frame = frames[f] as Frame;
+      if (frame.kind === "class") return frame.name;
+      if (frame.kind === "function") return undefined;
+    }
+    return undefined;
+  };
+  const addUnit = (start: number, end: number, name: string, kind: UnitKind, parent?: string) => {
+    if (end <= start) return;
+    units.push({
+      name,
+      kind,
+      startLine: tokens.lines[start] as number,
+      endLine: tokens.lines[end - 1] as number,
+      ...(parent ? { parent } : {}),
+      tokens: tokens.hashes.slice(start, end),
+      tokenLines: tokens.lines.slice(start, end),
+      identifiers: [],
+      subwords: [],
+      calls: [],
+      literals: [],
+      keys: [],
+      flags: [],
+    });
+  };
+  const closeGap = (end: number) => {
+    const owner = classAround();
+    addUnit(segmentStart, end, owner ?? "<module>", owner ? "class" : "block");
+  };
+
+  for (let k = 0; k < count; k++) {
+    const kind = tokens.kinds[k];
+    if (kind === TokenKind.Keyword && view.textOf(k) === "class" && !view.isPunct(k - 1, ".")) {
+      pendingClass = { depth: frames.length, name: view.isName(k + 1) ? view.textOf(k + 1) : "<class>" };
+      continue;
+    }
+    if (kind !== TokenKind.Punct) continue;
+    const length = (tokens.ends[k] as number) - (tokens.starts[k] as number);
+    if (length !== 1) continue;
+    const c = text.charCodeAt(tokens.starts[k] as number);
+    if (c === 40 || c === 91) {
+      parens.push(k);
+    } else if (c === 41 || c === 93) {
+      const open = parens.pop();
+      if (open !== undefined) openOf[k] = open;
+    } else if (c === 123) {
+      const frame = openingFrame(view, k, openOf, pendingClass, frames.length);
+      if (frame.kind === "class") pendingClass = null;
+      if (frame.kind === "function") {
+        if (functionDepth === 0) {
+          const start = headStart(view, k, openOf, segmentStart);
+          closeGap(start);
+          const parent = classAround();
+          const name = functionName(view, k, openOf, start);
+          frame.unitStart = start;
+          frame.unitName = parent && name !== "<anonymous>" ? `${parent}.${name}` : name;
+          frame.unitKind = parent ? "method" : "function";
+          if (parent) frame.name = parent;
+        }
+        functionDepth++;
+      }
+      frames.push(frame);
+    } else if (c === 125) {
+      const frame = frames.pop();
+      if (frame?.kind !== "function") continue;
+      functionDepth--;
+      if (frame.unitStart !== undefined) {
+        addUnit(frame.unitStart, k + 1, frame.unitName as string, frame.unitKind as UnitKind, frame.name);
+        segmentStart = k + 1;
+      }
+    }
+  }
+  // A function left open at the end of the file (a syntax error) still ends there.
+  const open = frames.find((frame) => frame.unitStart !== undefined);
+  if (open?.unitStart !== undefined) {
+    addUnit(open.unitStart, count, open.unitName as string, open.unitKind as UnitKind, open.name);
+  } else {
+    frames.length = 0;
+    closeGap(count);
+  }
+  return { language, units, imports: importsOf(view), problems: [], lines: tokens.lineCount };
+}
+
+/** What a `{` at `k` opens: a function body, a class body, or another block or object. */
+function openingFrame(
+  view: TokenView,
+  k: number,
+  openOf: Int32Array,
+  pendingClass: { depth: number; name: string } | null,
+  depth: number,
+): Frame {
+  if (pendingClass && pendingClass.depth === depth) return { kind: "class", name: pendingClass.name };
+  if (view.isPunct(k - 1, "=>")) return { kind: "function" };
+  // `name(…) {`, `function (…) {`, or with a return type: `name(…): Promise<T> {`.
+  let close = k - 1;
+  if (!view.isPunct(close, ")")) {
+    close = -1;
+    for (let j = k - 1; j >= Math.max(0, k - 48); j--) {
+      if (view.isPunct(j, ")") && view.isPunct(j + 1, ":")) {
+        close = j;
+        break;
+      }
+      if (view.isPunct(j, ";") || view.isPunct(j, "{") || view.isPunct(j, "}") || view.isPunct(j, "=")) break;
+    }
+  }
+  if (close < 0) return { kind: "other" };
+  const open = openOf[close] as number;
+  if (open < 0) return { kind: "other" };
+  const before = open - 1;
+  if (view.isKeyword(before) && BLOCK_HEADS.has(view.textOf(before))) return { kind: "other" };
+  if (view.isKeyword(before, "await") && view.isKeyword(before - 1, "for")) return { kind: "other" };
+  return { kind: "function" };
+}
+
+/** Where the statement or member a function body at `brace` belongs to starts (its head). */
+function headStart(view: TokenView, brace: number, openOf: Int32Array, floor: number): number {
+  let k = brace - 1;
+  while (k >= floor) {
+    if (view.isPunct(k, ")") || view.isPunct(k, "]")) {
+      const open = openOf[k] as number;
+      if (open < floor) break;
+      k = open - 1;
+      continue;
+    }
+    if (
+      view.isPunct(k, "(") ||
+      view.isPunct(k, "[") ||
+      view.isPunct(k, ";") ||
+      view.isPunct(k, "{") ||
+      view.isPunct(k, "}") ||
+      view.isPunct(k, ",")
+    )
+      break;
+    k--;
+  }
+  return k + 1;
+}
+
+/** The name a function is known by: declared, assigned, a key, or a method's. */
+function functionName(view: TokenView, brace: number, openOf: Int32Array, start: number): string {
+  // The parameters' `)`: just before the body, before an arrow, or before a return type.
+  let close = -1;
+  for (let j = brace - 1; j >= start; j--) {
+    if (view.isPunct(j, ")")) {
+      close = j;
+      break;
+    }
+  }
+  let k = close >= 0 ? (openOf[close] as number) - 1 : brace - 2;
+  if (close < 0 && view.isPunct(brace - 1, "=>") && view.isName(brace - 2)) k = brace - 3;
+  while (k >= start && view.isPunct(k, ">")) {
+    // Type parameters: `name<T>(…)`.
+    let depth = 0;
+    for (; k >= start; k--) {
+      if (view.isPunct(k, ">")) depth++;
+      else if (view.isPunct(k, "<") && --depth === 0) break;
+    }
+    k--;
+  }
+  // The name right before the parameters is the function's, even a word like `get` (`get<T>(…)`).
+  if (close >= 0 && view.isName(k)) return view.textOf(k);
+  while (k >= start && (view.isKeyword(k) || view.isPunct(k, "*") || view.isName(k))) {
+    if (view.isName(k) && !MODIFIERS.has(view.textOf(k)) && !view.isKeyword(k - 1, "function")) break;
+    k--;
+  }
+  // `const name = (…) =>`, `name: function (…)`, `exports.name = …`.
+  if (view.isPunct(k, "=") || view.isPunct(k, ":")) {
+    for (let j = k - 1; j >= start; j--) if (view.isName(j)) return view.textOf(j);
+  }
+  if (view.isName(k) && !MODIFIERS.has(view.textOf(k))) return view.textOf(k);
+  return "<anonymous>";
+}
+
+/** Modules the file imports or requires, for telling test code by its framework. */
+function importsOf(view: TokenView): Import[] {
+  const imports: Import[] = [];
+  const { t } = view;
+  for (let k = 0; k < t.count; k++) {
+    if (t.kinds[k] !== TokenKind.String) continue;
+    const fromImport =
+      (view.isName(k - 1) && view.textOf(k - 1) === "from") ||
+      view.isKeyword(k - 1, "import") ||
+      (view.isPunct(k - 1, "(") &&
+        (view.isKeyword(k - 2, "import") || (view.isName(k - 2) && view.textOf(k - 2) === "require")));
+    if (!fromImport) continue;
+    imports.push({ module: view.textOf(k).slice(1, -1), names: [], line: t.lines[k] as number });
+  }
+  return imports;
+}

@@ -1,0 +1,2 @@
+export { bracketUnits } from "./bracket-units.js";
+export { type JsTokens, lexJs, TokenKind } from "./js-lexer.js";
