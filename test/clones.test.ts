@@ -3,89 +3,15 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ScanResult } from "../src/result/index.js";
 import { runCli } from "./helpers/cli.js";
-import { ann, bo, commit, cy, makeRepo, tempDir } from "./helpers/repos.js";
-
-const paginate = (fetchName: string, pageVar: string) => `
-export async function fetchAllPages(url: string, limit = 100): Promise<unknown[]> {
-  const items: unknown[] = [];
-  let ${pageVar}: string | undefined;
-  do {
-    const query = ${pageVar} ? \`?cursor=\${encodeURIComponent(${pageVar})}&limit=\${limit}\` : \`?limit=\${limit}\`;
-    const response = await ${fetchName}(url + query, { headers: { accept: "application/json" } });
-    if (!response.ok) throw new Error(\`page request failed: \${response.status}\`);
-    const body = (await response.json()) as { items: unknown[]; next?: string };
-    items.push(...body.items);
-    ${pageVar} = body.next;
-  } while (${pageVar});
-  return items;
-}
-`;
-
-// A fragment: the same price rounding copied into two otherwise different functions.
-const rounding = `
-    const cents = Math.round(amount * 100);
-    const tax = Math.round((cents * rate) / 100);
-    const total = cents + tax;
-    if (total < 0) throw new RangeError("negative total " + String(total));
-    const formatted = (total / 100).toFixed(2) + " " + currency.toUpperCase();
-`;
-
-const handler = (name: string) => `
-export function ${name}Route(app: { get: (path: string, fn: (req: unknown, res: { json: (x: unknown) => void }) => void) => void }) {
-  app.get("/${name}", (req, res) => {
-    const started = Date.now();
-    const result = { ok: true, name: "${name}", took: Date.now() - started };
-    res.json(result);
-  });
-}
-`;
+import { buildCloneOrg } from "./helpers/clone-org.js";
+import { tempDir } from "./helpers/repos.js";
 
 describe("clone groups across teams", () => {
   const dir = tempDir("lineitem-clones-");
   let org: string;
 
   beforeAll(async () => {
-    org = join(dir, "org");
-    await makeRepo(org, "platform", [
-      commit("2025-01-10T10:00:00Z", ann, "Add paginated fetch", {
-        "packages/http/src/paginate.ts": paginate("fetch", "cursor"),
-      }),
-    ]);
-    await makeRepo(org, "shop", [
-      commit("2025-03-10T10:00:00Z", bo, "List all orders", {
-        "src/orders/list.ts": paginate("fetch", "nextCursor"),
-        "src/cart/total.ts": `export function cartTotal(amount: number, rate: number, currency: string): string {
-    const lines = [amount, rate];
-    console.log("lines", lines.length);
-    const discounts = lines.filter((line) => line > 10).map((line) => ({ line, off: line * 0.1 }));
-    for (const discount of discounts) console.debug("discount", discount.line, discount.off);
-    const session = globalThis.sessionStorage?.getItem("cart") ?? JSON.stringify({ empty: true });
-    if (session.length > 1000) console.warn("large cart session", session.length);${rounding}    return formatted;
-}
-`,
-        "src/routes/a.ts": handler("alpha"),
-        "src/routes/b.ts": handler("beta"),
-        "src/routes/c.ts": handler("gamma"),
-        "src/routes/d.ts": handler("delta"),
-      }),
-    ]);
-    await makeRepo(org, "search", [
-      commit("2025-05-10T10:00:00Z", cy, "Invoice lines", {
-        "src/invoice.ts": `export function invoiceLine(label: string, amount: number, rate: number, currency: string) {
-    if (!label) throw new Error("label required");
-    const prefix = label.trim().padEnd(20, ".");
-    const parts = label.split("/").map((part, index) => \`\${index}:\${part}\`);
-    while (parts.length > 3) parts.shift();
-    const key = parts.join("|").toLowerCase().replace(/[^a-z0-9|:]/g, "-");
-    if (key.length === 0) throw new Error("empty key for " + label);${rounding}    return { label: prefix, formatted, at: new Date().toISOString() };
-}
-`,
-      }),
-    ]);
-    writeFileSync(
-      join(org, "lineitem.config.yaml"),
-      "canonical:\n  - repo: platform\n    path: 'packages/http/**'\n",
-    );
+    org = await buildCloneOrg(dir);
   }, 60_000);
 
   async function scanJson(...flags: string[]): Promise<ScanResult> {
