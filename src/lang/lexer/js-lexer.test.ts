@@ -21,13 +21,16 @@ describe("lexJs", () => {
   });
 
   it("tells a regex from a division by the token before", () => {
-    const { tokens, texts } = lex(`x = a / b / c; y = /a+b/g.test(s); if (ok) /x/.exec(t); z = f(a) / 2; w = i++ / 2;`);
+    const { tokens, texts } = lex(
+      `x = a / b / c; y = /a+b/g.test(s); if (ok) /x/.exec(t); z = f(a) / 2; w = i++ / 2;`,
+    );
     const regexes = texts.filter((_, k) => tokens.kinds[k] === TokenKind.Regex);
     expect(regexes).toEqual(["/a+b/g", "/x/"]);
     expect(texts.filter((text) => text === "/")).toHaveLength(4);
   });
 
   it("reads template literals with expressions, nested, with no stray braces", () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the text under test is source with a template in it
     const source = "const s = `a ${b ? `x${y}` : { k: 1 }.k} c`;\nnext();";
     const { tokens, texts } = lex(source);
     expect(texts.filter((t) => t === "{" || t === "}")).toEqual(["{", "}"]);
