@@ -71,6 +71,18 @@ describe("bracketUnits", () => {
     ]);
   });
 
+  it("names a function passed to a call after the call", () => {
+    const test = bracketUnits(
+      "a.test.ts",
+      'describe("x", () => {\n  it("works", async () => {\n    expect(1).toBe(1);\n  });\n});\n[1].map(function (n) { return n; });\n',
+      "typescript",
+    );
+    expect(test.units.filter((u) => u.kind === "function").map((u) => u.name)).toEqual([
+      "describe(…)",
+      "map(…)",
+    ]);
+  });
+
   it("ends a function left open at the end of the file there", () => {
     const open = bracketUnits("a.js", "function broken(a) {\n  if (a) {\n    return 1;\n", "javascript");
     expect(open.units.map((u) => [u.name, u.startLine, u.endLine])).toEqual([["broken", 1, 3]]);

@@ -243,7 +243,26 @@ function functionName(view: TokenView, brace: number, openOf: Int32Array, start:
     for (let j = k - 1; j >= start; j--) if (view.isName(j)) return view.textOf(j);
   }
   if (view.isName(k) && !MODIFIERS.has(view.textOf(k))) return view.textOf(k);
-  return "<anonymous>";
+  return calleeOf(view, start) ?? "<anonymous>";
+}
+
+/**
+ * A function passed to a call (`it("…", () => {…})`, `app.get("/x", function (req) {…})`) is known by
+ * the call: `it(…)`, `get(…)`. Walks back from the function's head to the call's open `(`.
+ */
+function calleeOf(view: TokenView, start: number): string | undefined {
+  let depth = 0;
+  for (let k = start - 1; k >= Math.max(0, start - 256); k--) {
+    if (view.isPunct(k, ")") || view.isPunct(k, "]") || view.isPunct(k, "}")) depth++;
+    else if (view.isPunct(k, "[") || view.isPunct(k, "{")) {
+      if (depth === 0) return undefined;
+      depth--;
+    } else if (view.isPunct(k, "(")) {
+      if (depth > 0) depth--;
+      else return view.isName(k - 1) ? `${view.textOf(k - 1)}(…)` : undefined;
+    } else if (depth === 0 && view.isPunct(k, ";")) return undefined;
+  }
+  return undefined;
 }
 
 /** Modules the file imports or requires, for telling test code by its framework. */
