@@ -35,7 +35,7 @@ describe("bracketUnits", () => {
   it("makes each outermost function a unit with its head, named as declared, assigned or a method", () => {
     expect(named).toEqual([
       // An arrow with an expression body (`lazy`) has no brackets of its own: it stays in the module's code.
-      ["block", "<module>", 1, 3],
+      ["block", "<module>", 2, 3],
       ["function", "fetchWithRetry", 5, 10],
       ["class", "Client", 12, 13],
       ["method", "Client.get", 14, 16],
@@ -48,12 +48,20 @@ describe("bracketUnits", () => {
     expect(method?.parent).toBe("Client");
   });
 
-  it("covers every token once, in order, so a copy search sees the whole file", () => {
+  it("covers every token but the imports once, in order, so a copy search sees the whole file", () => {
     const tokens = lexJs(SOURCE, false);
+    const firstCode = [...tokens.lines].indexOf(2);
     const joined = file.units.flatMap((u) => [...u.tokens]);
-    expect(joined).toEqual([...tokens.hashes]);
-    expect(file.units.flatMap((u) => [...u.tokenLines])).toEqual([...tokens.lines]);
+    expect(joined).toEqual([...tokens.hashes].slice(firstCode));
+    expect(file.units.flatMap((u) => [...u.tokenLines])).toEqual([...tokens.lines].slice(firstCode));
     expect(file.lines).toBe(24);
+  });
+
+  it("leaves import and re-export statements out of every unit, and keeps dynamic imports", () => {
+    const source =
+      'import a from "a";\nimport type { B } from "b";\nexport * from "c";\nexport { d } from "d";\nimport "e";\nexport { a };\nconst f = import("f");\n';
+    const units = bracketUnits("x.ts", source, "typescript").units;
+    expect(units.map((u) => [u.startLine, u.endLine, u.tokens.length])).toEqual([[6, 7, 13]]);
   });
 
   it("does not take control blocks (if, for, for await, catch) for functions", () => {

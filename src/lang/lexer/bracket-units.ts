@@ -80,16 +80,31 @@ export function bracketUnits(path: string, text: string, language: LanguageId): 
     }
     return undefined;
   };
-  const addUnit = (start: number, end: number, name: string, kind: UnitKind, parent?: string) => {
+  // Import and re-export statements are boilerplate, not code anyone copies: they are in no unit.
+  const imported = importStatements(view);
+  const addUnit = (from: number, to: number, name: string, kind: UnitKind, parent?: string) => {
+    let start = from;
+    let end = to;
+    while (start < end && imported[start]) start++;
+    while (end > start && imported[end - 1]) end--;
     if (end <= start) return;
+    let kept = 0;
+    for (let k = start; k < end; k++) if (!imported[k]) kept++;
+    const hashes = new Uint32Array(kept);
+    const lines = new Uint32Array(kept);
+    for (let k = start, at = 0; k < end; k++) {
+      if (imported[k]) continue;
+      hashes[at] = tokens.hashes[k] as number;
+      lines[at++] = tokens.lines[k] as number;
+    }
     units.push({
       name,
       kind,
       startLine: tokens.lines[start] as number,
       endLine: tokens.lines[end - 1] as number,
       ...(parent ? { parent } : {}),
-      tokens: tokens.hashes.slice(start, end),
-      tokenLines: tokens.lines.slice(start, end),
+      tokens: hashes,
+      tokenLines: lines,
       identifiers: [],
       subwords: [],
       calls: [],
@@ -263,6 +278,36 @@ function calleeOf(view: TokenView, start: number): string | undefined {
     } else if (depth === 0 && view.isPunct(k, ";")) return undefined;
   }
   return undefined;
+}
+
+/**
+ * Which tokens belong to an import or re-export statement: `import … from "m";`, `import "m";`,
+ * `export … from "m";`, `import x = require("m");`. A dynamic `import(…)` and `import.meta` are code.
+ */
+function importStatements(view: TokenView): Uint8Array {
+  const { t } = view;
+  const mask = new Uint8Array(t.count);
+  for (let k = 0; k < t.count; k++) {
+    const isImport = view.isKeyword(k, "import") && !view.isPunct(k + 1, "(") && !view.isPunct(k + 1, ".");
+    const isReexport = view.isKeyword(k, "export") && (view.isPunct(k + 1, "*") || view.isPunct(k + 1, "{"));
+    if (!isImport && !isReexport) continue;
+    if (k > 0 && !view.isPunct(k - 1, ";") && !view.isPunct(k - 1, "}")) continue;
+    // To the module's string (and its `;`); a re-export without `from` (`export { a, b };`) is code.
+    let end = -1;
+    for (let j = k + 1; j < Math.min(t.count, k + 512); j++) {
+      if (t.kinds[j] === TokenKind.String) {
+        end = j;
+        break;
+      }
+      if (view.isPunct(j, ";")) break;
+    }
+    if (end < 0) continue;
+    if (view.isPunct(end + 1, ")")) end++;
+    if (view.isPunct(end + 1, ";")) end++;
+    mask.fill(1, k, end + 1);
+    k = end;
+  }
+  return mask;
 }
 
 /** Modules the file imports or requires, for telling test code by its framework. */
