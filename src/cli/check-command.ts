@@ -1,4 +1,4 @@
-import { type Command, InvalidArgumentError, Option } from "commander";
+import { type Command, Option } from "commander";
 import {
   renderCheckAnnotations,
   renderCheckMarkdown,
@@ -9,6 +9,7 @@ import {
 import type { CheckResult } from "../result/index.js";
 import { check, type FailOn, reachesFailOn } from "../scan/index.js";
 import { EXIT, UserError } from "../shared/index.js";
+import { wholeNumber } from "./flags.js";
 import { type CliIo, useColor, writeOutputFile } from "./io.js";
 
 export interface CheckFlags {
@@ -122,12 +123,6 @@ export async function runCheck(path: string | undefined, flags: CheckFlags, io: 
   return reachesFailOn(result) ? EXIT.findings : EXIT.ok;
 }
 
-function positive(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("give a whole number, 1 or more.");
-  return n;
-}
-
 /** Adds `lineitem check` to the program. */
 export function addCheckCommand(
   cli: Command,
@@ -167,7 +162,7 @@ export function addCheckCommand(
       new Option(
         "--max-files <n>",
         "read at most this many changed source files (default: check.maxFiles, 300); a larger change is checked in part and says so",
-      ).argParser(positive),
+      ).argParser(wholeNumber(1)),
     )
     .option(
       "--path-prefix <dir>",

@@ -1,6 +1,7 @@
-import { type Command, InvalidArgumentError, Option } from "commander";
+import { type Command, Option } from "commander";
 import { renderCopiesMarkdown, renderCopiesSarif, renderCopiesView, renderJson } from "../report/index.js";
 import { findCopies } from "../scan/index.js";
+import { wholeNumber } from "./flags.js";
 import { type CliIo, useColor, writeOutputFile } from "./io.js";
 import { progressReporter } from "./progress.js";
 
@@ -42,15 +43,6 @@ Examples:
   $ lineitem copies . --format json | jq '.clones.groups[] | select(.crossTeam) | .members | length'
 `;
 
-function whole(min: number, max: number) {
-  return (value: string) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min || n > max)
-      throw new InvalidArgumentError(`give a whole number from ${min} to ${max}.`);
-    return n;
-  };
-}
-
 export function addCopiesCommand(
   cli: Command,
   io: CliIo,
@@ -76,13 +68,13 @@ export function addCopiesCommand(
     .option("--show-boilerplate", "list the groups set aside as boilerplate (always counted)")
     .addOption(
       new Option("--min-tokens <n>", "a copied run counts from this many lexer tokens").argParser(
-        whole(10, 10_000),
+        wholeNumber(10, 10_000),
       ),
     )
     .addOption(
       new Option("--top <n>", "cross-team groups shown in the terminal and Markdown")
         .default(10)
-        .argParser(whole(1, 100_000)),
+        .argParser(wholeNumber(1, 100_000)),
     )
     .addOption(jobsOption())
     .option("-q, --quiet", "no progress lines on stderr")

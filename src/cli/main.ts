@@ -11,6 +11,7 @@ import {
   type ScanFlags,
 } from "./commands.js";
 import { addCopiesCommand } from "./copies-command.js";
+import { wholeNumber } from "./flags.js";
 import type { CliIo } from "./io.js";
 import { LEDGER_HELP, type LedgerFlags, runLedger } from "./ledger-command.js";
 import { type DbReportFlags, INDEX_HELP, type IndexFlags, runDbReport, runIndex } from "./org-commands.js";
@@ -66,13 +67,7 @@ function jobsOption(): Option {
   return new Option(
     "-j, --jobs <n>",
     "threads that read and parse files (default: the machine's cores)",
-  ).argParser((value) => {
-    const jobs = Number(value);
-    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) {
-      throw new InvalidArgumentError("give a whole number from 1 to 64.");
-    }
-    return jobs;
-  });
+  ).argParser(wholeNumber(1, 64));
 }
 
 /** --index, --no-index, --no-cache, --wait: where the index is, and how a scan uses it. */

@@ -3,6 +3,7 @@ import { renderJson, renderTrendCsv, renderTrendView } from "../report/index.js"
 import { trend } from "../scan/index.js";
 import { isCalendarDay } from "../shared/index.js";
 import { emitViewCsvJson, type ScanningFlags, withScanning } from "./commands.js";
+import { wholeNumber } from "./flags.js";
 import { type CliIo, useColor } from "./io.js";
 
 export interface TrendFlags extends Omit<ScanningFlags, "showBoilerplate"> {
@@ -52,14 +53,6 @@ function parseDays(value: string): string[] {
   return [...new Set(days)].sort();
 }
 
-function parsePoints(value: string): number {
-  const points = Number(value);
-  if (!Number.isInteger(points) || points < 1 || points > 60) {
-    throw new InvalidArgumentError("give a whole number from 1 to 60.");
-  }
-  return points;
-}
-
 /** `lineitem trend PATH…`: compute the points, print the view, write JSON and CSV where asked. */
 export async function runTrend(paths: string[], flags: TrendFlags, io: CliIo): Promise<number> {
   const result = await withScanning(flags, io, (options) =>
@@ -106,7 +99,7 @@ export function addTrendCommand(
       new Option(
         "--points <n>",
         "how many period ends before the newest commit (default: trend.points, 8)",
-      ).argParser(parsePoints),
+      ).argParser(wholeNumber(1, 60)),
     )
     .addOption(
       new Option("--at <days>", "these days instead of period ends (YYYY-MM-DD, comma-separated)").argParser(

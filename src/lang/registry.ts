@@ -96,7 +96,7 @@ export async function createLanguageRegistry(
     parse,
     tokens(path, text) {
       const language = languageOf(path);
-      if (language !== null && ESTREE_LANGUAGES.includes(language)) return bracketUnits(path, text, language);
+      if (language !== null && ESTREE_LANGUAGES.includes(language)) return bracketUnits(text, language);
       return parse(path, text);
     },
     adapterVersion,

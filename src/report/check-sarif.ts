@@ -108,6 +108,24 @@ export function renderCheckSarif(result: CheckResult, root = ""): string {
       },
     };
   });
+  return sarifLog({
+    version: result.tool.version,
+    rules,
+    automationId: `lineitem-check/${result.repo}/`,
+    results,
+  });
+}
+
+/**
+ * One SARIF 2.1.0 log of one run by lineitem; paths outside the scanned repository are relative to
+ * ORGROOT, the folder holding the org's repositories side by side.
+ */
+export function sarifLog(run: {
+  version: string;
+  rules: object[];
+  automationId: string;
+  results: object[];
+}): string {
   const sarif = {
     $schema: SCHEMA,
     version: "2.1.0",
@@ -116,16 +134,16 @@ export function renderCheckSarif(result: CheckResult, root = ""): string {
         tool: {
           driver: {
             name: "lineitem",
-            version: result.tool.version,
+            version: run.version,
             informationUri: "https://github.com/lineitem/lineitem",
-            rules,
+            rules: run.rules,
           },
         },
-        automationDetails: { id: `lineitem-check/${result.repo}/` },
+        automationDetails: { id: run.automationId },
         originalUriBaseIds: {
           ORGROOT: { description: { text: "The folder that holds the org's repositories, side by side." } },
         },
-        results,
+        results: run.results,
       },
     ],
   };

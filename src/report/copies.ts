@@ -1,19 +1,18 @@
 import { createColors } from "picocolors";
 import type { CloneGroupJson, CopiesResult } from "../result/index.js";
-import { SARIF_LIMITS } from "./check-sarif.js";
+import { SARIF_LIMITS, sarifLog } from "./check-sarif.js";
 import { clonesSection, groupLine } from "./clones-view.js";
 import { mdText } from "./markdown.js";
+import { visible } from "./table.js";
 
 /** `lineitem copies` as text, Markdown and SARIF: pure renderers of its result. */
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI colour codes is the point
-const ANSI = /\x1b\[[0-9;]*m/g;
-const visible = (text: string) => text.replace(ANSI, "");
-const plural = (n: number, word: string) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+const plural = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 function headline(result: CopiesResult): string {
   const s = result.summary;
-  return `lineitem copies · ${plural(s.repos, "repository").replace("repositorys", "repositories")} · ${plural(s.teams, "team")} · ${plural(s.filesRead, "file")} read · ${s.lines.toLocaleString("en-US")} lines`;
+  return `lineitem copies · ${plural(s.repos, "repository", "repositories")} · ${plural(s.teams, "team")} · ${plural(s.filesRead, "file")} read · ${s.lines.toLocaleString("en-US")} lines`;
 }
 
 export interface CopiesViewOptions {
@@ -109,40 +108,24 @@ export function renderCopiesSarif(result: CopiesResult): string {
       properties: { kind: group.kind, level: group.level, tokens: group.tokens, teams: group.teams },
     };
   });
-  const sarif = {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
+  return sarifLog({
+    version: result.tool.version,
+    rules: [
       {
-        tool: {
-          driver: {
-            name: "lineitem",
-            version: result.tool.version,
-            informationUri: "https://github.com/lineitem/lineitem",
-            rules: [
-              {
-                id: "lineitem/cross-team-copy",
-                name: "CrossTeamCopy",
-                shortDescription: { text: "Code copied across teams" },
-                fullDescription: {
-                  text: "The same code (up to names and values, or with a few statements changed) is owned by two or more teams.",
-                },
-                help: {
-                  text: "Keep one copy where its owners can maintain it, and call or import it from the others.",
-                },
-                defaultConfiguration: { level: "note" },
-                properties: { tags: ["maintainability", "duplication", "lineitem"] },
-              },
-            ],
-          },
+        id: "lineitem/cross-team-copy",
+        name: "CrossTeamCopy",
+        shortDescription: { text: "Code copied across teams" },
+        fullDescription: {
+          text: "The same code (up to names and values, or with a few statements changed) is owned by two or more teams.",
         },
-        automationDetails: { id: "lineitem-copies/" },
-        originalUriBaseIds: {
-          ORGROOT: { description: { text: "The folder that holds the org's repositories, side by side." } },
+        help: {
+          text: "Keep one copy where its owners can maintain it, and call or import it from the others.",
         },
-        results,
+        defaultConfiguration: { level: "note" },
+        properties: { tags: ["maintainability", "duplication", "lineitem"] },
       },
     ],
-  };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+    automationId: "lineitem-copies/",
+    results,
+  });
 }

@@ -1,3 +1,9 @@
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI colour codes is the point
+const ANSI = /\x1b\[[0-9;]*m/g;
+
+/** Text as it shows on a terminal: colour codes take no columns. */
+export const visible = (text: string): string => text.replace(ANSI, "");
+
 /** Column-aligned text rows. Widths count code points, which is right for the paths and names we print. */
 export function alignColumns(
   rows: string[][],

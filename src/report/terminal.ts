@@ -4,17 +4,13 @@ import { clonesSection } from "./clones-view.js";
 import { driftLines } from "./drift-view.js";
 import { adviceSection, ledgerSection } from "./ledger-view.js";
 import { printable } from "./printable.js";
-import { alignColumns } from "./table.js";
+import { alignColumns, visible } from "./table.js";
 
 export interface TerminalOptions {
   color: boolean;
 }
 
 type Colors = ReturnType<typeof createColors>;
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI colour codes is the point
-const ANSI = /\x1b\[[0-9;]*m/g;
-const visible = (text: string) => text.replace(ANSI, "");
 
 function day(iso: string | undefined): string {
   return iso ? iso.slice(0, 10) : "—";

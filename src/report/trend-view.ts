@@ -1,12 +1,8 @@
 import { createColors } from "picocolors";
 import type { ConcernTrend, KillCriterion, TrendResult } from "../result/index.js";
-import { alignColumns } from "./table.js";
+import { alignColumns, visible } from "./table.js";
 
 type Colors = ReturnType<typeof createColors>;
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI colour codes is the point
-const ANSI = /\x1b\[[0-9;]*m/g;
-const visible = (text: string) => text.replace(ANSI, "");
 
 const BARS = "▁▂▃▄▅▆▇█";
 

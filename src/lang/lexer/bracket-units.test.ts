@@ -29,7 +29,7 @@ module.exports.handler = function (event) {
 `;
 
 describe("bracketUnits", () => {
-  const file = bracketUnits("src/client.ts", SOURCE, "typescript");
+  const file = bracketUnits(SOURCE, "typescript");
   const named = file.units.map((u) => [u.kind, u.name, u.startLine, u.endLine]);
 
   it("makes each outermost function a unit with its head, named as declared, assigned or a method", () => {
@@ -60,7 +60,7 @@ describe("bracketUnits", () => {
   it("leaves import and re-export statements out of every unit, and keeps dynamic imports", () => {
     const source =
       'import a from "a";\nimport type { B } from "b";\nexport * from "c";\nexport { d } from "d";\nimport "e";\nexport { a };\nconst f = import("f");\n';
-    const units = bracketUnits("x.ts", source, "typescript").units;
+    const units = bracketUnits(source, "typescript").units;
     expect(units.map((u) => [u.startLine, u.endLine, u.tokens.length])).toEqual([[6, 7, 13]]);
   });
 
@@ -81,7 +81,6 @@ describe("bracketUnits", () => {
 
   it("names a function passed to a call after the call", () => {
     const test = bracketUnits(
-      "a.test.ts",
       'describe("x", () => {\n  it("works", async () => {\n    expect(1).toBe(1);\n  });\n});\n[1].map(function (n) { return n; });\n',
       "typescript",
     );
@@ -92,7 +91,7 @@ describe("bracketUnits", () => {
   });
 
   it("ends a function left open at the end of the file there", () => {
-    const open = bracketUnits("a.js", "function broken(a) {\n  if (a) {\n    return 1;\n", "javascript");
+    const open = bracketUnits("function broken(a) {\n  if (a) {\n    return 1;\n", "javascript");
     expect(open.units.map((u) => [u.name, u.startLine, u.endLine])).toEqual([["broken", 1, 3]]);
   });
 });

@@ -1,3 +1,4 @@
+import { tokenHash } from "../token-hash.js";
 import type { FileUnits, Import, LanguageId, Unit, UnitKind } from "../unit.js";
 import { type JsTokens, lexJs, TokenKind } from "./js-lexer.js";
 
@@ -11,21 +12,11 @@ import { type JsTokens, lexJs, TokenKind } from "./js-lexer.js";
 
 /** A `(` whose `)` ends a statement head, not a function's parameters: `if (…) {` is a block, not a function. */
 const BLOCK_HEADS = new Set(["if", "for", "while", "switch", "catch", "with"]);
-const MODIFIERS = new Set([
-  "async",
-  "static",
-  "get",
-  "set",
-  "public",
-  "private",
-  "protected",
-  "readonly",
-  "override",
-  "abstract",
-  "export",
-  "default",
-  "declare",
-]);
+/**
+ * Words before a method's name that are not its name (`get size()`, `override run()`). The others
+ * (`async`, `static`, `public`, …) are keywords to the lexer, so they are never taken for names.
+ */
+const MODIFIERS = new Set(["get", "set", "override", "accessor"]);
 
 interface Frame {
   kind: "function" | "class" | "other";
@@ -52,16 +43,17 @@ class TokenView {
   }
   isKeyword(k: number, word?: string): boolean {
     if (k < 0 || k >= this.t.count || this.t.kinds[k] !== TokenKind.Keyword) return false;
-    return word === undefined || this.textOf(k) === word;
+    // Keywords are told by their hash (the lexer keeps it): no text is cut out to compare.
+    return word === undefined || this.t.hashes[k] === tokenHash(word);
   }
   isName(k: number): boolean {
     return k >= 0 && k < this.t.count && this.t.kinds[k] === TokenKind.Name;
   }
 }
 
-export function bracketUnits(path: string, text: string, language: LanguageId): FileUnits {
+export function bracketUnits(text: string, language: LanguageId): FileUnits {
   // The lexer's arrays are reused by the next file: units keep slices of them.
-  const tokens = lexJs(text, language !== "typescript" || path.endsWith(".tsx"), true);
+  const tokens = lexJs(text, language !== "typescript", true);
   const view = new TokenView(text, tokens);
   const { count } = tokens;
   const openOf = new Int32Array(count).fill(-1);
@@ -120,7 +112,8 @@ export function bracketUnits(path: string, text: string, language: LanguageId): 
 
   for (let k = 0; k < count; k++) {
     const kind = tokens.kinds[k];
-    if (kind === TokenKind.Keyword && view.textOf(k) === "class" && !view.isPunct(k - 1, ".")) {
+    // (`a.class` is a name to the lexer, so a keyword here is a class.)
+    if (view.isKeyword(k, "class")) {
       pendingClass = { depth: frames.length, name: view.isName(k + 1) ? view.textOf(k + 1) : "<class>" };
       continue;
     }

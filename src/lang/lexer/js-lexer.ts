@@ -17,12 +17,11 @@ export { type JsTokens, TokenKind } from "./token-writer.js";
 
 /**
  * A lexer for JavaScript, TypeScript and JSX that builds no syntax tree: what a copy search needs (the
- * tokens, normalised, with their lines) at a tenth of a parser's cost. It reads every file, including ones
+ * tokens, normalised, with their lines) at about a fifth of oxc's parse on the same files. It reads every file, including ones
  * a parser would reject, and never throws: an unclosed string or comment ends at the end of its line or
  * of the file. Where a real parser would be needed to be sure (a `/` that may start a regex, a `<` that
  * may open a JSX element), it decides from the token before, as editors' highlighters do.
  */
-
 class Lexer extends JsxReader {
   /** Paren depth at which a control head's `(` opened, so its `)` can be known. */
   private readonly parenHeads: boolean[] = [];
