@@ -14,7 +14,8 @@ import {
   sourceFromBytes,
 } from "../sources/index.js";
 import { codeOwnersAt } from "./codeowners-at.js";
-import { type ConcernMatching, matchConcerns, type ParseOutcome, type ParseTask } from "./parse-file.js";
+import { matchConcerns } from "./match-file.js";
+import type { ConcernMatching, ParseOutcome, ParseTask } from "./parse-file.js";
 import type { ParsePool } from "./parse-pool.js";
 import { importsTestFramework } from "./test-code.js";
 

@@ -147,7 +147,11 @@ export function findOrgClones(
       keys.push({ file: fileIndex, unit: unitIndex });
     });
   });
-  const found = findClones(inputs, { ...options, folderFiles: options.folderFiles ?? folderFiles });
+  const found = findClones(inputs, {
+    ...options,
+    folderFiles: options.folderFiles ?? folderFiles,
+    printsOf: options.printsOf ?? ((fileIndex) => files[fileIndex]?.prints),
+  });
   const groups: CloneGroupOfUnits[] = found.groups.map((group) => ({
     level: group.level,
     similarity: group.similarity,

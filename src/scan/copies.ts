@@ -8,7 +8,7 @@ import { assembleClones } from "./assemble-clones.js";
 import { findOrgClones } from "./clones.js";
 import { createParsePool } from "./parse-pool.js";
 import type { ProgressListener } from "./progress.js";
-import { listOrg, parseOrg } from "./read-repos.js";
+import { listOrg, parseOrg, type RepoRead } from "./read-repos.js";
 
 /**
  * Thresholds of the copy search over lexer tokens. A lexer token is smaller than the scan's syntax node
@@ -50,23 +50,6 @@ export async function findCopies(options: CopiesOptions): Promise<CopiesResult> 
   const loaded = loadConfig({ configFile: options.configFile, scanPaths: options.paths, cwd: options.cwd });
   const { config } = loaded;
   const includeTests = options.includeTests ?? config.includeTests;
-  const targets = await discoverRepos(options.paths, options.cwd, log);
-  const listing = await listOrg(targets, config, { languageOf }, log, progress, null);
-  const pool = createParsePool(options.workers === undefined ? {} : { workers: options.workers });
-  const reads = await parseOrg(
-    listing,
-    { languageOf },
-    pool,
-    { definitions: [], goldenPackages: [], includeTests, key: "copies" },
-    config,
-    null,
-    log,
-    progress,
-    { tokensOnly: true },
-  ).finally(() => pool.close());
-  const allFiles = reads.flatMap((read) => read.files);
-  const files = includeTests ? allFiles : allFiles.filter((file) => !file.isTest);
-  progress({ stage: "copies", message: `looking for copies among ${files.length} files` });
   const similarity: SimilarityOptions = {
     ...COPIES_SIMILARITY,
     ...(options.minTokens === undefined
@@ -76,6 +59,34 @@ export async function findCopies(options: CopiesOptions): Promise<CopiesResult> 
           minTokens: Math.max(options.minTokens, COPIES_SIMILARITY.minTokens),
         }),
   };
+  // Every file is read, so the reading threads start first and load their code while the files are listed.
+  const pool = createParsePool(options.workers === undefined ? {} : { workers: options.workers });
+  pool.warmUp();
+  let reads: RepoRead[];
+  try {
+    const targets = await discoverRepos(options.paths, options.cwd, log);
+    // No index to ask, so no content ids in the listing: the reader names each file's bytes as it reads them.
+    const listing = await listOrg(targets, config, { languageOf }, log, progress, null, {
+      hashContent: false,
+    });
+    reads = await parseOrg(
+      listing,
+      { languageOf },
+      pool,
+      { definitions: [], goldenPackages: [], includeTests, key: "copies" },
+      config,
+      null,
+      log,
+      progress,
+      // The readers lex, and fingerprint each file's stream on their own cores.
+      { tokensOnly: true, prints: { k: similarity.k, window: similarity.window } },
+    );
+  } finally {
+    await pool.close();
+  }
+  const allFiles = reads.flatMap((read) => read.files);
+  const files = includeTests ? allFiles : allFiles.filter((file) => !file.isTest);
+  progress({ stage: "copies", message: `looking for copies among ${files.length} files` });
   const found = findOrgClones(
     files,
     reads,

@@ -1,10 +1,4 @@
-import { importsFrom } from "../clusters/index.js";
-import {
-  type ConcernDefinition,
-  groupImplementations,
-  type ImplementationDraft,
-  scoreFile,
-} from "../concerns/index.js";
+import type { ConcernDefinition, ImplementationDraft } from "../concerns/index.js";
 import {
   type FileUnits,
   type LanguageId,
@@ -12,6 +6,7 @@ import {
   languageOf,
   lexedLanguage,
 } from "../lang/index.js";
+import { type StreamPrints, streamPrints } from "../similarity/index.js";
 import { readSourceFile, type SkipReason, sourceFromBytes } from "../sources/index.js";
 
 /** One file to read and parse, as the main thread hands it to a worker. */
@@ -25,6 +20,8 @@ export interface ParseTask {
   matchConcerns: boolean;
   /** Only what the copy search needs (LanguageRegistry.tokens): no syntax tree for JavaScript/TypeScript. */
   tokensOnly?: boolean;
+  /** Also the file's stream prints for the copy search, with these settings (see packedStream). */
+  prints?: { k: number; window: number };
 }
 
 /** The languages of a batch's files, to load their adapters first (a path no adapter reads is reported later). */
@@ -42,19 +39,16 @@ export interface ConcernMatching {
 }
 
 export type ParseOutcome =
-  | { ok: true; blobSha: string; bytes: number; parsed: FileUnits; implementations: ImplementationDraft[] }
+  | {
+      ok: true;
+      blobSha: string;
+      bytes: number;
+      parsed: FileUnits;
+      implementations: ImplementationDraft[];
+      prints?: StreamPrints;
+    }
   /** `blobSha` when the verdict came from the file's content, so the same bytes can be given it again. */
   | { ok: false; reason: SkipReason; detail: string; blobSha?: string };
-
-/** Names a file imports from a golden path's package: calling them is adoption, not a new copy. */
-export function adoptedNames(imports: FileUnits["imports"], goldenPackages: string[]): Set<string> {
-  const names = new Set<string>();
-  for (const imp of imports) {
-    if (!goldenPackages.some((pkg) => importsFrom(imp.module, pkg))) continue;
-    for (const name of imp.names) if (name !== "*" && name !== "default") names.add(name);
-  }
-  return names;
-}
 
 /**
  * sources → lang → concerns for one file: read it (or say why not), parse it, and match concerns on its
@@ -64,7 +58,7 @@ export function adoptedNames(imports: FileUnits["imports"], goldenPackages: stri
 export function readAndParse(
   task: ParseTask,
   languages: LanguageRegistry,
-  matching: ConcernMatching | null,
+  match: ((path: string, parsed: FileUnits) => ImplementationDraft[]) | null,
 ): ParseOutcome {
   const read = task.bytes
     ? sourceFromBytes(Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength))
@@ -91,23 +85,49 @@ export function readAndParse(
       blobSha: read.blobSha,
     };
   }
-  const implementations = matching && task.matchConcerns ? matchConcerns(task.path, parsed, matching) : [];
-  return { ok: true, blobSha: read.blobSha, bytes: read.bytes, parsed, implementations };
+  const implementations = match && task.matchConcerns ? match(task.path, parsed) : [];
+  if (task.prints === undefined) {
+    return { ok: true, blobSha: read.blobSha, bytes: read.bytes, parsed, implementations };
+  }
+  const stream = packedStream(parsed);
+  return {
+    ok: true,
+    blobSha: read.blobSha,
+    bytes: read.bytes,
+    parsed,
+    implementations,
+    prints: streamPrints(stream, task.prints.k, task.prints.window),
+  };
 }
 
-/** The concern engine on one parsed file (pure; runs in a worker after a parse, or on stored units). */
-export function matchConcerns(
-  path: string,
-  parsed: FileUnits,
-  matching: ConcernMatching,
-): ImplementationDraft[] {
-  if (matching.definitions.length === 0) return [];
-  const file = {
-    path,
-    language: parsed.language as LanguageId,
-    imports: parsed.imports,
-    units: parsed.units,
-    adoptedNames: adoptedNames(parsed.imports, matching.goldenPackages),
-  };
-  return groupImplementations(file, scoreFile(file, matching.definitions), matching.definitions);
+/**
+ * Moves the units' tokens and lines into one buffer each, end to end in unit order, and points each unit
+ * at its part: the file's stream as the copy search reads it, made here (on the reader's core) rather than
+ * copied together on the search's thread, and sent back as two buffers instead of two per unit.
+ */
+export function packedStream(parsed: FileUnits): Uint32Array {
+  const total = parsed.units.reduce((sum, unit) => sum + unit.tokens.length, 0);
+  const first = parsed.units[0]?.tokens;
+  if (first && total > 0) {
+    // The lexer already writes units end to end into one buffer (bracketUnits): nothing to move.
+    let end = first.byteOffset;
+    const inPlace = parsed.units.every((unit) => {
+      const next = unit.tokens.buffer === first.buffer && unit.tokens.byteOffset === end;
+      end += unit.tokens.byteLength;
+      return next;
+    });
+    if (inPlace) return new Uint32Array(first.buffer, first.byteOffset, total);
+  }
+  const tokens = new Uint32Array(total);
+  const lines = new Uint32Array(total);
+  let offset = 0;
+  for (const unit of parsed.units) {
+    const length = unit.tokens.length;
+    tokens.set(unit.tokens, offset);
+    lines.set(unit.tokenLines, offset);
+    unit.tokens = tokens.subarray(offset, offset + length);
+    unit.tokenLines = lines.subarray(offset, offset + length);
+    offset += length;
+  }
+  return tokens;
 }

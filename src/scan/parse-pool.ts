@@ -27,6 +27,11 @@ export interface ParsePool {
     matching?: ConcernMatching | null,
     onDone?: (positions: number[], outcomes: ParseOutcome[]) => void,
   ): Promise<ParseOutcome[]>;
+  /**
+   * Starts the worker threads now, so they load their code while this thread still lists files; for a job
+   * that will likely use them (a copy search reads every file). Does nothing for an in-process pool.
+   */
+  warmUp(): void;
   close(): Promise<void>;
 }
 
@@ -94,7 +99,10 @@ function localParser(): (tasks: ParseTask[], matching: ConcernMatching | null) =
     registry ??= createLanguageRegistry([]);
     const languages = await registry;
     await languages.load(languagesOf(tasks));
-    return tasks.map((task) => readAndParse(task, languages, matching));
+    const match = matching?.definitions.length
+      ? (await import("./match-file.js")).matcherFor(matching)
+      : null;
+    return tasks.map((task) => readAndParse(task, languages, match));
   };
 }
 
@@ -110,6 +118,7 @@ function inProcessPool(): ParsePool {
       );
       return outcomes;
     },
+    warmUp() {},
     async close() {},
   };
 }
@@ -134,20 +143,28 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   if (workers <= 1 || !existsSync(WORKER)) return local;
   const parseHere = localParser();
   let piscina: Piscina | undefined;
+  const started = (): Piscina => {
+    piscina ??= new Piscina({
+      filename: WORKER,
+      minThreads: workers - 1,
+      maxThreads: workers - 1,
+      // Sent ahead, so a worker has its next batch even while this thread is busy parsing.
+      concurrentTasksPerWorker: IN_FLIGHT_PER_WORKER,
+    });
+    return piscina;
+  };
   return {
     workers,
+    warmUp() {
+      const pool = started();
+      // An empty batch per thread: each loads its modules; errors surface on the real batches.
+      for (let i = 0; i < workers - 1; i++) pool.run({ tasks: [], matching: null }).catch(() => {});
+    },
     async parse(tasks, matching = null, onDone) {
       const sizes = tasks.map(sizeOf);
       if (sizes.reduce((sum, size) => sum + size, 0) < inProcessBelow)
         return local.parse(tasks, matching, onDone);
-      piscina ??= new Piscina({
-        filename: WORKER,
-        minThreads: workers - 1,
-        maxThreads: workers - 1,
-        // Sent ahead, so a worker has its next batch even while this thread is busy parsing.
-        concurrentTasksPerWorker: IN_FLIGHT_PER_WORKER,
-      });
-      const pool = piscina;
+      const pool = started();
       const outcomes: ParseOutcome[] = new Array(tasks.length);
       const batches = batchBySize(tasks, sizes, options.batchBytes ?? BATCH_BYTES);
       let next = 0;

@@ -16,9 +16,16 @@ export interface ParseBatch {
   matching: ConcernMatching | null;
 }
 
-/** A worker's job: read, parse and match concerns on a batch of files (see parse-pool.ts). */
+/**
+ * A worker's job: read, parse and match concerns on a batch of files (see parse-pool.ts). The concern
+ * engine is loaded on the first batch that has definitions to match: the copy search never loads it, and
+ * its workers start sooner.
+ */
 export default async function parseBatch(batch: ParseBatch): Promise<ParseOutcome[]> {
   const registry = await languages;
   await registry.load(languagesOf(batch.tasks));
-  return batch.tasks.map((task) => readAndParse(task, registry, batch.matching));
+  const match = batch.matching?.definitions.length
+    ? (await import("./match-file.js")).matcherFor(batch.matching)
+    : null;
+  return batch.tasks.map((task) => readAndParse(task, registry, match));
 }

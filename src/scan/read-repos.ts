@@ -5,6 +5,7 @@ import { headCommit } from "../history/index.js";
 import { type FileUnits, type LanguageId, type LanguageRegistry, parseKindOf } from "../lang/index.js";
 import { ownerResolver, readCodeOwners } from "../ownership/index.js";
 import type { DiagnosticLog } from "../shared/index.js";
+import type { StreamPrints } from "../similarity/index.js";
 import {
   gitBlobSha,
   type ListedFile,
@@ -14,7 +15,8 @@ import {
   type SkippedFile,
   type SkipReason,
 } from "../sources/index.js";
-import { type ConcernMatching, matchConcerns, type ParseOutcome, type ParseTask } from "./parse-file.js";
+import { matchConcerns } from "./match-file.js";
+import type { ConcernMatching, ParseOutcome, ParseTask } from "./parse-file.js";
 import type { ParsePool } from "./parse-pool.js";
 import type { ProgressListener } from "./progress.js";
 import type { ScannedFile } from "./scanned-file.js";
@@ -60,6 +62,7 @@ export async function listOrg(
   log: DiagnosticLog,
   progress: ProgressListener,
   stats: StatCache | null = null,
+  { hashContent = true }: { hashContent?: boolean } = {},
 ): Promise<OrgListing> {
   // Per repository, in the given order: its read, its files, and its problems to report.
   const listed: { read: RepoRead; entries: ListedEntry[]; report: () => void }[] = new Array(targets.length);
@@ -88,7 +91,7 @@ export async function listOrg(
         file,
         owner: ownerOf(file.path),
         kind: parseKindOf(file.path) as string,
-        content: contentOf(file.absPath, config.maxFileBytes, stats),
+        content: hashContent ? contentOf(file.absPath, config.maxFileBytes, stats) : UNNAMED,
       }),
     );
     // Problems are said in the repositories' order below, whatever order they finish in.
@@ -134,6 +137,12 @@ export async function listOrg(
   for (const { report } of listed) report();
   return { reads: listed.map(({ read }) => read), entries: listed.flatMap(({ entries }) => entries) };
 }
+
+/**
+ * The content of a file listed without reading it (`hashContent: false`, for a job with no index to ask):
+ * the reader names its bytes and says what is wrong with them.
+ */
+const UNNAMED: ListedEntry["content"] = { ok: true, blobSha: "" };
 
 /** Blob ids known by file stat (from the index), and the ones computed in this scan, to be kept. */
 export interface StatCache {
@@ -191,7 +200,13 @@ function contentOf(absPath: string, maxBytes: number, stats: StatCache | null): 
 }
 
 type Parsed =
-  | { ok: true; blobSha: string; parsed: FileUnits; implementations: ImplementationDraft[] }
+  | {
+      ok: true;
+      blobSha: string;
+      parsed: FileUnits;
+      implementations: ImplementationDraft[];
+      prints?: StreamPrints | undefined;
+    }
   | SkippedOutcome;
 type SkippedOutcome = { ok: false; reason: SkipReason; detail: string };
 /** What is kept per blob: the units, or the verdict on the content. */
@@ -212,7 +227,7 @@ export async function parseOrg(
   store: UnitStore | null,
   log: DiagnosticLog,
   progress: ProgressListener,
-  reading: { tokensOnly?: boolean } = {},
+  reading: Pick<ParseTask, "tokensOnly" | "prints"> = {},
 ): Promise<RepoRead[]> {
   const { entries } = listing;
   const results: (Parsed | undefined)[] = new Array(entries.length);
@@ -261,6 +276,7 @@ export async function parseOrg(
       maxBytes: config.maxFileBytes,
       matchConcerns: wantsMatching(entries[index] as ListedEntry),
       ...(reading.tokensOnly ? { tokensOnly: true } : {}),
+      ...(reading.prints ? { prints: reading.prints } : {}),
     };
   });
   await pool.parse(
@@ -323,6 +339,7 @@ export async function parseOrg(
       imports: parsed.imports,
       units: parsed.units,
       implementations: result.implementations,
+      ...(result.prints ? { prints: result.prints } : {}),
     });
   });
   return listing.reads;
@@ -335,6 +352,7 @@ function fromOutcome(outcome: ParseOutcome): Parsed {
     blobSha: outcome.blobSha,
     parsed: outcome.parsed,
     implementations: outcome.implementations,
+    prints: outcome.prints,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ImplementationDraft } from "../concerns/index.js";
 import type { Import, LanguageId, Unit } from "../lang/index.js";
 import type { OwnerSource } from "../ownership/index.js";
+import type { StreamPrints } from "../similarity/index.js";
 
 /** One source file after reading, ownership and parsing: everything later stages need, no text. */
 export interface ScannedFile {
@@ -16,4 +17,6 @@ export interface ScannedFile {
   units: Unit[];
   /** Concern implementations the worker found in this file (empty for test code left out). */
   implementations: ImplementationDraft[];
+  /** The file's stream prints, when the copy search's reader computed them (see ParseTask.prints). */
+  prints?: StreamPrints;
 }

@@ -1,6 +1,7 @@
 import { kgramHashes } from "./fingerprint.js";
-import type { Match } from "./fragment-clones.js";
 import type { CloneInput } from "./model.js";
+import type { Match } from "./run.js";
+import { type StreamPrints, usablePrints } from "./stream-prints.js";
 import type { PreparedUnit } from "./unit-clones.js";
 
 /** A file's units' tokens in order, as one stream, with where each unit starts in it. */
@@ -9,6 +10,8 @@ export interface FileStream extends PreparedUnit {
   units: Int32Array;
   /** Offset of each unit's first token in the stream. */
   starts: Int32Array;
+  /** Winnowed positions into `hashes`, when they came with the file (StreamPrints); else computed where needed. */
+  positions?: Uint32Array;
 }
 
 /** Which of the stream's units holds token `position` (an index into `units` and `starts`). */
@@ -36,14 +39,41 @@ export function lineAt(stream: FileStream, position: number, sorted: CloneInput[
 }
 
 /**
+ * The units' tokens as one array: a view of the buffer they already share when they lie in it end to end
+ * in order (a reader that packed the file's stream), else a copy.
+ */
+function joined(inputs: CloneInput[]): Uint32Array {
+  const first = (inputs[0] as CloneInput).tokens;
+  let end = first.byteOffset;
+  let length = 0;
+  let contiguous = true;
+  for (const { tokens } of inputs) {
+    contiguous &&= tokens.buffer === first.buffer && tokens.byteOffset === end;
+    end += tokens.byteLength;
+    length += tokens.length;
+  }
+  if (contiguous) return new Uint32Array(first.buffer, first.byteOffset, length);
+  const out = new Uint32Array(length);
+  let offset = 0;
+  for (const { tokens } of inputs) {
+    out.set(tokens, offset);
+    offset += tokens.length;
+  }
+  return out;
+}
+
+/**
  * One stream per file, so a copied run is found even where it crosses from one function into the next
  * (the end of one helper and the start of another, copied together), as a lexer-based tool sees it. Only
- * the tokens are copied; lines and units are looked up through the unit offsets (memory is the peer
- * benchmark's other measure).
+ * the tokens are copied (not even they, when the reader packed them); lines and units are looked up
+ * through the unit offsets (memory is the peer benchmark's other measure). `printsOf` gives a file's
+ * stream prints when its reader computed them.
  */
 export function fileStreams(
   sorted: CloneInput[],
   k: number,
+  window: number,
+  printsOf: (file: number) => StreamPrints | undefined = () => undefined,
 ): { streams: FileStream[]; unitHashes: (index: number) => Uint32Array } {
   const byFile = new Map<number, number[]>();
   sorted.forEach((input, index) => {
@@ -54,24 +84,23 @@ export function fileStreams(
   const streamOf = new Int32Array(sorted.length);
   const offsetOf = new Int32Array(sorted.length);
   for (const indices of byFile.values()) {
-    const length = indices.reduce((sum, i) => sum + (sorted[i] as CloneInput).tokens.length, 0);
-    const tokens = new Uint32Array(length);
+    const tokens = joined(indices.map((index) => sorted[index] as CloneInput));
     const starts = new Int32Array(indices.length);
     let offset = 0;
     indices.forEach((index, slot) => {
-      const input = sorted[index] as CloneInput;
-      tokens.set(input.tokens, offset);
       starts[slot] = offset;
       streamOf[index] = streams.length;
       offsetOf[index] = offset;
-      offset += input.tokens.length;
+      offset += (sorted[index] as CloneInput).tokens.length;
     });
     const first = sorted[indices[0] as number] as CloneInput;
+    const given = usablePrints(printsOf(first.file), tokens.length, k, window);
     streams.push({
       input: { id: first.id, file: first.file, folder: first.folder, tokens, tokenLines: NO_LINES },
-      hashes: kgramHashes(tokens, k),
+      hashes: given?.hashes ?? kgramHashes(tokens, k),
       units: Int32Array.from(indices),
       starts,
+      ...(given ? { positions: given.positions } : {}),
     });
   }
   // A unit's k-grams are the stream's k-grams that start and end inside it: the same rolling hashes.
@@ -98,10 +127,12 @@ export function trimReported(
 ): Match | null {
   const a = streams[match.a] as FileStream;
   const b = streams[match.b] as FileStream;
+  // The whole-unit groups of the units the run touches: one look per unit, not per token.
   const groupsIn = (stream: FileStream, start: number, end: number) => {
     const groups = new Set<number>();
-    for (let t = start; t < end; t++) {
-      const group = groupOf(unitAt(stream, t));
+    for (let slot = slotAt(stream, start); slot < stream.units.length; slot++) {
+      if ((stream.starts[slot] as number) >= end) break;
+      const group = groupOf(stream.units[slot] as number);
       if (group !== -1) groups.add(group);
     }
     return groups;

@@ -10,6 +10,7 @@ import type {
 } from "./model.js";
 import { DEFAULT_SIMILARITY, type SimilarityOptions } from "./options.js";
 import { findSameJobCandidates } from "./same-job.js";
+import type { StreamPrints } from "./stream-prints.js";
 import { findUnitClones, isRepetitiveHashes, type PreparedUnit } from "./unit-clones.js";
 
 /** Share of a unit a copied run must cover for the copy to count as the whole unit. */
@@ -48,6 +49,11 @@ function boilerplateOf(
 export interface FindClonesOptions extends Partial<SimilarityOptions> {
   /** Number of files read in each folder (CloneInput.folder), for the scaffolding rule. */
   folderFiles?: ReadonlyMap<string, number>;
+  /**
+   * A file's stream prints (CloneInput.file), when its reader computed them over its units' tokens in id
+   * order with this `k` and `window`; prints that do not fit are computed again.
+   */
+  printsOf?: (file: number) => StreamPrints | undefined;
 }
 
 /**
@@ -60,7 +66,7 @@ export function findClones(inputs: CloneInput[], given: FindClonesOptions = {}):
   const sorted = [...inputs].sort((a, b) => a.id - b.id);
   const setAside: SetAside = { small: 0, repetitive: 0, crowdedBuckets: 0, scaffolding: 0, everywhere: 0 };
   // Each file's units as one stream, hashed once; a unit's own k-grams are a view of its stream's.
-  const { streams, unitHashes } = fileStreams(sorted, options.k);
+  const { streams, unitHashes } = fileStreams(sorted, options.k, options.window, given.printsOf);
   const units: PreparedUnit[] = [];
   const minimum = Math.min(options.minTokens, options.minFragmentTokens);
   for (const [index, input] of sorted.entries()) {

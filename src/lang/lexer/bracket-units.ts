@@ -74,20 +74,22 @@ export function bracketUnits(text: string, language: LanguageId): FileUnits {
   };
   // Import and re-export statements are boilerplate, not code anyone copies: they are in no unit.
   const imported = importStatements(view);
+  // Units come in file order and never overlap, so each one's tokens and lines are the next part of one
+  // buffer per file: the file's stream as the copy search reads it, with no copy per unit.
+  const streamTokens = new Uint32Array(count);
+  const streamLines = new Uint32Array(count);
+  let written = 0;
   const addUnit = (from: number, to: number, name: string, kind: UnitKind, parent?: string) => {
     let start = from;
     let end = to;
     while (start < end && imported[start]) start++;
     while (end > start && imported[end - 1]) end--;
     if (end <= start) return;
-    let kept = 0;
-    for (let k = start; k < end; k++) if (!imported[k]) kept++;
-    const hashes = new Uint32Array(kept);
-    const lines = new Uint32Array(kept);
-    for (let k = start, at = 0; k < end; k++) {
+    const first = written;
+    for (let k = start; k < end; k++) {
       if (imported[k]) continue;
-      hashes[at] = tokens.hashes[k] as number;
-      lines[at++] = tokens.lines[k] as number;
+      streamTokens[written] = tokens.hashes[k] as number;
+      streamLines[written++] = tokens.lines[k] as number;
     }
     units.push({
       name,
@@ -95,8 +97,8 @@ export function bracketUnits(text: string, language: LanguageId): FileUnits {
       startLine: tokens.lines[start] as number,
       endLine: tokens.lines[end - 1] as number,
       ...(parent ? { parent } : {}),
-      tokens: hashes,
-      tokenLines: lines,
+      tokens: streamTokens.subarray(first, written),
+      tokenLines: streamLines.subarray(first, written),
       identifiers: [],
       subwords: [],
       calls: [],

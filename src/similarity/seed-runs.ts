@@ -1,0 +1,249 @@
+import type { FileStream } from "./file-streams.js";
+import { winnowPositions } from "./fingerprint.js";
+import type { SimilarityOptions } from "./options.js";
+import type { Match } from "./run.js";
+
+/** Buckets up to this size pair every two places; larger ones pair each place with the first. */
+const CLIQUE_BUCKET = 8;
+
+/** Order of `keys` ascending, by two 16-bit LSD radix passes: linear, and no comparator calls. */
+function radixOrder(keys: Uint32Array): Uint32Array {
+  let order = new Uint32Array(keys.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  let next = new Uint32Array(keys.length);
+  for (const shift of [0, 16]) {
+    const counts = new Uint32Array(65537);
+    for (let i = 0; i < keys.length; i++)
+      (counts[(((keys[i] as number) >>> shift) & 0xffff) + 1] as number)++;
+    for (let i = 1; i < counts.length; i++) counts[i] = (counts[i] as number) + (counts[i - 1] as number);
+    for (const index of order) {
+      const bucket = ((keys[index] as number) >>> shift) & 0xffff;
+      next[counts[bucket] as number] = index;
+      counts[bucket] = (counts[bucket] as number) + 1;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
+}
+
+/** Every winnowed fingerprint of the eligible streams: its hash, its stream and its position there. */
+function collectPrints(
+  streams: FileStream[],
+  eligible: number[],
+  window: number,
+): { keys: Uint32Array; streamOf: Int32Array; positionOf: Uint32Array } {
+  const positions = eligible.map((u) => {
+    const stream = streams[u] as FileStream;
+    return stream.positions ?? Uint32Array.from(winnowPositions(stream.hashes, window));
+  });
+  const total = positions.reduce((sum, list) => sum + list.length, 0);
+  const keys = new Uint32Array(total);
+  const streamOf = new Int32Array(total);
+  const positionOf = new Uint32Array(total);
+  let at = 0;
+  eligible.forEach((u, index) => {
+    const { hashes } = streams[u] as FileStream;
+    const list = positions[index] as Uint32Array;
+    streamOf.fill(u, at, at + list.length);
+    positionOf.set(list, at);
+    for (const position of list) keys[at++] = hashes[position] as number;
+  });
+  return { keys, streamOf, positionOf };
+}
+
+/**
+ * Places that share a fingerprint, as pairs of (stream, position) with a ≤ b (and pa < pb within one
+ * stream), in typed arrays: `order` lists them by stream pair, each pair's places together.
+ */
+interface SharedPrints {
+  a: Int32Array;
+  b: Int32Array;
+  pa: Uint32Array;
+  pb: Uint32Array;
+  order: Uint32Array;
+  crowdedBuckets: number;
+}
+
+function sharedPrints(
+  streams: FileStream[],
+  eligible: number[],
+  options: SimilarityOptions,
+  skipPair: (a: number, b: number) => boolean,
+): SharedPrints {
+  const { keys, streamOf, positionOf } = collectPrints(streams, eligible, options.window);
+  const sorted = radixOrder(keys);
+  let crowdedBuckets = 0;
+  // Twice over the buckets: first to count the places, then to write them into arrays of that size.
+  let count = 0;
+  let out: Omit<SharedPrints, "order" | "crowdedBuckets"> | null = null;
+  for (let pass = 0; pass < 2; pass++) {
+    if (pass === 1) {
+      out = {
+        a: new Int32Array(count),
+        b: new Int32Array(count),
+        pa: new Uint32Array(count),
+        pb: new Uint32Array(count),
+      };
+      count = 0;
+    }
+    let start = 0;
+    for (let i = 1; i <= sorted.length; i++) {
+      if (i < sorted.length && keys[sorted[i] as number] === keys[sorted[start] as number]) continue;
+      const size = i - start;
+      if (size > options.maxBucket) {
+        if (pass === 0) crowdedBuckets++;
+      } else if (size >= 2) {
+        // Small buckets pair every two places. In a large one (an idiom shared by many) each place is
+        // extended against the first only: linear, and places linked to one anchor are joined anyway.
+        const anchors = size <= CLIQUE_BUCKET ? i - 1 : start + 1;
+        for (let x = start; x < anchors; x++)
+          for (let y = x + 1; y < i; y++) {
+            let ex = sorted[x] as number;
+            let ey = sorted[y] as number;
+            if ((streamOf[ex] as number) > (streamOf[ey] as number)) [ex, ey] = [ey, ex];
+            const a = streamOf[ex] as number;
+            const b = streamOf[ey] as number;
+            let pa = positionOf[ex] as number;
+            let pb = positionOf[ey] as number;
+            if (a === b) {
+              // Two places in one file: a copy within the file, kept when the two runs do not overlap.
+              if (pa === pb) continue;
+              if (pa > pb) [pa, pb] = [pb, pa];
+            } else if (skipPair(a, b)) continue;
+            if (out !== null) {
+              out.a[count] = a;
+              out.b[count] = b;
+              out.pa[count] = pa;
+              out.pb[count] = pb;
+            }
+            count++;
+          }
+      }
+      start = i;
+    }
+  }
+  const places = out as Omit<SharedPrints, "order" | "crowdedBuckets">;
+  return { ...places, order: pairOrder(places.a, places.b, streams.length), crowdedBuckets };
+}
+
+/** Places in order of stream pair (a, then b): by radix on a · n + b when that fits 32 bits. */
+function pairOrder(a: Int32Array, b: Int32Array, n: number): Uint32Array {
+  if (n <= 0xffff) {
+    const keys = new Uint32Array(a.length);
+    for (let i = 0; i < keys.length; i++) keys[i] = (a[i] as number) * n + (b[i] as number);
+    return radixOrder(keys);
+  }
+  const order = Uint32Array.from(a.keys());
+  return order.sort((x, y) => (a[x] as number) - (a[y] as number) || (b[x] as number) - (b[y] as number));
+}
+
+/** Diagonals and positions fit a double exactly as `diagonal · 2^26 + position` (streams under 2^26 tokens). */
+const POSITION_SPAN = 2 ** 26;
+
+/**
+ * The maximal runs of equal tokens of one pair of streams around their shared fingerprints (the places
+ * order[from..to)). Taken by diagonal (the offset between the two places) and position, a fingerprint
+ * inside a run already found on its diagonal is passed over, and no run is found twice.
+ */
+function exactRuns(
+  a: FileStream,
+  b: FileStream,
+  same: boolean,
+  shared: SharedPrints,
+  from: number,
+  to: number,
+  scratch: Float64Array,
+): Omit<Match, "a" | "b">[] {
+  const { pa, pb, order } = shared;
+  // Sorted by one number (diagonal, then position): a typed sort, no comparator.
+  const byDiagonal = scratch.subarray(0, to - from);
+  for (let i = from; i < to; i++) {
+    const place = order[i] as number;
+    const x = pa[place] as number;
+    byDiagonal[i - from] = ((pb[place] as number) - x) * POSITION_SPAN + x;
+  }
+  byDiagonal.sort();
+  const ta = a.input.tokens;
+  const tb = b.input.tokens;
+  const runs: Omit<Match, "a" | "b">[] = [];
+  let lastDiagonal = Number.NaN;
+  let coveredTo = -1;
+  for (const key of byDiagonal) {
+    const diagonal = Math.floor(key / POSITION_SPAN);
+    const x = key - diagonal * POSITION_SPAN;
+    const y = x + diagonal;
+    if (diagonal === lastDiagonal && x < coveredTo) continue;
+    let s = 0;
+    while (x - s > 0 && y - s > 0 && ta[x - s - 1] === tb[y - s - 1]) s++;
+    let e = 0;
+    while (x + e < ta.length && y + e < tb.length && ta[x + e] === tb[y + e]) e++;
+    lastDiagonal = diagonal;
+    coveredTo = x + e;
+    // Within one file, the two runs must not overlap.
+    if (same && x + e > y - s) continue;
+    runs.push({ startA: x - s, endA: x + e, startB: y - s, endB: y + e, matched: s + e });
+  }
+  return runs;
+}
+
+/**
+ * Joins runs of the same two streams that follow each other with at most `maxGap` changed tokens on
+ * each side: one near-miss (type 3) copy with a statement added, removed or changed, not two findings.
+ */
+function bridged(a: number, b: number, runs: Omit<Match, "a" | "b">[], maxGap: number, out: Match[]): void {
+  runs.sort((x, y) => x.startA - y.startA || x.startB - y.startB);
+  let current: Match | undefined;
+  for (const next of runs) {
+    if (
+      current &&
+      next.startB >= current.startB &&
+      next.startA - current.endA <= maxGap &&
+      next.startB - current.endB <= maxGap &&
+      next.startB - current.endB >= -maxGap
+    ) {
+      current.matched += Math.max(0, next.endA - Math.max(next.startA, current.endA));
+      current.endA = Math.max(current.endA, next.endA);
+      current.endB = Math.max(current.endB, next.endB);
+      continue;
+    }
+    if (current) out.push(current);
+    current = { a, b, ...next };
+  }
+  if (current) out.push(current);
+}
+
+/**
+ * Every copied run between streams (and inside one, where the two places do not overlap) seeded by a
+ * shared winnowed fingerprint, extended to the longest exact run around it, and bridged over small gaps;
+ * in order of stream pair, then position.
+ */
+export function copiedRuns(
+  streams: FileStream[],
+  eligible: number[],
+  options: SimilarityOptions,
+  skipPair: (a: number, b: number) => boolean,
+): { runs: Match[]; crowdedBuckets: number } {
+  const shared = sharedPrints(streams, eligible, options, skipPair);
+  const { a, b, order } = shared;
+  const runs: Match[] = [];
+  const scratch = new Float64Array(order.length);
+  for (let from = 0; from < order.length; ) {
+    const first = order[from] as number;
+    const sa = a[first] as number;
+    const sb = b[first] as number;
+    let to = from + 1;
+    while (to < order.length && a[order[to] as number] === sa && b[order[to] as number] === sb) to++;
+    const exact = exactRuns(
+      streams[sa] as FileStream,
+      streams[sb] as FileStream,
+      sa === sb,
+      shared,
+      from,
+      to,
+      scratch,
+    );
+    bridged(sa, sb, exact, options.maxGapTokens, runs);
+    from = to;
+  }
+  return { runs, crowdedBuckets: shared.crowdedBuckets };
+}
