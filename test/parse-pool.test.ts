@@ -43,10 +43,7 @@ describe("parse pool", () => {
     }
   }, 60_000);
 
-  it("starts its threads ahead of the work, and closes whether or not they were used", async () => {
-    const idle = createParsePool({ workers: 2, inProcessBelow: 0 });
-    idle.warmUp();
-    await idle.close();
+  it("reads for the copy search on worker threads: units in one buffer, stream prints beside them", async () => {
     const tasks = sourceFiles(join(root, "concerns")).map((absPath) => ({
       path: relative(root, absPath),
       absPath,
@@ -55,20 +52,18 @@ describe("parse pool", () => {
       tokensOnly: true,
       prints: { k: 12, window: 6 },
     }));
-    const warm = createParsePool({ workers: 2, inProcessBelow: 0, batchBytes: 2048 });
+    const threads = createParsePool({ workers: 2, inProcessBelow: 0, batchBytes: 2048 });
     const here = createParsePool({ workers: 1 });
     try {
-      warm.warmUp();
-      const spread = await warm.parse(tasks, null);
+      const spread = await threads.parse(tasks, null);
       expect(spread).toEqual(await here.parse(tasks, null));
-      // The copy search's reading: each file's units in one buffer, and its stream prints beside them.
       const read = spread.find((outcome) => outcome.ok && outcome.parsed.units.length > 1);
       if (!read?.ok) throw new Error("no file with two units among the fixtures");
       const buffers = new Set(read.parsed.units.map((unit) => unit.tokens.buffer));
       expect(buffers.size).toBe(1);
       expect(read.prints?.k).toBe(12);
     } finally {
-      await warm.close();
+      await threads.close();
       await here.close();
     }
   }, 60_000);

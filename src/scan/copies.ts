@@ -22,6 +22,14 @@ export const COPIES_SIMILARITY: SimilarityOptions = {
   maxGapTokens: 16,
 };
 
+/**
+ * Below this much code the copy search reads in its own thread. Lexing is cheap enough that a worker
+ * thread's start and its own JIT warm-up (each thread compiles the lexer afresh: its first pass over the
+ * peer corpus takes 0.5–0.6 s, later passes 0.4 s) cost more than the second core saves: on two cores the
+ * peer benchmark's 25 MB list and read in 0.93 s in one thread and 1.10–1.25 s with a worker beside it.
+ */
+export const COPIES_IN_PROCESS_BELOW = 64 * 1024 * 1024;
+
 export interface CopiesOptions {
   paths: string[];
   cwd: string;
@@ -32,7 +40,7 @@ export interface CopiesOptions {
   showBoilerplate?: boolean;
   /** A copied run must be at least this many lexer tokens (default COPIES_SIMILARITY.minFragmentTokens). */
   minTokens?: number;
-  /** Threads that read and lex files; default: the machine's cores. */
+  /** Threads that read and lex files when there is more code than COPIES_IN_PROCESS_BELOW; default: the machine's cores. */
   workers?: number;
   onProgress?: ProgressListener;
   now?: () => Date;
@@ -59,9 +67,10 @@ export async function findCopies(options: CopiesOptions): Promise<CopiesResult> 
           minTokens: Math.max(options.minTokens, COPIES_SIMILARITY.minTokens),
         }),
   };
-  // Every file is read, so the reading threads start first and load their code while the files are listed.
-  const pool = createParsePool(options.workers === undefined ? {} : { workers: options.workers });
-  pool.warmUp();
+  const pool = createParsePool({
+    ...(options.workers === undefined ? {} : { workers: options.workers }),
+    inProcessBelow: COPIES_IN_PROCESS_BELOW,
+  });
   let reads: RepoRead[];
   try {
     const targets = await discoverRepos(options.paths, options.cwd, log);

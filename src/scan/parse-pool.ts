@@ -27,11 +27,6 @@ export interface ParsePool {
     matching?: ConcernMatching | null,
     onDone?: (positions: number[], outcomes: ParseOutcome[]) => void,
   ): Promise<ParseOutcome[]>;
-  /**
-   * Starts the worker threads now, so they load their code while this thread still lists files; for a job
-   * that will likely use them (a copy search reads every file). Does nothing for an in-process pool.
-   */
-  warmUp(): void;
   close(): Promise<void>;
 }
 
@@ -118,7 +113,6 @@ function inProcessPool(): ParsePool {
       );
       return outcomes;
     },
-    warmUp() {},
     async close() {},
   };
 }
@@ -143,28 +137,20 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   if (workers <= 1 || !existsSync(WORKER)) return local;
   const parseHere = localParser();
   let piscina: Piscina | undefined;
-  const started = (): Piscina => {
-    piscina ??= new Piscina({
-      filename: WORKER,
-      minThreads: workers - 1,
-      maxThreads: workers - 1,
-      // Sent ahead, so a worker has its next batch even while this thread is busy parsing.
-      concurrentTasksPerWorker: IN_FLIGHT_PER_WORKER,
-    });
-    return piscina;
-  };
   return {
     workers,
-    warmUp() {
-      const pool = started();
-      // An empty batch per thread: each loads its modules; errors surface on the real batches.
-      for (let i = 0; i < workers - 1; i++) pool.run({ tasks: [], matching: null }).catch(() => {});
-    },
     async parse(tasks, matching = null, onDone) {
       const sizes = tasks.map(sizeOf);
       if (sizes.reduce((sum, size) => sum + size, 0) < inProcessBelow)
         return local.parse(tasks, matching, onDone);
-      const pool = started();
+      piscina ??= new Piscina({
+        filename: WORKER,
+        minThreads: workers - 1,
+        maxThreads: workers - 1,
+        // Sent ahead, so a worker has its next batch even while this thread is busy parsing.
+        concurrentTasksPerWorker: IN_FLIGHT_PER_WORKER,
+      });
+      const pool = piscina;
       const outcomes: ParseOutcome[] = new Array(tasks.length);
       const batches = batchBySize(tasks, sizes, options.batchBytes ?? BATCH_BYTES);
       let next = 0;

@@ -155,15 +155,23 @@ export function bracketUnits(text: string, language: LanguageId): FileUnits {
       }
     }
   }
-  // A function left open at the end of the file (a syntax error) still ends there.
-  const open = frames.find((frame) => frame.unitStart !== undefined);
-  if (open?.unitStart !== undefined) {
-    addUnit(open.unitStart, count, open.unitName as string, open.unitKind as UnitKind, open.name);
-  } else {
-    frames.length = 0;
-    closeGap(count);
-  }
+  if (!closeOpenFunction(frames, count, addUnit)) closeGap(count);
   return { language, units, imports: importsOf(view), problems: [], lines: tokens.lineCount };
+}
+
+/**
+ * A function left open at the end of the file (a syntax error) still ends there. Apart from the loop
+ * above: a path few files take, which would otherwise cost the loop its optimised code each time one does.
+ */
+function closeOpenFunction(
+  frames: Frame[],
+  count: number,
+  addUnit: (from: number, to: number, name: string, kind: UnitKind, parent?: string) => void,
+): boolean {
+  const open = frames.find((frame) => frame.unitStart !== undefined);
+  if (open?.unitStart === undefined) return false;
+  addUnit(open.unitStart, count, open.unitName as string, open.unitKind as UnitKind, open.name);
+  return true;
 }
 
 /** What a `{` at `k` opens: a function body, a class body, or another block or object. */
