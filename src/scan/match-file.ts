@@ -30,10 +30,9 @@ export function matchConcerns(
   return groupImplementations(file, scoreFile(file, matching.definitions), matching.definitions);
 }
 
-/** The matcher readAndParse calls, or null when there is nothing to match. */
+/** The matcher readAndParse calls, for these definitions and golden packages. */
 export function matcherFor(
-  matching: ConcernMatching | null,
-): ((path: string, parsed: FileUnits) => ImplementationDraft[]) | null {
-  if (matching === null || matching.definitions.length === 0) return null;
+  matching: ConcernMatching,
+): (path: string, parsed: FileUnits) => ImplementationDraft[] {
   return (path, parsed) => matchConcerns(path, parsed, matching);
 }

@@ -6,7 +6,7 @@ import {
   languageOf,
   lexedLanguage,
 } from "../lang/index.js";
-import { type StreamPrints, streamPrints } from "../similarity/index.js";
+import { joinedTokens, type StreamPrints, streamPrints } from "../similarity/index.js";
 import { readSourceFile, type SkipReason, sourceFromBytes } from "../sources/index.js";
 
 /** One file to read and parse, as the main thread hands it to a worker. */
@@ -20,7 +20,7 @@ export interface ParseTask {
   matchConcerns: boolean;
   /** Only what the copy search needs (LanguageRegistry.tokens): no syntax tree for JavaScript/TypeScript. */
   tokensOnly?: boolean;
-  /** Also the file's stream prints for the copy search, with these settings (see packedStream). */
+  /** Also the file's stream prints for the copy search, with these settings (similarity's StreamPrints). */
   prints?: { k: number; window: number };
 }
 
@@ -30,6 +30,17 @@ export function languagesOf(tasks: readonly ParseTask[]): LanguageId[] {
     const language = languageOf(task.path);
     return language === null || (task.tokensOnly && lexedLanguage(language)) ? [] : [language];
   });
+}
+
+/**
+ * The concern matcher for `matching`, or null when there is nothing to match. The concern engine is loaded
+ * here, on the first batch that needs it: a thread that only reads for the copy search never loads it.
+ */
+export async function loadMatcher(
+  matching: ConcernMatching | null,
+): Promise<((path: string, parsed: FileUnits) => ImplementationDraft[]) | null> {
+  if (!matching?.definitions.length) return null;
+  return (await import("./match-file.js")).matcherFor(matching);
 }
 
 /** What a worker needs to match concerns where the units are: the definitions and the golden packages. */
@@ -101,33 +112,22 @@ export function readAndParse(
 }
 
 /**
- * Moves the units' tokens and lines into one buffer each, end to end in unit order, and points each unit
- * at its part: the file's stream as the copy search reads it, made here (on the reader's core) rather than
- * copied together on the search's thread, and sent back as two buffers instead of two per unit.
+ * The file's stream as the copy search reads it, its units pointing into it: in place when the lexer
+ * wrote them end to end; else (a parser's units, each in arrays of its own) tokens and lines are moved
+ * into one buffer each here, on the reader's core, so the search need not copy them and they travel back
+ * as two buffers instead of two per unit.
  */
-export function packedStream(parsed: FileUnits): Uint32Array {
-  const total = parsed.units.reduce((sum, unit) => sum + unit.tokens.length, 0);
-  const first = parsed.units[0]?.tokens;
-  if (first && total > 0) {
-    // The lexer already writes units end to end into one buffer (bracketUnits): nothing to move.
-    let end = first.byteOffset;
-    const inPlace = parsed.units.every((unit) => {
-      const next = unit.tokens.buffer === first.buffer && unit.tokens.byteOffset === end;
-      end += unit.tokens.byteLength;
-      return next;
-    });
-    if (inPlace) return new Uint32Array(first.buffer, first.byteOffset, total);
-  }
-  const tokens = new Uint32Array(total);
-  const lines = new Uint32Array(total);
+function packedStream(parsed: FileUnits): Uint32Array {
+  const { units } = parsed;
+  const tokens = joinedTokens(units.map((unit) => unit.tokens));
+  if (units.length === 0 || tokens.buffer === units[0]?.tokens.buffer) return tokens;
+  const lines = joinedTokens(units.map((unit) => unit.tokenLines));
   let offset = 0;
-  for (const unit of parsed.units) {
-    const length = unit.tokens.length;
-    tokens.set(unit.tokens, offset);
-    lines.set(unit.tokenLines, offset);
-    unit.tokens = tokens.subarray(offset, offset + length);
-    unit.tokenLines = lines.subarray(offset, offset + length);
-    offset += length;
+  for (const unit of units) {
+    const end = offset + unit.tokens.length;
+    unit.tokens = tokens.subarray(offset, end);
+    unit.tokenLines = lines.subarray(offset, end);
+    offset = end;
   }
   return tokens;
 }

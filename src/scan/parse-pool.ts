@@ -7,6 +7,7 @@ import { packageRoot } from "../shared/index.js";
 import {
   type ConcernMatching,
   languagesOf,
+  loadMatcher,
   type ParseOutcome,
   type ParseTask,
   readAndParse,
@@ -94,9 +95,7 @@ function localParser(): (tasks: ParseTask[], matching: ConcernMatching | null) =
     registry ??= createLanguageRegistry([]);
     const languages = await registry;
     await languages.load(languagesOf(tasks));
-    const match = matching?.definitions.length
-      ? (await import("./match-file.js")).matcherFor(matching)
-      : null;
+    const match = await loadMatcher(matching);
     return tasks.map((task) => readAndParse(task, languages, match));
   };
 }

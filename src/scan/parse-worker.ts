@@ -2,6 +2,7 @@ import { createLanguageRegistry } from "../lang/index.js";
 import {
   type ConcernMatching,
   languagesOf,
+  loadMatcher,
   type ParseOutcome,
   type ParseTask,
   readAndParse,
@@ -18,14 +19,12 @@ export interface ParseBatch {
 
 /**
  * A worker's job: read, parse and match concerns on a batch of files (see parse-pool.ts). The concern
- * engine is loaded on the first batch that has definitions to match: the copy search never loads it, and
- * its workers start sooner.
+ * engine is loaded on the first batch that has definitions to match (loadMatcher), so the copy search's
+ * workers start sooner.
  */
 export default async function parseBatch(batch: ParseBatch): Promise<ParseOutcome[]> {
   const registry = await languages;
   await registry.load(languagesOf(batch.tasks));
-  const match = batch.matching?.definitions.length
-    ? (await import("./match-file.js")).matcherFor(batch.matching)
-    : null;
+  const match = await loadMatcher(batch.matching);
   return batch.tasks.map((task) => readAndParse(task, registry, match));
 }

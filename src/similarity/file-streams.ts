@@ -1,7 +1,7 @@
 import { kgramHashes } from "./fingerprint.js";
 import type { CloneInput } from "./model.js";
 import type { Match } from "./run.js";
-import { type StreamPrints, usablePrints } from "./stream-prints.js";
+import { joinedTokens, type StreamPrints, usablePrints } from "./stream-prints.js";
 import type { PreparedUnit } from "./unit-clones.js";
 
 /** A file's units' tokens in order, as one stream, with where each unit starts in it. */
@@ -39,30 +39,6 @@ export function lineAt(stream: FileStream, position: number, sorted: CloneInput[
 }
 
 /**
- * The units' tokens as one array: a view of the buffer they already share when they lie in it end to end
- * in order (a reader that packed the file's stream), else a copy.
- */
-function joined(inputs: CloneInput[]): Uint32Array {
-  const first = (inputs[0] as CloneInput).tokens;
-  let end = first.byteOffset;
-  let length = 0;
-  let contiguous = true;
-  for (const { tokens } of inputs) {
-    contiguous &&= tokens.buffer === first.buffer && tokens.byteOffset === end;
-    end += tokens.byteLength;
-    length += tokens.length;
-  }
-  if (contiguous) return new Uint32Array(first.buffer, first.byteOffset, length);
-  const out = new Uint32Array(length);
-  let offset = 0;
-  for (const { tokens } of inputs) {
-    out.set(tokens, offset);
-    offset += tokens.length;
-  }
-  return out;
-}
-
-/**
  * One stream per file, so a copied run is found even where it crosses from one function into the next
  * (the end of one helper and the start of another, copied together), as a lexer-based tool sees it. Only
  * the tokens are copied (not even they, when the reader packed them); lines and units are looked up
@@ -84,7 +60,7 @@ export function fileStreams(
   const streamOf = new Int32Array(sorted.length);
   const offsetOf = new Int32Array(sorted.length);
   for (const indices of byFile.values()) {
-    const tokens = joined(indices.map((index) => sorted[index] as CloneInput));
+    const tokens = joinedTokens(indices.map((index) => (sorted[index] as CloneInput).tokens));
     const starts = new Int32Array(indices.length);
     let offset = 0;
     indices.forEach((index, slot) => {

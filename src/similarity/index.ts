@@ -22,5 +22,5 @@ export {
   type UnitPrints,
   unitPrints,
 } from "./probe.js";
-export { type StreamPrints, streamPrints } from "./stream-prints.js";
+export { joinedTokens, type StreamPrints, streamPrints } from "./stream-prints.js";
 export { isRepetitive } from "./unit-clones.js";

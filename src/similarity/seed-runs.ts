@@ -72,57 +72,59 @@ function sharedPrints(
 ): SharedPrints {
   const { keys, streamOf, positionOf } = collectPrints(streams, eligible, options.window);
   const sorted = radixOrder(keys);
+  // Buckets as [start, end) into `sorted`, and an upper bound on the pairs they give, so the pairs are
+  // written once into arrays of that size (pairs that turn out to be skipped leave the tail unused).
+  const buckets: number[] = [];
+  let bound = 0;
   let crowdedBuckets = 0;
-  // Twice over the buckets: first to count the places, then to write them into arrays of that size.
-  let count = 0;
-  let out: Omit<SharedPrints, "order" | "crowdedBuckets"> | null = null;
-  for (let pass = 0; pass < 2; pass++) {
-    if (pass === 1) {
-      out = {
-        a: new Int32Array(count),
-        b: new Int32Array(count),
-        pa: new Uint32Array(count),
-        pb: new Uint32Array(count),
-      };
-      count = 0;
+  for (let start = 0, i = 1; i <= sorted.length; i++) {
+    if (i < sorted.length && keys[sorted[i] as number] === keys[sorted[start] as number]) continue;
+    const size = i - start;
+    if (size > options.maxBucket) crowdedBuckets++;
+    else if (size >= 2) {
+      buckets.push(start, i);
+      bound += size <= CLIQUE_BUCKET ? (size * (size - 1)) / 2 : size - 1;
     }
-    let start = 0;
-    for (let i = 1; i <= sorted.length; i++) {
-      if (i < sorted.length && keys[sorted[i] as number] === keys[sorted[start] as number]) continue;
-      const size = i - start;
-      if (size > options.maxBucket) {
-        if (pass === 0) crowdedBuckets++;
-      } else if (size >= 2) {
-        // Small buckets pair every two places. In a large one (an idiom shared by many) each place is
-        // extended against the first only: linear, and places linked to one anchor are joined anyway.
-        const anchors = size <= CLIQUE_BUCKET ? i - 1 : start + 1;
-        for (let x = start; x < anchors; x++)
-          for (let y = x + 1; y < i; y++) {
-            let ex = sorted[x] as number;
-            let ey = sorted[y] as number;
-            if ((streamOf[ex] as number) > (streamOf[ey] as number)) [ex, ey] = [ey, ex];
-            const a = streamOf[ex] as number;
-            const b = streamOf[ey] as number;
-            let pa = positionOf[ex] as number;
-            let pb = positionOf[ey] as number;
-            if (a === b) {
-              // Two places in one file: a copy within the file, kept when the two runs do not overlap.
-              if (pa === pb) continue;
-              if (pa > pb) [pa, pb] = [pb, pa];
-            } else if (skipPair(a, b)) continue;
-            if (out !== null) {
-              out.a[count] = a;
-              out.b[count] = b;
-              out.pa[count] = pa;
-              out.pb[count] = pb;
-            }
-            count++;
-          }
-      }
-      start = i;
-    }
+    start = i;
   }
-  const places = out as Omit<SharedPrints, "order" | "crowdedBuckets">;
+  const a = new Int32Array(bound);
+  const b = new Int32Array(bound);
+  const pa = new Uint32Array(bound);
+  const pb = new Uint32Array(bound);
+  let count = 0;
+  for (let k = 0; k < buckets.length; k += 2) {
+    const start = buckets[k] as number;
+    const end = buckets[k + 1] as number;
+    // Small buckets pair every two places. In a large one (an idiom shared by many) each place is
+    // extended against the first only: linear, and places linked to one anchor are joined anyway.
+    const anchors = end - start <= CLIQUE_BUCKET ? end - 1 : start + 1;
+    for (let x = start; x < anchors; x++)
+      for (let y = x + 1; y < end; y++) {
+        let ex = sorted[x] as number;
+        let ey = sorted[y] as number;
+        if ((streamOf[ex] as number) > (streamOf[ey] as number)) [ex, ey] = [ey, ex];
+        const sa = streamOf[ex] as number;
+        const sb = streamOf[ey] as number;
+        let xa = positionOf[ex] as number;
+        let xb = positionOf[ey] as number;
+        if (sa === sb) {
+          // Two places in one file: a copy within the file, kept when the two runs do not overlap.
+          if (xa === xb) continue;
+          if (xa > xb) [xa, xb] = [xb, xa];
+        } else if (skipPair(sa, sb)) continue;
+        a[count] = sa;
+        b[count] = sb;
+        pa[count] = xa;
+        pb[count] = xb;
+        count++;
+      }
+  }
+  const places = {
+    a: a.subarray(0, count),
+    b: b.subarray(0, count),
+    pa: pa.subarray(0, count),
+    pb: pb.subarray(0, count),
+  };
   return { ...places, order: pairOrder(places.a, places.b, streams.length), crowdedBuckets };
 }
 

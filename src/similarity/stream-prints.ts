@@ -29,3 +29,28 @@ export function usablePrints(
   if (prints === undefined || prints.k !== k || prints.window !== window) return undefined;
   return prints.hashes.length === Math.max(0, streamLength - k + 1) ? prints : undefined;
 }
+
+/**
+ * Token arrays as one: a view of the buffer they share when they lie in it end to end in order (the lexer
+ * writes a file's units so), else a copy. The stream a reader fingerprints and the one the search reads.
+ */
+export function joinedTokens(parts: readonly Uint32Array[]): Uint32Array {
+  const first = parts[0];
+  if (first === undefined) return new Uint32Array(0);
+  let end = first.byteOffset;
+  let length = 0;
+  let contiguous = true;
+  for (const part of parts) {
+    contiguous &&= part.buffer === first.buffer && part.byteOffset === end;
+    end += part.byteLength;
+    length += part.length;
+  }
+  if (contiguous) return new Uint32Array(first.buffer, first.byteOffset, length);
+  const out = new Uint32Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
