@@ -1,7 +1,17 @@
 import { importsFrom } from "../clusters/index.js";
-import { groupImplementations, type ImplementationDraft, scoreFile } from "../concerns/index.js";
+import {
+  type ConcernDefinition,
+  groupImplementations,
+  type ImplementationDraft,
+  scoreFile,
+} from "../concerns/index.js";
 import type { FileUnits, LanguageId } from "../lang/index.js";
-import type { ConcernMatching } from "./parse-file.js";
+
+/** What a worker needs to match concerns where the units are: the definitions and the golden packages. */
+export interface ConcernMatching {
+  definitions: ConcernDefinition[];
+  goldenPackages: string[];
+}
 
 /** Names a file imports from a golden path's package: calling them is adoption, not a new copy. */
 export function adoptedNames(imports: FileUnits["imports"], goldenPackages: string[]): Set<string> {

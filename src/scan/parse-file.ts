@@ -1,4 +1,4 @@
-import type { ConcernDefinition, ImplementationDraft } from "../concerns/index.js";
+import type { ImplementationDraft } from "../concerns/index.js";
 import {
   type FileUnits,
   type LanguageId,
@@ -8,6 +8,9 @@ import {
 } from "../lang/index.js";
 import { joinedTokens, type StreamPrints, streamPrints } from "../similarity/index.js";
 import { readSourceFile, type SkipReason, sourceFromBytes } from "../sources/index.js";
+import type { ConcernMatching } from "./match-file.js";
+
+export type { ConcernMatching } from "./match-file.js";
 
 /** One file to read and parse, as the main thread hands it to a worker. */
 export interface ParseTask {
@@ -41,12 +44,6 @@ export async function loadMatcher(
 ): Promise<((path: string, parsed: FileUnits) => ImplementationDraft[]) | null> {
   if (!matching?.definitions.length) return null;
   return (await import("./match-file.js")).matcherFor(matching);
-}
-
-/** What a worker needs to match concerns where the units are: the definitions and the golden packages. */
-export interface ConcernMatching {
-  definitions: ConcernDefinition[];
-  goldenPackages: string[];
 }
 
 export type ParseOutcome =
