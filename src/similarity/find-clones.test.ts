@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { findClones } from "./find-clones.js";
 import { dice, distinctCount, kgramHashes, sortedSet, winnow, winnowPositions } from "./fingerprint.js";
@@ -73,8 +74,35 @@ describe("fingerprints", () => {
 
   it("winnowed positions pick the same values as the winnowed set", () => {
     const hashes = kgramHashes(base, 16);
-    const values = new Set(winnowPositions(hashes, 8).map((p) => hashes[p]));
+    const values = new Set(Array.from(winnowPositions(hashes, 8), (p) => hashes[p]));
     expect(values).toEqual(winnow(base, 16, 8));
+  });
+
+  it("winnowed positions are the rightmost minimum of every window, each once (ties included)", () => {
+    const naive = (hashes: Uint32Array, window: number): number[] => {
+      const picked: number[] = [];
+      const windows = Math.max(1, hashes.length - window + 1);
+      for (let start = 0; start < windows && hashes.length > 0; start++) {
+        let best = start;
+        for (let i = start + 1; i < Math.min(hashes.length, start + window); i++)
+          if ((hashes[i] as number) <= (hashes[best] as number)) best = i;
+        if (picked[picked.length - 1] !== best) picked.push(best);
+      }
+      return picked;
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 12 }),
+        (values, window) => {
+          // Small values, so ties are common; and large ones, above 2^31, where V8 leaves small integers.
+          for (const offset of [0, 0xfffffff0]) {
+            const hashes = Uint32Array.from(values, (value) => value + offset);
+            expect([...winnowPositions(hashes, window)]).toEqual(naive(hashes, window));
+          }
+        },
+      ),
+    );
   });
 
   it("Dice of sorted sets", () => {

@@ -74,26 +74,31 @@ export function streamHash(tokens: Uint32Array): string {
 
 /**
  * Positions of the winnowed k-grams of a stream (rightmost minimum of each window, each position once), so
- * a shared fingerprint can be extended into the longest shared run around it.
+ * a shared fingerprint can be extended into the longest shared run around it. The minimum is carried from
+ * window to window and the window scanned again only when it has left: about two comparisons per k-gram
+ * instead of `window`.
  */
-export function winnowPositions(hashes: Uint32Array, window: number): number[] {
-  const picked: number[] = [];
-  if (hashes.length === 0) return picked;
-  if (hashes.length <= window) {
+export function winnowPositions(hashes: Uint32Array, window: number): Uint32Array {
+  const length = hashes.length;
+  if (length === 0) return new Uint32Array(0);
+  if (length <= window) {
     let best = 0;
-    for (let i = 1; i < hashes.length; i++) if ((hashes[i] as number) <= (hashes[best] as number)) best = i;
-    picked.push(best);
-    return picked;
+    for (let i = 1; i < length; i++) if ((hashes[i] as number) <= (hashes[best] as number)) best = i;
+    return Uint32Array.of(best);
   }
-  let last = -1;
-  for (let start = 0; start + window <= hashes.length; start++) {
-    let best = start;
-    for (let i = start + 1; i < start + window; i++)
-      if ((hashes[i] as number) <= (hashes[best] as number)) best = i;
-    if (best !== last) picked.push(best);
-    last = best;
+  const picked = new Uint32Array(length - window + 1);
+  let count = 0;
+  let best = -1;
+  for (let start = 0, end = window - 1; end < length; start++, end++) {
+    if (best < start) {
+      best = start;
+      for (let i = start + 1; i <= end; i++) if ((hashes[i] as number) <= (hashes[best] as number)) best = i;
+    } else if ((hashes[end] as number) <= (hashes[best] as number)) {
+      best = end;
+    }
+    if (count === 0 || picked[count - 1] !== best) picked[count++] = best;
   }
-  return picked;
+  return picked.slice(0, count);
 }
 
 /**

@@ -34,7 +34,7 @@ function collectPrints(
 ): { keys: Uint32Array; streamOf: Int32Array; positionOf: Uint32Array } {
   const positions = eligible.map((u) => {
     const stream = streams[u] as FileStream;
-    return stream.positions ?? Uint32Array.from(winnowPositions(stream.hashes, window));
+    return stream.positions ?? winnowPositions(stream.hashes, window);
   });
   const total = positions.reduce((sum, list) => sum + list.length, 0);
   const keys = new Uint32Array(total);

@@ -16,7 +16,7 @@ export interface StreamPrints {
 
 export function streamPrints(tokens: Uint32Array, k: number, window: number): StreamPrints {
   const hashes = kgramHashes(tokens, k);
-  return { k, window, hashes, positions: Uint32Array.from(winnowPositions(hashes, window)) };
+  return { k, window, hashes, positions: winnowPositions(hashes, window) };
 }
 
 /** The prints when they fit this stream and these options, else undefined (they are computed again). */

@@ -28,6 +28,22 @@ interface Frame {
   unitKind?: UnitKind;
 }
 
+/**
+ * Token hashes of the punctuators and keywords the unit finder asks about: a token is compared by its hash
+ * (the lexer's, kept per token), so no text is cut out or looked up per question.
+ */
+const PUNCT = Object.fromEntries(
+  ["(", ")", "[", "]", "{", "}", ";", ",", ".", ":", "=", "=>", "*", "<", ">"].map((p) => [p, tokenHash(p)]),
+) as Record<"(" | ")" | "[" | "]" | "{" | "}" | ";" | "," | "." | ":" | "=" | "=>" | "*" | "<" | ">", number>;
+const KEYWORD = {
+  await: tokenHash("await"),
+  class: tokenHash("class"),
+  export: tokenHash("export"),
+  for: tokenHash("for"),
+  function: tokenHash("function"),
+  import: tokenHash("import"),
+} as const;
+
 class TokenView {
   constructor(
     readonly text: string,
@@ -36,15 +52,14 @@ class TokenView {
   textOf(k: number): string {
     return this.text.slice(this.t.starts[k], this.t.ends[k]);
   }
-  isPunct(k: number, p: string): boolean {
-    if (k < 0 || k >= this.t.count || this.t.kinds[k] !== TokenKind.Punct) return false;
-    const start = this.t.starts[k] as number;
-    return (this.t.ends[k] as number) - start === p.length && this.text.startsWith(p, start);
+  /** Whether token `k` is the punctuator of hash `p` (PUNCT). */
+  isPunct(k: number, p: number): boolean {
+    return k >= 0 && k < this.t.count && this.t.kinds[k] === TokenKind.Punct && this.t.hashes[k] === p;
   }
-  isKeyword(k: number, word?: string): boolean {
+  /** Whether token `k` is a keyword, or the keyword of hash `word` (KEYWORD). */
+  isKeyword(k: number, word?: number): boolean {
     if (k < 0 || k >= this.t.count || this.t.kinds[k] !== TokenKind.Keyword) return false;
-    // Keywords are told by their hash (the lexer keeps it): no text is cut out to compare.
-    return word === undefined || this.t.hashes[k] === tokenHash(word);
+    return word === undefined || this.t.hashes[k] === word;
   }
   isName(k: number): boolean {
     return k >= 0 && k < this.t.count && this.t.kinds[k] === TokenKind.Name;
@@ -115,7 +130,7 @@ export function bracketUnits(text: string, language: LanguageId): FileUnits {
   for (let k = 0; k < count; k++) {
     const kind = tokens.kinds[k];
     // (`a.class` is a name to the lexer, so a keyword here is a class.)
-    if (view.isKeyword(k, "class")) {
+    if (view.isKeyword(k, KEYWORD.class)) {
       pendingClass = { depth: frames.length, name: view.isName(k + 1) ? view.textOf(k + 1) : "<class>" };
       continue;
     }
@@ -183,17 +198,23 @@ function openingFrame(
   depth: number,
 ): Frame {
   if (pendingClass && pendingClass.depth === depth) return { kind: "class", name: pendingClass.name };
-  if (view.isPunct(k - 1, "=>")) return { kind: "function" };
+  if (view.isPunct(k - 1, PUNCT["=>"])) return { kind: "function" };
   // `name(…) {`, `function (…) {`, or with a return type: `name(…): Promise<T> {`.
   let close = k - 1;
-  if (!view.isPunct(close, ")")) {
+  if (!view.isPunct(close, PUNCT[")"])) {
     close = -1;
     for (let j = k - 1; j >= Math.max(0, k - 48); j--) {
-      if (view.isPunct(j, ")") && view.isPunct(j + 1, ":")) {
+      if (view.isPunct(j, PUNCT[")"]) && view.isPunct(j + 1, PUNCT[":"])) {
         close = j;
         break;
       }
-      if (view.isPunct(j, ";") || view.isPunct(j, "{") || view.isPunct(j, "}") || view.isPunct(j, "=")) break;
+      if (
+        view.isPunct(j, PUNCT[";"]) ||
+        view.isPunct(j, PUNCT["{"]) ||
+        view.isPunct(j, PUNCT["}"]) ||
+        view.isPunct(j, PUNCT["="])
+      )
+        break;
     }
   }
   if (close < 0) return { kind: "other" };
@@ -201,7 +222,8 @@ function openingFrame(
   if (open < 0) return { kind: "other" };
   const before = open - 1;
   if (view.isKeyword(before) && BLOCK_HEADS.has(view.textOf(before))) return { kind: "other" };
-  if (view.isKeyword(before, "await") && view.isKeyword(before - 1, "for")) return { kind: "other" };
+  if (view.isKeyword(before, KEYWORD.await) && view.isKeyword(before - 1, KEYWORD.for))
+    return { kind: "other" };
   return { kind: "function" };
 }
 
@@ -209,19 +231,19 @@ function openingFrame(
 function headStart(view: TokenView, brace: number, openOf: Int32Array, floor: number): number {
   let k = brace - 1;
   while (k >= floor) {
-    if (view.isPunct(k, ")") || view.isPunct(k, "]")) {
+    if (view.isPunct(k, PUNCT[")"]) || view.isPunct(k, PUNCT["]"])) {
       const open = openOf[k] as number;
       if (open < floor) break;
       k = open - 1;
       continue;
     }
     if (
-      view.isPunct(k, "(") ||
-      view.isPunct(k, "[") ||
-      view.isPunct(k, ";") ||
-      view.isPunct(k, "{") ||
-      view.isPunct(k, "}") ||
-      view.isPunct(k, ",")
+      view.isPunct(k, PUNCT["("]) ||
+      view.isPunct(k, PUNCT["["]) ||
+      view.isPunct(k, PUNCT[";"]) ||
+      view.isPunct(k, PUNCT["{"]) ||
+      view.isPunct(k, PUNCT["}"]) ||
+      view.isPunct(k, PUNCT[","])
     )
       break;
     k--;
@@ -234,30 +256,30 @@ function functionName(view: TokenView, brace: number, openOf: Int32Array, start:
   // The parameters' `)`: just before the body, before an arrow, or before a return type.
   let close = -1;
   for (let j = brace - 1; j >= start; j--) {
-    if (view.isPunct(j, ")")) {
+    if (view.isPunct(j, PUNCT[")"])) {
       close = j;
       break;
     }
   }
   let k = close >= 0 ? (openOf[close] as number) - 1 : brace - 2;
-  if (close < 0 && view.isPunct(brace - 1, "=>") && view.isName(brace - 2)) k = brace - 3;
-  while (k >= start && view.isPunct(k, ">")) {
+  if (close < 0 && view.isPunct(brace - 1, PUNCT["=>"]) && view.isName(brace - 2)) k = brace - 3;
+  while (k >= start && view.isPunct(k, PUNCT[">"])) {
     // Type parameters: `name<T>(…)`.
     let depth = 0;
     for (; k >= start; k--) {
-      if (view.isPunct(k, ">")) depth++;
-      else if (view.isPunct(k, "<") && --depth === 0) break;
+      if (view.isPunct(k, PUNCT[">"])) depth++;
+      else if (view.isPunct(k, PUNCT["<"]) && --depth === 0) break;
     }
     k--;
   }
   // The name right before the parameters is the function's, even a word like `get` (`get<T>(…)`).
   if (close >= 0 && view.isName(k)) return view.textOf(k);
-  while (k >= start && (view.isKeyword(k) || view.isPunct(k, "*") || view.isName(k))) {
-    if (view.isName(k) && !MODIFIERS.has(view.textOf(k)) && !view.isKeyword(k - 1, "function")) break;
+  while (k >= start && (view.isKeyword(k) || view.isPunct(k, PUNCT["*"]) || view.isName(k))) {
+    if (view.isName(k) && !MODIFIERS.has(view.textOf(k)) && !view.isKeyword(k - 1, KEYWORD.function)) break;
     k--;
   }
   // `const name = (…) =>`, `name: function (…)`, `exports.name = …`.
-  if (view.isPunct(k, "=") || view.isPunct(k, ":")) {
+  if (view.isPunct(k, PUNCT["="]) || view.isPunct(k, PUNCT[":"])) {
     for (let j = k - 1; j >= start; j--) if (view.isName(j)) return view.textOf(j);
   }
   if (view.isName(k) && !MODIFIERS.has(view.textOf(k))) return view.textOf(k);
@@ -271,14 +293,14 @@ function functionName(view: TokenView, brace: number, openOf: Int32Array, start:
 function calleeOf(view: TokenView, start: number): string | undefined {
   let depth = 0;
   for (let k = start - 1; k >= Math.max(0, start - 256); k--) {
-    if (view.isPunct(k, ")") || view.isPunct(k, "]") || view.isPunct(k, "}")) depth++;
-    else if (view.isPunct(k, "[") || view.isPunct(k, "{")) {
+    if (view.isPunct(k, PUNCT[")"]) || view.isPunct(k, PUNCT["]"]) || view.isPunct(k, PUNCT["}"])) depth++;
+    else if (view.isPunct(k, PUNCT["["]) || view.isPunct(k, PUNCT["{"])) {
       if (depth === 0) return undefined;
       depth--;
-    } else if (view.isPunct(k, "(")) {
+    } else if (view.isPunct(k, PUNCT["("])) {
       if (depth > 0) depth--;
       else return view.isName(k - 1) ? `${view.textOf(k - 1)}(…)` : undefined;
-    } else if (depth === 0 && view.isPunct(k, ";")) return undefined;
+    } else if (depth === 0 && view.isPunct(k, PUNCT[";"])) return undefined;
   }
   return undefined;
 }
@@ -291,10 +313,15 @@ function importStatements(view: TokenView): Uint8Array {
   const { t } = view;
   const mask = new Uint8Array(t.count);
   for (let k = 0; k < t.count; k++) {
-    const isImport = view.isKeyword(k, "import") && !view.isPunct(k + 1, "(") && !view.isPunct(k + 1, ".");
-    const isReexport = view.isKeyword(k, "export") && (view.isPunct(k + 1, "*") || view.isPunct(k + 1, "{"));
+    const isImport =
+      view.isKeyword(k, KEYWORD.import) &&
+      !view.isPunct(k + 1, PUNCT["("]) &&
+      !view.isPunct(k + 1, PUNCT["."]);
+    const isReexport =
+      view.isKeyword(k, KEYWORD.export) &&
+      (view.isPunct(k + 1, PUNCT["*"]) || view.isPunct(k + 1, PUNCT["{"]));
     if (!isImport && !isReexport) continue;
-    if (k > 0 && !view.isPunct(k - 1, ";") && !view.isPunct(k - 1, "}")) continue;
+    if (k > 0 && !view.isPunct(k - 1, PUNCT[";"]) && !view.isPunct(k - 1, PUNCT["}"])) continue;
     // To the module's string (and its `;`); a re-export without `from` (`export { a, b };`) is code.
     let end = -1;
     for (let j = k + 1; j < Math.min(t.count, k + 512); j++) {
@@ -302,11 +329,11 @@ function importStatements(view: TokenView): Uint8Array {
         end = j;
         break;
       }
-      if (view.isPunct(j, ";")) break;
+      if (view.isPunct(j, PUNCT[";"])) break;
     }
     if (end < 0) continue;
-    if (view.isPunct(end + 1, ")")) end++;
-    if (view.isPunct(end + 1, ";")) end++;
+    if (view.isPunct(end + 1, PUNCT[")"])) end++;
+    if (view.isPunct(end + 1, PUNCT[";"])) end++;
     mask.fill(1, k, end + 1);
     k = end;
   }
@@ -321,9 +348,9 @@ function importsOf(view: TokenView): Import[] {
     if (t.kinds[k] !== TokenKind.String) continue;
     const fromImport =
       (view.isName(k - 1) && view.textOf(k - 1) === "from") ||
-      view.isKeyword(k - 1, "import") ||
-      (view.isPunct(k - 1, "(") &&
-        (view.isKeyword(k - 2, "import") || (view.isName(k - 2) && view.textOf(k - 2) === "require")));
+      view.isKeyword(k - 1, KEYWORD.import) ||
+      (view.isPunct(k - 1, PUNCT["("]) &&
+        (view.isKeyword(k - 2, KEYWORD.import) || (view.isName(k - 2) && view.textOf(k - 2) === "require")));
     if (!fromImport) continue;
     imports.push({ module: view.textOf(k).slice(1, -1), names: [], line: t.lines[k] as number });
   }

@@ -1,4 +1,4 @@
-import { TOKEN, tokenHash } from "../token-hash.js";
+import { TOKEN } from "../token-hash.js";
 import { JsxReader } from "./jsx-reader.js";
 import { Frame, type JsTokens, TokenKind } from "./token-writer.js";
 import {
@@ -9,7 +9,7 @@ import {
   isNameStart,
   KEYWORD_HASHES,
   KEYWORDS_BEFORE_VALUE,
-  PUNCTUATORS_BY_FIRST,
+  LONG_PUNCTUATORS_BY_FIRST,
   punctHash,
 } from "./vocabulary.js";
 
@@ -215,24 +215,23 @@ class Lexer extends JsxReader {
     const { text } = this;
     const start = this.i;
     let length = 1;
-    for (const p of PUNCTUATORS_BY_FIRST.get(c) ?? []) {
-      if (text.startsWith(p, start)) {
-        // `?.5` is a conditional with a number, not optional chaining.
-        if (p === "?." && isDigit(text.charCodeAt(start + 2))) continue;
-        length = p.length;
-        break;
+    let hash = 0;
+    const longer = c < 128 ? LONG_PUNCTUATORS_BY_FIRST[c] : undefined;
+    if (longer !== undefined) {
+      for (const p of longer) {
+        if (text.startsWith(p.text, start)) {
+          // `?.5` is a conditional with a number, not optional chaining.
+          if (c === 63 && p.text === "?." && isDigit(text.charCodeAt(start + 2))) continue;
+          length = p.text.length;
+          hash = p.hash;
+          break;
+        }
       }
     }
     this.i = start + length;
     this.afterDot =
       (length === 1 && c === 46) || (length === 2 && c === 63 && text.charCodeAt(start + 1) === 46);
-    this.emit(
-      TokenKind.Punct,
-      length === 1 ? punctHash(c) : tokenHash(text.slice(start, start + length)),
-      start,
-      this.i,
-      this.line,
-    );
+    this.emit(TokenKind.Punct, length === 1 ? punctHash(c) : hash, start, this.i, this.line);
     this.afterPunctuator(c, length);
   }
 

@@ -75,10 +75,19 @@ const LONG_PUNCTUATORS = [
   "<<",
   ">>",
 ];
-export const PUNCTUATORS_BY_FIRST = new Map<number, string[]>();
-for (const p of LONG_PUNCTUATORS) {
-  const first = p.charCodeAt(0);
-  (PUNCTUATORS_BY_FIRST.get(first) ?? PUNCTUATORS_BY_FIRST.set(first, []).get(first))?.push(p);
+/** A punctuator of two to four characters with its token hash, so the lexer hashes no text for it. */
+export interface LongPunctuator {
+  text: string;
+  hash: number;
+}
+
+/** The long punctuators by their first character's code (ASCII only: none starts otherwise), longest first. */
+export const LONG_PUNCTUATORS_BY_FIRST: (LongPunctuator[] | undefined)[] = new Array(128).fill(undefined);
+for (const text of LONG_PUNCTUATORS) {
+  const first = text.charCodeAt(0);
+  const list = LONG_PUNCTUATORS_BY_FIRST[first] ?? [];
+  list.push({ text, hash: tokenHash(text) });
+  LONG_PUNCTUATORS_BY_FIRST[first] = list;
 }
 
 export const isNameStart = (c: number) =>
@@ -86,9 +95,12 @@ export const isNameStart = (c: number) =>
 export const isNamePart = (c: number) => isNameStart(c) || (c >= 48 && c <= 57);
 export const isDigit = (c: number) => c >= 48 && c <= 57;
 
+/** Hashes of the one-character ASCII punctuators, by code: a table read per token, not a map. */
+const ASCII_PUNCT_HASHES = Uint32Array.from({ length: 128 }, (_, c) => tokenHash(String.fromCharCode(c)));
 const punctHashes = new Map<number, number>();
-/** Hash of a one-character punctuator, memoised by its code. */
+/** Hash of a one-character punctuator (any character the lexer does not know is one), by its code. */
 export function punctHash(c: number): number {
+  if (c < 128) return ASCII_PUNCT_HASHES[c] as number;
   let hash = punctHashes.get(c);
   if (hash === undefined) {
     hash = tokenHash(String.fromCharCode(c));
