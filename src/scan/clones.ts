@@ -81,21 +81,21 @@ function textKinds(
   files: ScannedFile[],
   roots: Map<string, string>,
 ): CloneTextKind[] {
-  const lines = new Map<number, string[] | null>();
-  const linesOf = (index: number): string[] | null => {
-    if (lines.has(index)) return lines.get(index) ?? null;
+  const texts = new Map<number, FileText | null>();
+  const textOf = (index: number): FileText | null => {
+    if (texts.has(index)) return texts.get(index) ?? null;
     const file = files[index] as ScannedFile;
-    let text: string[] | null = null;
+    let text: FileText | null = null;
     try {
       const root = roots.get(file.repo);
       // From a database there is no checkout to read: the text is not compared.
       if (!root) return null;
       const bytes = readFileSync(resolve(root, file.path));
-      if (gitBlobSha(bytes) === file.blobSha) text = bytes.toString("utf8").split(/\r?\n/);
+      if (gitBlobSha(bytes) === file.blobSha) text = fileText(bytes.toString("utf8"));
     } catch {
       // Gone since it was read: not compared.
     }
-    lines.set(index, text);
+    texts.set(index, text);
     return text;
   };
   return groups.map((group) => {
@@ -103,20 +103,32 @@ function textKinds(
     if (group.boilerplate) return "renamed";
     let first: string | undefined;
     for (const member of group.members) {
-      const text = linesOf(member.file);
+      const text = textOf(member.file);
       if (!text) return "renamed";
       // A fragment's first and last lines may hold a few tokens of the statements around it that
       // happen to match too; its text is judged on the lines wholly inside it.
       const edge = group.level === "fragment" && member.endLine - member.startLine >= 2 ? 1 : 0;
-      const body = text
-        .slice(member.startLine - 1 + edge, member.endLine - edge)
-        .join("")
-        .replace(/\s+/g, "");
+      const body = text.lines(member.startLine + edge, member.endLine - edge).replace(/\s+/g, "");
       first ??= body;
       if (body !== first) return "renamed";
     }
     return "exact";
   });
+}
+
+/** A file's text with where each line starts, found once: only the lines a group asks for are cut out. */
+interface FileText {
+  /** Lines `from` to `to` (1-based, inclusive) as one string, line breaks included. */
+  lines(from: number, to: number): string;
+}
+
+function fileText(text: string): FileText {
+  const starts = [0];
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) starts.push(at + 1);
+  return {
+    lines: (from, to) =>
+      from > to ? "" : text.slice(starts[from - 1] ?? text.length, starts[to] ?? text.length),
+  };
 }
 
 /** The similarity stage over the org's files, turned back into files, units, teams and exactness. */

@@ -89,6 +89,7 @@ export function fileStreams(
 }
 
 const NO_LINES = new Uint32Array(0);
+const NO_GROUPS: ReadonlySet<number> = new Set();
 
 /**
  * Trims from a run the units at its ends that are already reported as whole-unit copies of a unit on the
@@ -103,20 +104,23 @@ export function trimReported(
 ): Match | null {
   const a = streams[match.a] as FileStream;
   const b = streams[match.b] as FileStream;
-  // The whole-unit groups of the units the run touches: one look per unit, not per token.
+  // The whole-unit groups of the units the run touches: one look per unit, not per token; none (the
+  // common case) allocates nothing.
   const groupsIn = (stream: FileStream, start: number, end: number) => {
-    const groups = new Set<number>();
+    let groups: Set<number> | undefined;
     for (let slot = slotAt(stream, start); slot < stream.units.length; slot++) {
       if ((stream.starts[slot] as number) >= end) break;
       const group = groupOf(stream.units[slot] as number);
-      if (group !== -1) groups.add(group);
+      if (group === -1) continue;
+      groups ??= new Set();
+      groups.add(group);
     }
-    return groups;
+    return groups ?? NO_GROUPS;
   };
   const groupsA = groupsIn(a, match.startA, match.endA);
   if (groupsA.size === 0) return match;
   const groupsB = groupsIn(b, match.startB, match.endB);
-  const reported = (group: number, other: Set<number>) => group !== -1 && other.has(group);
+  const reported = (group: number, other: ReadonlySet<number>) => group !== -1 && other.has(group);
   const out = { ...match };
   // The two sides move together while the run is an exact copy; a bridged run is trimmed per side.
   while (out.startA < out.endA && reported(groupOf(unitAt(a, out.startA)), groupsB)) out.startA++;

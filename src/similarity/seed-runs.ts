@@ -191,8 +191,20 @@ function exactRuns(
 /**
  * Joins runs of the same two streams that follow each other with at most `maxGap` changed tokens on
  * each side: one near-miss (type 3) copy with a statement added, removed or changed, not two findings.
+ * Only joined runs of at least `minTokens` on both sides are kept: on the peer corpus that is one in
+ * thirteen, and the rest would only be made, trimmed and dropped later.
  */
-function bridged(a: number, b: number, runs: Omit<Match, "a" | "b">[], maxGap: number, out: Match[]): void {
+function bridged(
+  a: number,
+  b: number,
+  runs: Omit<Match, "a" | "b">[],
+  maxGap: number,
+  minTokens: number,
+  out: Match[],
+): void {
+  const keep = (run: Match) => {
+    if (Math.min(run.endA - run.startA, run.endB - run.startB) >= minTokens) out.push(run);
+  };
   runs.sort((x, y) => x.startA - y.startA || x.startB - y.startB);
   let current: Match | undefined;
   for (const next of runs) {
@@ -208,16 +220,16 @@ function bridged(a: number, b: number, runs: Omit<Match, "a" | "b">[], maxGap: n
       current.endB = Math.max(current.endB, next.endB);
       continue;
     }
-    if (current) out.push(current);
+    if (current) keep(current);
     current = { a, b, ...next };
   }
-  if (current) out.push(current);
+  if (current) keep(current);
 }
 
 /**
  * Every copied run between streams (and inside one, where the two places do not overlap) seeded by a
  * shared winnowed fingerprint, extended to the longest exact run around it, and bridged over small gaps;
- * in order of stream pair, then position.
+ * those of at least `options.minFragmentTokens` on both sides, in order of stream pair, then position.
  */
 export function copiedRuns(
   streams: FileStream[],
@@ -244,7 +256,7 @@ export function copiedRuns(
       to,
       scratch,
     );
-    bridged(sa, sb, exact, options.maxGapTokens, runs);
+    bridged(sa, sb, exact, options.maxGapTokens, options.minFragmentTokens, runs);
     from = to;
   }
   return { runs, crowdedBuckets: shared.crowdedBuckets };
