@@ -74,7 +74,8 @@ function canonicalTest(
 /**
  * Whether a group's members have the same text apart from whitespace, read back from disk. Token streams
  * already match, so only names, values and comments can differ. A file that changed since it was read is
- * not compared.
+ * not compared: its blob id tells, when it has one. A file read without one (the copy search's, read in
+ * this run moments ago, with no index to go stale) is compared as it is.
  */
 function textKinds(
   groups: CloneCluster[],
@@ -91,7 +92,7 @@ function textKinds(
       // From a database there is no checkout to read: the text is not compared.
       if (!root) return null;
       const bytes = readFileSync(resolve(root, file.path));
-      if (gitBlobSha(bytes) === file.blobSha) text = fileText(bytes.toString("utf8"));
+      if (file.blobSha === "" || gitBlobSha(bytes) === file.blobSha) text = fileText(bytes.toString("utf8"));
     } catch {
       // Gone since it was read: not compared.
     }

@@ -87,8 +87,8 @@ export async function findCopies(options: CopiesOptions): Promise<CopiesResult> 
       null,
       log,
       progress,
-      // The readers lex, and fingerprint each file's stream on their own cores.
-      { tokensOnly: true, prints: { k: similarity.k, window: similarity.window } },
+      // The readers lex, and fingerprint each file's stream on their own cores; no blob ids (no index).
+      { tokensOnly: true, prints: { k: similarity.k, window: similarity.window }, unnamed: true },
     );
   } finally {
     await pool.close();

@@ -25,6 +25,8 @@ export interface ParseTask {
   tokensOnly?: boolean;
   /** Also the file's stream prints for the copy search, with these settings (similarity's StreamPrints). */
   prints?: { k: number; window: number };
+  /** No blob id (`blobSha` ""): the copy search keeps nothing by content, so hashing every byte buys nothing. */
+  unnamed?: boolean;
 }
 
 /** The languages of a batch's files, to load their adapters first (a path no adapter reads is reported later). */
@@ -70,7 +72,7 @@ export function readAndParse(
 ): ParseOutcome {
   const read = task.bytes
     ? sourceFromBytes(Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength))
-    : readSourceFile(task.absPath, task.maxBytes);
+    : readSourceFile(task.absPath, task.maxBytes, { name: !task.unnamed });
   if (!read.ok) return read;
   let parsed: FileUnits;
   try {

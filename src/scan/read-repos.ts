@@ -140,7 +140,7 @@ export async function listOrg(
 
 /**
  * The content of a file listed without reading it (`hashContent: false`, for a job with no index to ask):
- * the reader names its bytes and says what is wrong with them.
+ * the reader says what is wrong with its bytes, and names them unless told not to (ParseTask.unnamed).
  */
 const UNNAMED: ListedEntry["content"] = { ok: true, blobSha: "" };
 
@@ -227,7 +227,7 @@ export async function parseOrg(
   store: UnitStore | null,
   log: DiagnosticLog,
   progress: ProgressListener,
-  reading: Pick<ParseTask, "tokensOnly" | "prints"> = {},
+  reading: Pick<ParseTask, "tokensOnly" | "prints" | "unnamed"> = {},
 ): Promise<RepoRead[]> {
   const { entries } = listing;
   const results: (Parsed | undefined)[] = new Array(entries.length);
@@ -277,6 +277,7 @@ export async function parseOrg(
       matchConcerns: wantsMatching(entries[index] as ListedEntry),
       ...(reading.tokensOnly ? { tokensOnly: true } : {}),
       ...(reading.prints ? { prints: reading.prints } : {}),
+      ...(reading.unnamed ? { unnamed: true } : {}),
     };
   });
   await pool.parse(

@@ -34,18 +34,26 @@ function decode(bytes: Buffer): string | undefined {
  * Reads one file for parsing, or says why not. Never throws for a file: a vanished or unreadable file is a
  * skip with a reason, so one bad file never stops a scan.
  */
-export function readSourceFile(absPath: string, maxBytes: number): ReadResult {
+export function readSourceFile(absPath: string, maxBytes: number, options: NamingOptions = {}): ReadResult {
   const read = readSourceBytes(absPath, maxBytes);
   if (!read.ok) return read;
-  return sourceFromBytes(read.bytes);
+  return sourceFromBytes(read.bytes, options);
+}
+
+export interface NamingOptions {
+  /**
+   * Compute the blob id (default). Off, `blobSha` is "": for a reader that keeps nothing by content (the
+   * copy search, with no index) and would hash every byte of the org for nothing.
+   */
+  name?: boolean;
 }
 
 /**
  * The same verdicts as readSourceFile for bytes already in memory (a blob read from git at a past
  * commit): binary, generated, minified, undecodable, or the text with its blob id.
  */
-export function sourceFromBytes(bytes: Buffer): ReadResult {
-  const blobSha = gitBlobSha(bytes);
+export function sourceFromBytes(bytes: Buffer, { name = true }: NamingOptions = {}): ReadResult {
+  const blobSha = name ? gitBlobSha(bytes) : "";
   const verdict = classifyContent(bytes);
   if (verdict) return { ok: false, reason: verdict, detail: verdictDetail(verdict), blobSha };
   const text = decode(bytes);
