@@ -1,6 +1,6 @@
 // FNV-1a, 32 bit: cheap, stable across runs and platforms, good enough spread for k-gram winnowing.
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
 
 export function fnv1a(text: string): number {
   let hash = FNV_OFFSET;

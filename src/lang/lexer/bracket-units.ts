@@ -18,6 +18,12 @@ const BLOCK_HEADS = new Set(["if", "for", "while", "switch", "catch", "with"]);
  */
 const MODIFIERS = new Set(["get", "set", "override", "accessor"]);
 
+/**
+ * The features a syntax tree would give (words, calls, literals, keys, flags), empty in the copy search's
+ * view: one frozen array shared by every unit instead of six new ones per unit.
+ */
+const NONE = Object.freeze([]) as unknown as never[];
+
 interface Frame {
   kind: "function" | "class" | "other";
   /** For a class: its name. */
@@ -106,21 +112,22 @@ export function bracketUnits(text: string, language: LanguageId): FileUnits {
       streamTokens[written] = tokens.hashes[k] as number;
       streamLines[written++] = tokens.lines[k] as number;
     }
-    units.push({
+    const unit: Unit = {
       name,
       kind,
       startLine: tokens.lines[start] as number,
       endLine: tokens.lines[end - 1] as number,
-      ...(parent ? { parent } : {}),
       tokens: streamTokens.subarray(first, written),
       tokenLines: streamLines.subarray(first, written),
-      identifiers: [],
-      subwords: [],
-      calls: [],
-      literals: [],
-      keys: [],
-      flags: [],
-    });
+      identifiers: NONE,
+      subwords: NONE,
+      calls: NONE,
+      literals: NONE,
+      keys: NONE,
+      flags: NONE,
+    };
+    if (parent) unit.parent = parent;
+    units.push(unit);
   };
   const closeGap = (end: number) => {
     const owner = classAround();

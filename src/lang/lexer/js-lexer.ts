@@ -1,15 +1,13 @@
-import { TOKEN } from "../token-hash.js";
+import { FNV_OFFSET, FNV_PRIME, TOKEN } from "../token-hash.js";
 import { JsxReader } from "./jsx-reader.js";
 import { Frame, type JsTokens, TokenKind } from "./token-writer.js";
 import {
-  BOOLEAN_OR_NULL,
-  CONTROL_HEADS,
   isDigit,
   isNamePart,
   isNameStart,
-  KEYWORD_HASHES,
-  KEYWORDS_BEFORE_VALUE,
+  type LexiconWord,
   LONG_PUNCTUATORS_BY_FIRST,
+  lexiconWord,
   punctHash,
 } from "./vocabulary.js";
 
@@ -92,19 +90,23 @@ class Lexer extends JsxReader {
     }
     this.i = i;
     const first = text.charCodeAt(start);
-    // Keywords, `true`, `null` and the like are short and lower-case: only those words are looked up.
-    const word = lower && first >= 97 && first <= 122 && i - start <= 10 ? text.slice(start, i) : "";
-    // `a.if` and `{ if: 1 }` are names, not keywords; the previous token says which.
-    const keyword = word && !this.afterDot ? KEYWORD_HASHES.get(word) : undefined;
-    if (keyword !== undefined) {
-      this.emit(TokenKind.Keyword, keyword, start, i, this.line);
-      this.valueNext = KEYWORDS_BEFORE_VALUE.has(word);
-      this.pendingControlHead = CONTROL_HEADS.has(word);
+    // Keywords, `true`, `null` and the like are short and lower-case: only those words are looked up, by
+    // their FNV-1a hash (the token hash of the word), with no text cut out. `a.if` and `{ if: 1 }` are
+    // names, not keywords; the previous token says which.
+    let entry: LexiconWord | undefined;
+    if (lower && first >= 97 && first <= 122 && i - start <= 10 && !this.afterDot) {
+      let hash = FNV_OFFSET;
+      for (let j = start; j < i; j++) hash = Math.imul(hash ^ text.charCodeAt(j), FNV_PRIME);
+      entry = lexiconWord(text, start, i, hash >>> 0);
+    }
+    if (entry?.keyword) {
+      this.emit(TokenKind.Keyword, entry.hash, start, i, this.line);
+      this.valueNext = entry.beforeValue;
+      this.pendingControlHead = entry.controlHead;
       this.afterDot = false;
       return;
     }
-    const value = word && !this.afterDot ? BOOLEAN_OR_NULL.get(word) : undefined;
-    this.emit(TokenKind.Name, value ?? TOKEN.identifier, start, i, this.line);
+    this.emit(TokenKind.Name, entry?.value ?? TOKEN.identifier, start, i, this.line);
     this.valueNext = false;
     this.pendingControlHead = false;
     this.afterDot = false;

@@ -10,9 +10,8 @@ const KEYWORDS = new Set<string>(
     "abstract declare namespace as"
   ).split(" "),
 );
-export const KEYWORD_HASHES = new Map([...KEYWORDS].map((word) => [word, tokenHash(word)]));
 /** Keywords after which an expression starts, so a `/` there opens a regex and a `<` may open JSX. */
-export const KEYWORDS_BEFORE_VALUE = new Set([
+const KEYWORDS_BEFORE_VALUE = new Set([
   "return",
   "typeof",
   "instanceof",
@@ -30,14 +29,55 @@ export const KEYWORDS_BEFORE_VALUE = new Set([
   "extends",
 ]);
 /** Statement heads whose `( … )` is followed by a statement, not by an operator: `if (x) /re/.test(y)`. */
-export const CONTROL_HEADS = new Set(["if", "for", "while", "with"]);
-export const BOOLEAN_OR_NULL = new Map([
+const CONTROL_HEADS = new Set(["if", "for", "while", "with"]);
+const BOOLEAN_OR_NULL = new Map([
   ["true", TOKEN.boolean],
   ["false", TOKEN.boolean],
   ["null", TOKEN.null],
   ["undefined", TOKEN.null],
 ]);
 export const JSX_TEXT = fnv1a("jsx-text");
+
+/** A word the lexer treats apart from other names: a keyword, or a value (`true`, `null`, `undefined`). */
+export interface LexiconWord {
+  word: string;
+  /** Its token hash: FNV-1a of the word, what the lexer computes over the text to look it up. */
+  hash: number;
+  /** A keyword (its token is its own hash), with what may follow it. */
+  keyword: boolean;
+  beforeValue: boolean;
+  controlHead: boolean;
+  /** For a value: the token it is normalised to. */
+  value: number | undefined;
+}
+
+export const LEXICON: LexiconWord[] = [...new Set([...KEYWORDS, ...BOOLEAN_OR_NULL.keys()])].map((word) => ({
+  word,
+  hash: fnv1a(word),
+  keyword: KEYWORDS.has(word),
+  beforeValue: KEYWORDS_BEFORE_VALUE.has(word),
+  controlHead: CONTROL_HEADS.has(word),
+  value: BOOLEAN_OR_NULL.get(word),
+}));
+
+/** The lexicon by hash, open addressing: a word is looked up without cutting it out of the text. */
+const LEXICON_SLOTS = new Int16Array(512).fill(-1);
+LEXICON.forEach((entry, index) => {
+  let slot = entry.hash & 511;
+  while (LEXICON_SLOTS[slot] !== -1) slot = (slot + 1) & 511;
+  LEXICON_SLOTS[slot] = index;
+});
+
+/** The lexicon's entry for `text[start, end)`, whose FNV-1a hash is `hash`, or undefined. */
+export function lexiconWord(text: string, start: number, end: number, hash: number): LexiconWord | undefined {
+  for (let slot = hash & 511; ; slot = (slot + 1) & 511) {
+    const index = LEXICON_SLOTS[slot] as number;
+    if (index === -1) return undefined;
+    const entry = LEXICON[index] as LexiconWord;
+    if (entry.hash === hash && entry.word.length === end - start && text.startsWith(entry.word, start))
+      return entry;
+  }
+}
 
 /** Punctuators of two to four characters, longest first within each first character. */
 const LONG_PUNCTUATORS = [
