@@ -134,17 +134,19 @@ export function bracketUnits(text: string, language: LanguageId): FileUnits {
     addUnit(segmentStart, end, owner ?? "<module>", owner ? "class" : "block");
   };
 
+  const { kinds, hashes, starts, ends } = tokens;
   for (let k = 0; k < count; k++) {
-    const kind = tokens.kinds[k];
-    // (`a.class` is a name to the lexer, so a keyword here is a class.)
-    if (view.isKeyword(k, KEYWORD.class)) {
-      pendingClass = { depth: frames.length, name: view.isName(k + 1) ? view.textOf(k + 1) : "<class>" };
+    const kind = kinds[k];
+    if (kind === TokenKind.Keyword) {
+      // (`a.class` is a name to the lexer, so a keyword here is a class.)
+      if (hashes[k] === KEYWORD.class)
+        pendingClass = { depth: frames.length, name: view.isName(k + 1) ? view.textOf(k + 1) : "<class>" };
       continue;
     }
     if (kind !== TokenKind.Punct) continue;
-    const length = (tokens.ends[k] as number) - (tokens.starts[k] as number);
-    if (length !== 1) continue;
-    const c = text.charCodeAt(tokens.starts[k] as number);
+    const start = starts[k] as number;
+    if ((ends[k] as number) - start !== 1) continue;
+    const c = text.charCodeAt(start);
     if (c === 40 || c === 91) {
       parens.push(k);
     } else if (c === 41 || c === 93) {

@@ -130,9 +130,16 @@ for (const text of LONG_PUNCTUATORS) {
   LONG_PUNCTUATORS_BY_FIRST[first] = list;
 }
 
+/** Which ASCII characters may continue a name (letters, digits, `$`, `_`, `\\` of an escape): a table read per character. */
+const NAME_PART = Uint8Array.from({ length: 128 }, (_, c) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 36 || c === 95 || c === 92
+    ? 1
+    : 0,
+);
 export const isNameStart = (c: number) =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 36 || c === 95 || c === 92 || c > 127;
-export const isNamePart = (c: number) => isNameStart(c) || (c >= 48 && c <= 57);
+/** Any character past ASCII may be part of a name (Unicode letters); the lexer does not tell them apart. */
+export const isNamePart = (c: number) => (c < 128 ? NAME_PART[c] === 1 : true);
 export const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** Hashes of the one-character ASCII punctuators, by code: a table read per token, not a map. */
