@@ -74,9 +74,11 @@ export async function findCopies(options: CopiesOptions): Promise<CopiesResult> 
   let reads: RepoRead[];
   try {
     const targets = await discoverRepos(options.paths, options.cwd, log);
-    // No index to ask, so no content ids in the listing: the reader names each file's bytes as it reads them.
+    // No index to ask, so no content ids in the listing, and no head commits (a git process per repository)
+    // for a result that names none.
     const listing = await listOrg(targets, config, { languageOf }, log, progress, null, {
       hashContent: false,
+      head: false,
     });
     reads = await parseOrg(
       listing,

@@ -53,7 +53,8 @@ export interface OrgListing {
 /**
  * sources → ownership for the whole org: list each repository's files, give each its team, and name
  * each file's content by its blob id (reading its bytes here, in the main thread: hashing is a small
- * fraction of parsing, and it is what lets an unchanged file skip the parser).
+ * fraction of parsing, and it is what lets an unchanged file skip the parser). A job with no index to ask
+ * (the copy search) lists without content ids (`hashContent: false`) and without head commits (`head: false`).
  */
 export async function listOrg(
   targets: RepoTarget[],
@@ -62,7 +63,7 @@ export async function listOrg(
   log: DiagnosticLog,
   progress: ProgressListener,
   stats: StatCache | null = null,
-  { hashContent = true }: { hashContent?: boolean } = {},
+  { hashContent = true, head: readHead = true }: { hashContent?: boolean; head?: boolean } = {},
 ): Promise<OrgListing> {
   // Per repository, in the given order: its read, its files, and its problems to report.
   const listed: { read: RepoRead; entries: ListedEntry[]; report: () => void }[] = new Array(targets.length);
@@ -76,7 +77,7 @@ export async function listOrg(
         exclude: config.exclude,
         isSupported: (path) => languages.languageOf(path) !== null,
       }),
-      target.kind === "git" ? headCommit(target.root) : null,
+      target.kind === "git" && readHead ? headCommit(target.root) : null,
     ]);
     const read: RepoRead = {
       target,

@@ -1,9 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fileStreams } from "./file-streams.js";
 import { findClones } from "./find-clones.js";
 import type { CloneInput } from "./model.js";
 import { DEFAULT_SIMILARITY, type SimilarityOptions } from "./options.js";
-import { copiedRuns } from "./seed-runs.js";
+import { copiedRuns, radixOrder } from "./seed-runs.js";
 import { streamPrints } from "./stream-prints.js";
 
 /** A deterministic pseudo-random token stream. */
@@ -25,6 +26,25 @@ const input = (id: number, file: number, tokens: Uint32Array): CloneInput => ({
   folder: `f${file}`,
   tokens,
   tokenLines: lines(tokens),
+});
+
+describe("radix order", () => {
+  it("orders keys as a stable sort does, ties and keys above 2^31 included", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 200 }),
+        fc.boolean(),
+        (values, narrow) => {
+          // Narrow keys tie often, and share their high or low half with each other.
+          const keys = Uint32Array.from(values, (value) =>
+            narrow ? (value % 7) | ((value % 3) << 16) : value,
+          );
+          const stable = [...keys.keys()].sort((x, y) => (keys[x] as number) - (keys[y] as number) || x - y);
+          expect([...radixOrder(keys)]).toEqual(stable);
+        },
+      ),
+    );
+  });
 });
 
 describe("copied runs", () => {

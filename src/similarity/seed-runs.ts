@@ -6,22 +6,35 @@ import type { Match } from "./run.js";
 /** Buckets up to this size pair every two places; larger ones pair each place with the first. */
 const CLIQUE_BUCKET = 8;
 
-/** Order of `keys` ascending, by two 16-bit LSD radix passes: linear, and no comparator calls. */
-function radixOrder(keys: Uint32Array): Uint32Array {
-  let order = new Uint32Array(keys.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  let next = new Uint32Array(keys.length);
-  for (const shift of [0, 16]) {
-    const counts = new Uint32Array(65537);
-    for (let i = 0; i < keys.length; i++)
-      (counts[(((keys[i] as number) >>> shift) & 0xffff) + 1] as number)++;
-    for (let i = 1; i < counts.length; i++) counts[i] = (counts[i] as number) + (counts[i - 1] as number);
-    for (const index of order) {
-      const bucket = ((keys[index] as number) >>> shift) & 0xffff;
-      next[counts[bucket] as number] = index;
-      counts[bucket] = (counts[bucket] as number) + 1;
-    }
-    [order, next] = [next, order];
+/**
+ * Order of `keys` ascending, by two 16-bit LSD radix passes: linear, and no comparator calls. The first
+ * pass carries the keys along with their indices, so the second reads them in order instead of jumping
+ * through the whole array once per key (a cache miss each, on a million fingerprints).
+ */
+export function radixOrder(keys: Uint32Array): Uint32Array {
+  const length = keys.length;
+  const counts = new Uint32Array(65537);
+  for (let i = 0; i < length; i++) (counts[((keys[i] as number) & 0xffff) + 1] as number)++;
+  for (let i = 1; i < counts.length; i++) counts[i] = (counts[i] as number) + (counts[i - 1] as number);
+  const lowIndex = new Uint32Array(length);
+  const lowKeys = new Uint32Array(length);
+  for (let i = 0; i < length; i++) {
+    const key = keys[i] as number;
+    const bucket = key & 0xffff;
+    const at = counts[bucket] as number;
+    counts[bucket] = at + 1;
+    lowIndex[at] = i;
+    lowKeys[at] = key;
+  }
+  counts.fill(0);
+  for (let i = 0; i < length; i++) (counts[((lowKeys[i] as number) >>> 16) + 1] as number)++;
+  for (let i = 1; i < counts.length; i++) counts[i] = (counts[i] as number) + (counts[i - 1] as number);
+  const order = new Uint32Array(length);
+  for (let i = 0; i < length; i++) {
+    const bucket = (lowKeys[i] as number) >>> 16;
+    const at = counts[bucket] as number;
+    counts[bucket] = at + 1;
+    order[at] = lowIndex[i] as number;
   }
   return order;
 }
