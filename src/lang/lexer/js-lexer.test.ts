@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { fnv1a } from "../token-hash.js";
 import { type JsTokens, lexJs, TokenKind } from "./js-lexer.js";
+import { LEXICON, lexiconWord } from "./vocabulary.js";
 
 const kinds = (t: JsTokens) => [...t.kinds];
 const texts = (source: string, t: JsTokens) =>
@@ -79,5 +81,20 @@ describe("lexJs", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("the lexicon", () => {
+  it("finds every keyword and value by its hash, inside any text, and no other word", () => {
+    for (const entry of LEXICON) {
+      const text = `x.${entry.word};`;
+      expect(lexiconWord(text, 2, 2 + entry.word.length, fnv1a(entry.word))).toBe(entry);
+    }
+    for (const word of ["iff", "thi", "returns", "nul", "awaited", "x"]) {
+      expect(lexiconWord(word, 0, word.length, fnv1a(word))).toBeUndefined();
+    }
+    // A word whose hash lands in a keyword's slot is told apart by its text.
+    const key = LEXICON[0] as (typeof LEXICON)[number];
+    expect(lexiconWord("zzzzz", 0, 5, key.hash)).toBeUndefined();
   });
 });
