@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { serialize } from "node:v8";
 import Database from "better-sqlite3";
@@ -215,6 +215,34 @@ describe("the index from the command line", async () => {
       /garbage\.sqlite: (not a readable lineitem index|the index cannot be opened)/,
     );
     expect(garbage.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("a scan that finds the lock taken before its holder's note is written waits for the note to name it", async () => {
+    const lock = join(tempDir(), "index.sqlite.lock");
+    const release = await acquireLock(lock, { waitMs: 0 });
+    // The moment between the holder taking the lock and writing its note.
+    rmSync(`${lock}.holder`);
+    const told: string[] = [];
+    const waiting = acquireLock(lock, { waitMs: 10_000, onWait: (holder) => told.push(holder) });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(told).toEqual([]);
+    writeFileSync(
+      `${lock}.holder`,
+      JSON.stringify({ pid: 4242, host: "ci", startedAt: "2026-11-25T00:00:00Z" }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    release();
+    (await waiting)();
+    expect(told).toEqual(["process 4242 on ci, started 2026-11-25T00:00:00Z"]);
+    // With no note at all, the holder is named as unknown after a second, once.
+    const again = await acquireLock(lock, { waitMs: 0 });
+    rmSync(`${lock}.holder`);
+    const unknown: string[] = [];
+    const later = acquireLock(lock, { waitMs: 10_000, onWait: (holder) => unknown.push(holder) });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    again();
+    (await later)();
+    expect(unknown).toEqual(["another process"]);
   });
 
   it("a second scan on the same index waits for the first, or fails with a message naming it", async () => {

@@ -11,6 +11,12 @@ export interface LockOptions {
 }
 
 const POLL_MS = 200;
+/**
+ * The holder writes its note just after it takes the lock, so a scan that finds the lock taken at that
+ * moment may find no note yet: it waits this long for one before naming the holder "another process".
+ */
+const NOTE_WAIT_MS = 1000;
+const UNKNOWN_HOLDER = "another process";
 
 function describeHolder(infoPath: string): string {
   try {
@@ -21,7 +27,7 @@ function describeHolder(infoPath: string): string {
     };
     return `process ${holder.pid} on ${holder.host}, started ${holder.startedAt}`;
   } catch {
-    return "another process";
+    return UNKNOWN_HOLDER;
   }
 }
 
@@ -47,6 +53,7 @@ export async function acquireLock(path: string, options: LockOptions): Promise<(
   }
   const infoPath = `${path}.holder`;
   const deadline = Date.now() + options.waitMs;
+  const tellBy = Date.now() + NOTE_WAIT_MS;
   let told = false;
   for (;;) {
     try {
@@ -67,8 +74,11 @@ export async function acquireLock(path: string, options: LockOptions): Promise<(
       );
     }
     if (!told) {
-      options.onWait?.(describeHolder(infoPath));
-      told = true;
+      const holder = describeHolder(infoPath);
+      if (holder !== UNKNOWN_HOLDER || Date.now() >= tellBy) {
+        options.onWait?.(holder);
+        told = true;
+      }
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
