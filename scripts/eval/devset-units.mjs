@@ -8,7 +8,8 @@ import { loadConcernDefinitions } from "../../dist/concerns/index.js";
 import { loadConfig } from "../../dist/config/index.js";
 import { languageOf } from "../../dist/lang/index.js";
 import { createParsePool } from "../../dist/scan/index.js";
-import { listOrg, parseOrg } from "../../dist/scan/read-repos.js";
+import { listOrg } from "../../dist/scan/list-org.js";
+import { parseOrg } from "../../dist/scan/read-repos.js";
 import { DiagnosticLog } from "../../dist/shared/index.js";
 import { discoverRepos } from "../../dist/sources/index.js";
 

@@ -21,7 +21,7 @@ import { type Diagnostic, maskSecrets, maskSecretsDeep, packageVersion, quarterO
 import type { SkippedFile } from "../sources/index.js";
 import { assembleLedger, type LedgerRequest } from "./assemble-ledger.js";
 import { type OrgHistory, requestOf } from "./history.js";
-import type { RepoRead } from "./read-repos.js";
+import type { RepoRead } from "./list-org.js";
 import type { ScannedFile } from "./scanned-file.js";
 import { type OrgTotals, totalsOf } from "./totals.js";
 

@@ -20,7 +20,7 @@ import {
   type SetAside,
 } from "../similarity/index.js";
 import { gitBlobSha } from "../sources/index.js";
-import type { RepoRead } from "./read-repos.js";
+import type { RepoRead } from "./list-org.js";
 import type { ScannedFile } from "./scanned-file.js";
 
 /** A copy is exact when its text equals the others' apart from whitespace; renamed when only tokens match. */

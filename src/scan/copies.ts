@@ -6,9 +6,10 @@ import { DEFAULT_SIMILARITY, type SimilarityOptions } from "../similarity/index.
 import { discoverRepos } from "../sources/index.js";
 import { assembleClones } from "./assemble-clones.js";
 import { findOrgClones } from "./clones.js";
+import { listOrg, type RepoRead } from "./list-org.js";
 import { createParsePool } from "./parse-pool.js";
 import type { ProgressListener } from "./progress.js";
-import { listOrg, parseOrg, type RepoRead } from "./read-repos.js";
+import { parseOrg } from "./read-repos.js";
 
 /**
  * Thresholds of the copy search over lexer tokens. A lexer token is smaller than the scan's syntax node

@@ -9,9 +9,9 @@ import type { RepoTarget } from "../sources/index.js";
 import { connectPg } from "../store/index.js";
 import { findAndAssemble, similarityOptions } from "./findings.js";
 import { orgHistoryFrom } from "./history.js";
+import type { RepoRead } from "./list-org.js";
 import { databaseUrl, goldenPackageNames, matchingKeyOf } from "./org-db.js";
 import type { ProgressListener } from "./progress.js";
-import type { RepoRead } from "./read-repos.js";
 import type { ScannedFile } from "./scanned-file.js";
 import { totalsOfRows } from "./totals.js";
 

@@ -10,8 +10,8 @@ import { assembleResult } from "./assemble.js";
 import { assembleClones } from "./assemble-clones.js";
 import { findOrgClones } from "./clones.js";
 import { type HistoryRequest, type OrgHistory, requestOf } from "./history.js";
+import type { RepoRead } from "./list-org.js";
 import type { ProgressListener } from "./progress.js";
-import type { RepoRead } from "./read-repos.js";
 import type { ScannedFile } from "./scanned-file.js";
 import type { OrgTotals } from "./totals.js";
 

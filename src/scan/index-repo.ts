@@ -9,10 +9,11 @@ import { connectPg, type MatchedEntry, type ParsedEntry, type PgRepoSnapshot } f
 import { goldenPackagesOf } from "./assemble.js";
 import { similarityOptions } from "./findings.js";
 import { type HistoryRequest, readOrgHistory, requestOf } from "./history.js";
+import { listOrg, type RepoRead } from "./list-org.js";
 import { databaseUrl, goldenPackageNames, matchingKeyOf } from "./org-db.js";
 import { createParsePool } from "./parse-pool.js";
 import type { ProgressListener } from "./progress.js";
-import { listOrg, parseOrg, type RepoRead } from "./read-repos.js";
+import { parseOrg } from "./read-repos.js";
 import type { ScannedFile } from "./scanned-file.js";
 import type { UnitStore } from "./unit-store.js";
 

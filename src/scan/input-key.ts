@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { LineitemConfig } from "../config/index.js";
 import { packageRoot, packageVersion } from "../shared/index.js";
 import { readIgnoreRevs, readText } from "./history.js";
-import type { OrgListing } from "./read-repos.js";
+import type { OrgListing } from "./list-org.js";
 
 /** JSON that keeps what JSON.stringify would lose from definitions and config: regexes, sets and maps. */
 function stableJson(value: unknown): string {

@@ -10,10 +10,11 @@ import { openIndex, type ScanFile, type ScanIndex } from "../store/index.js";
 import { findAndAssemble, similarityOptions } from "./findings.js";
 import { type HistoryStore, readOrgHistory } from "./history.js";
 import { scanInputKey } from "./input-key.js";
+import { listOrg, type OrgListing, type RepoRead } from "./list-org.js";
 import { goldenPackageNames, matchingKeyOf } from "./org-db.js";
 import { createParsePool } from "./parse-pool.js";
 import type { ProgressListener } from "./progress.js";
-import { listOrg, type OrgListing, parseOrg, type RepoRead } from "./read-repos.js";
+import { parseOrg } from "./read-repos.js";
 import { keepPrints } from "./unit-prints.js";
 
 export interface ScanOptions {

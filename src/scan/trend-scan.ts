@@ -15,10 +15,11 @@ import {
   type PointSnapshot,
   planPoints,
 } from "../trend/index.js";
+import type { ListedEntry, OrgListing, RepoRead } from "./list-org.js";
 import { goldenPackageNames, matchingKeyOf } from "./org-db.js";
 import { createParsePool, type ParsePool } from "./parse-pool.js";
 import type { ProgressListener } from "./progress.js";
-import { type ListedEntry, type OrgListing, parseOrg, type RepoRead } from "./read-repos.js";
+import { parseOrg } from "./read-repos.js";
 import { openIndexFor, type ScanOptions, writeOnly } from "./scan.js";
 import type { ScannedFile } from "./scanned-file.js";
 import { orgCommits } from "./trend-commits.js";

@@ -3,9 +3,10 @@ import { type LanguageRegistry, parseKindOf } from "../lang/index.js";
 import { ownerResolver } from "../ownership/index.js";
 import { catBlobs, listTreeFiles, type RepoTarget } from "../sources/index.js";
 import { codeOwnersAt } from "./codeowners-at.js";
+import type { ListedEntry, OrgListing, RepoRead } from "./list-org.js";
 import type { ParseTask } from "./parse-file.js";
 import type { ParsePool } from "./parse-pool.js";
-import { type ListedEntry, type OrgListing, type RepoRead, storedEntry } from "./read-repos.js";
+import { storedEntry } from "./read-repos.js";
 import type { UnitStore } from "./unit-store.js";
 
 /**

@@ -1,7 +1,7 @@
 import type { Unit } from "../lang/index.js";
 import { printScheme, type SimilarityOptions, type UnitPrints, unitPrints } from "../similarity/index.js";
 import type { ScanIndex } from "../store/index.js";
-import type { OrgListing, RepoRead } from "./read-repos.js";
+import type { OrgListing, RepoRead } from "./list-org.js";
 
 /** What the index keeps per blob for copy lookups: each printable unit's index in the file, and its prints. */
 export interface StoredPrints {
