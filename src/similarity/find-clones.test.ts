@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { joinStreams, tokenStream } from "../../test/helpers/token-streams.js";
 import { findClones } from "./find-clones.js";
 import { dice, distinctCount, kgramHashes, sortedSet, winnow, winnowPositions } from "./fingerprint.js";
 import { cohesiveGroups } from "./grouping.js";
@@ -7,25 +8,10 @@ import { candidatePairs, signature } from "./minhash.js";
 import type { CloneInput } from "./model.js";
 import { isRepetitive } from "./unit-clones.js";
 
-/** A deterministic pseudo-random token stream. */
-function stream(seed: number, length: number): Uint32Array {
-  const out = new Uint32Array(length);
-  let x = seed;
-  for (let i = 0; i < length; i++) {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    out[i] = (x >>> 8) % 40;
-  }
-  return out;
-}
-
 function mutate(tokens: Uint32Array, every: number): Uint32Array {
   const out = Uint32Array.from(tokens);
   for (let i = every; i < out.length; i += every) out[i] = 999;
   return out;
-}
-
-function join(...parts: Uint32Array[]): Uint32Array {
-  return new Uint32Array(parts.flatMap((part) => [...part]));
 }
 
 /** A unit whose token i sits on line 10 + i / 4 (four tokens a line). */
@@ -33,7 +19,7 @@ function unit(id: number, tokens: Uint32Array, file = id, folder = `f${file}`): 
   return { id, file, folder, tokens, tokenLines: Uint32Array.from(tokens, (_, i) => 10 + Math.floor(i / 4)) };
 }
 
-const base = stream(11, 200);
+const base = tokenStream(11, 200);
 
 describe("sortedSet and distinctCount", () => {
   it("give the distinct values in order, hashes above 2^31 included, and leave the input alone", () => {
@@ -49,7 +35,7 @@ describe("sortedSet and distinctCount", () => {
 
   it("agree with a Set on random streams", () => {
     for (let seed = 1; seed < 20; seed++) {
-      const hashes = kgramHashes(stream(seed, 300), 5);
+      const hashes = kgramHashes(tokenStream(seed, 300), 5);
       const expected = [...new Set(hashes)].sort((a, b) => a - b);
       expect([...sortedSet(hashes)]).toEqual(expected);
       expect(distinctCount(hashes)).toBe(expected.length);
@@ -59,15 +45,15 @@ describe("sortedSet and distinctCount", () => {
 
 describe("fingerprints", () => {
   it("rolling k-gram hashes equal hashes computed from scratch", () => {
-    const tokens = stream(7, 60);
+    const tokens = tokenStream(7, 60);
     const rolled = kgramHashes(tokens, 8);
     for (let i = 0; i < rolled.length; i++) expect(rolled[i]).toBe(kgramHashes(tokens.slice(i, i + 8), 8)[0]);
   });
 
   it("shares a fingerprint whenever a run of k + w - 1 tokens is shared", () => {
-    const shared = stream(3, 23);
-    const a = join(stream(1, 40), shared, stream(2, 40));
-    const b = join(stream(5, 10), shared, stream(6, 70));
+    const shared = tokenStream(3, 23);
+    const a = joinStreams(tokenStream(1, 40), shared, tokenStream(2, 40));
+    const b = joinStreams(tokenStream(5, 10), shared, tokenStream(6, 70));
     const pa = winnow(a, 16, 8);
     expect([...winnow(b, 16, 8)].some((print) => pa.has(print))).toBe(true);
   });
@@ -113,8 +99,8 @@ describe("fingerprints", () => {
 
 describe("MinHash and LSH", () => {
   it("equal sets get equal signatures; disjoint sets share few bins", () => {
-    const a = sortedSet(kgramHashes(stream(1, 300), 16));
-    const b = sortedSet(kgramHashes(stream(2, 300), 16));
+    const a = sortedSet(kgramHashes(tokenStream(1, 300), 16));
+    const b = sortedSet(kgramHashes(tokenStream(2, 300), 16));
     expect(signature(a, 32)).toEqual(signature(Uint32Array.from(a).reverse(), 32));
     const sa = signature(a, 32);
     const sb = signature(b, 32);
@@ -122,9 +108,9 @@ describe("MinHash and LSH", () => {
   });
 
   it("estimates Jaccard overlap within a few bins", () => {
-    const shared = [...kgramHashes(stream(3, 400), 16)];
-    const a = sortedSet([...shared, ...kgramHashes(stream(4, 400), 16)]);
-    const b = sortedSet([...shared, ...kgramHashes(stream(5, 400), 16)]);
+    const shared = [...kgramHashes(tokenStream(3, 400), 16)];
+    const a = sortedSet([...shared, ...kgramHashes(tokenStream(4, 400), 16)]);
+    const b = sortedSet([...shared, ...kgramHashes(tokenStream(5, 400), 16)]);
     const [sa, sb] = [signature(a, 64), signature(b, 64)];
     const estimate = sa.filter((v, i) => v === sb[i]).length / 64;
     expect(estimate).toBeGreaterThan(0.15); // true Jaccard ≈ 1/3
@@ -165,7 +151,7 @@ describe("cohesive grouping", () => {
 describe("findClones: whole units", () => {
   it("groups N copies into one group, not N-1 pairs", () => {
     const inputs = [0, 1, 2, 3].map((id) => unit(id, base));
-    inputs.push(unit(4, stream(99, 200)));
+    inputs.push(unit(4, tokenStream(99, 200)));
     const { groups } = findClones(inputs);
     expect(groups).toHaveLength(1);
     expect(groups[0]).toMatchObject({ level: "unit", kind: "identical", similarity: 1, tokens: 200 });
@@ -192,10 +178,10 @@ describe("findClones: whole units", () => {
 
   it("leaves unrelated and too-small units alone, and counts the small ones", () => {
     const found = findClones([
-      unit(1, stream(1, 200)),
-      unit(2, stream(2, 200)),
-      unit(3, stream(3, 20)),
-      unit(4, stream(3, 20)),
+      unit(1, tokenStream(1, 200)),
+      unit(2, tokenStream(2, 200)),
+      unit(3, tokenStream(3, 20)),
+      unit(4, tokenStream(3, 20)),
     ]);
     expect(found.groups).toEqual([]);
     expect(found.setAside.small).toBe(2);
@@ -213,18 +199,21 @@ describe("findClones: whole units", () => {
 
   it("does not depend on input order", () => {
     const inputs = [0, 1, 2, 3].map((id) =>
-      unit(id, id === 2 ? mutate(base, 50) : id === 3 ? join(stream(5, 60), base.slice(0, 80)) : base),
+      unit(
+        id,
+        id === 2 ? mutate(base, 50) : id === 3 ? joinStreams(tokenStream(5, 60), base.slice(0, 80)) : base,
+      ),
     );
     expect(findClones([...inputs].reverse())).toEqual(findClones(inputs));
   });
 });
 
 describe("findClones: fragments inside units", () => {
-  const copied = stream(21, 60);
+  const copied = tokenStream(21, 60);
 
   it("finds a run copied into two otherwise different units, with its lines", () => {
-    const a = join(stream(1, 100), copied, stream(2, 40));
-    const b = join(stream(3, 20), copied, stream(4, 120));
+    const a = joinStreams(tokenStream(1, 100), copied, tokenStream(2, 40));
+    const b = joinStreams(tokenStream(3, 20), copied, tokenStream(4, 120));
     const { groups } = findClones([unit(1, a), unit(2, b)]);
     expect(groups).toHaveLength(1);
     const group = groups[0];
@@ -240,7 +229,7 @@ describe("findClones: fragments inside units", () => {
 
   it("joins three places of one run into one group", () => {
     const inputs = [1, 2, 3].map((id) =>
-      unit(id, join(stream(id * 10, 50), copied, stream(id * 10 + 5, 50))),
+      unit(id, joinStreams(tokenStream(id * 10, 50), copied, tokenStream(id * 10 + 5, 50))),
     );
     const { groups } = findClones(inputs);
     expect(groups.map((g) => g.members.map((m) => m.id))).toEqual([[1, 2, 3]]);
@@ -249,8 +238,8 @@ describe("findClones: fragments inside units", () => {
   it("bridges a small edit into one near-miss fragment (type 3)", () => {
     const edited = Uint32Array.from(copied);
     edited[30] = 999;
-    const a = join(stream(1, 80), copied, stream(2, 80));
-    const b = join(stream(3, 80), edited, stream(4, 80));
+    const a = joinStreams(tokenStream(1, 80), copied, tokenStream(2, 80));
+    const b = joinStreams(tokenStream(3, 80), edited, tokenStream(4, 80));
     const { groups } = findClones([unit(1, a), unit(2, b)], { minFragmentTokens: 50 });
     expect(groups).toHaveLength(1);
     expect(groups[0]?.kind).toBe("near-miss");
@@ -258,14 +247,14 @@ describe("findClones: fragments inside units", () => {
   });
 
   it("ignores runs shorter than minFragmentTokens", () => {
-    const short = stream(31, 26);
-    const a = join(stream(1, 80), short, stream(2, 80));
-    const b = join(stream(3, 80), short, stream(4, 80));
+    const short = tokenStream(31, 26);
+    const a = joinStreams(tokenStream(1, 80), short, tokenStream(2, 80));
+    const b = joinStreams(tokenStream(3, 80), short, tokenStream(4, 80));
     expect(findClones([unit(1, a), unit(2, b)]).groups).toEqual([]);
   });
 
   it("finds a run repeated within one file, as two places", () => {
-    const a = join(stream(1, 80), copied, stream(5, 10), copied, stream(2, 30));
+    const a = joinStreams(tokenStream(1, 80), copied, tokenStream(5, 10), copied, tokenStream(2, 30));
     const { groups } = findClones([unit(1, a)]);
     expect(groups).toHaveLength(1);
     expect(groups[0]?.members.map((m) => [m.id, m.startLine])).toEqual([
@@ -279,9 +268,9 @@ describe("findClones: fragments inside units", () => {
     const tail = copied.slice(0, 30);
     const head = copied.slice(30);
     const inputs = [
-      unit(1, join(stream(1, 80), tail), 7),
-      unit(2, join(head, stream(2, 80)), 7),
-      unit(3, join(stream(3, 60), copied, stream(4, 60)), 8),
+      unit(1, joinStreams(tokenStream(1, 80), tail), 7),
+      unit(2, joinStreams(head, tokenStream(2, 80)), 7),
+      unit(3, joinStreams(tokenStream(3, 60), copied, tokenStream(4, 60)), 8),
     ];
     const { groups } = findClones(inputs);
     expect(groups).toHaveLength(1);
@@ -319,10 +308,10 @@ describe("findClones: boilerplate and same-job candidates", () => {
       "w:jitter",
     ];
     const found = findClones([
-      { ...unit(1, stream(1, 120)), features: words },
-      { ...unit(2, stream(2, 120)), features: [...words, "w:extra"] },
+      { ...unit(1, tokenStream(1, 120)), features: words },
+      { ...unit(2, tokenStream(2, 120)), features: [...words, "w:extra"] },
       {
-        ...unit(3, stream(3, 120)),
+        ...unit(3, tokenStream(3, 120)),
         features: ["w:render", "w:button", "w:click", "c:useState", "k:label", "w:icon", "w:size", "w:theme"],
       },
     ]);

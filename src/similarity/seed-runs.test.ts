@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { joinStreams, tokenStream } from "../../test/helpers/token-streams.js";
 import { fileStreams } from "./file-streams.js";
 import { findClones } from "./find-clones.js";
 import type { CloneInput } from "./model.js";
@@ -7,18 +8,6 @@ import { DEFAULT_SIMILARITY, type SimilarityOptions } from "./options.js";
 import { copiedRuns, radixOrder } from "./seed-runs.js";
 import { streamPrints } from "./stream-prints.js";
 
-/** A deterministic pseudo-random token stream. */
-function stream(seed: number, length: number): Uint32Array {
-  const out = new Uint32Array(length);
-  let x = seed;
-  for (let i = 0; i < length; i++) {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    out[i] = (x >>> 8) % 40;
-  }
-  return out;
-}
-
-const concat = (...parts: Uint32Array[]) => new Uint32Array(parts.flatMap((part) => [...part]));
 const lines = (tokens: Uint32Array) => Uint32Array.from(tokens, (_, i) => 1 + Math.floor(i / 5));
 const input = (id: number, file: number, tokens: Uint32Array): CloneInput => ({
   id,
@@ -54,10 +43,10 @@ describe("copied runs", () => {
     // found, whichever comes first (several streams, so both orders occur).
     const options: SimilarityOptions = { ...DEFAULT_SIMILARITY, k: 8, window: 4, maxGapTokens: 0 };
     for (let seed = 1; seed <= 12; seed++) {
-      const first = stream(seed, 60);
-      const second = stream(seed + 100, 60);
-      const a = concat(first, Uint32Array.of(901), second);
-      const b = concat(first, Uint32Array.of(902), second);
+      const first = tokenStream(seed, 60);
+      const second = tokenStream(seed + 100, 60);
+      const a = joinStreams(first, Uint32Array.of(901), second);
+      const b = joinStreams(first, Uint32Array.of(902), second);
       const { streams } = fileStreams([input(0, 0, a), input(1, 1, b)], options.k, options.window);
       const { runs } = copiedRuns(streams, [0, 1], options, () => false);
       expect(runs.map((run) => [run.startA, run.endA, run.startB, run.endB])).toEqual([
@@ -68,10 +57,10 @@ describe("copied runs", () => {
   });
 
   it("bridges a changed token into one near-miss run", () => {
-    const first = stream(3, 60);
-    const second = stream(4, 60);
-    const a = concat(first, Uint32Array.of(901), second);
-    const b = concat(first, Uint32Array.of(902), second);
+    const first = tokenStream(3, 60);
+    const second = tokenStream(4, 60);
+    const a = joinStreams(first, Uint32Array.of(901), second);
+    const b = joinStreams(first, Uint32Array.of(902), second);
     const options: SimilarityOptions = { ...DEFAULT_SIMILARITY, k: 8, window: 4 };
     const { streams } = fileStreams([input(0, 0, a), input(1, 1, b)], options.k, options.window);
     const { runs } = copiedRuns(streams, [0, 1], options, () => false);
@@ -81,9 +70,9 @@ describe("copied runs", () => {
 
 describe("stream prints computed by the reader", () => {
   // Three files of two units each; the middle of every file is copied from one shape, with edits.
-  const shared = stream(9, 120);
+  const shared = tokenStream(9, 120);
   const files = [0, 1, 2].map((file) => {
-    const own = stream(20 + file, 80);
+    const own = tokenStream(20 + file, 80);
     const copy = Uint32Array.from(shared, (token, i) => (i === 30 + file ? 500 + file : token));
     return [own, copy];
   });
@@ -91,7 +80,7 @@ describe("stream prints computed by the reader", () => {
   const packed = (options: SimilarityOptions) => {
     const inputs: CloneInput[] = [];
     const prints = files.map((units, file) => {
-      const whole = concat(...units);
+      const whole = joinStreams(...units);
       const tokenLines = lines(whole);
       let offset = 0;
       for (const unit of units) {
