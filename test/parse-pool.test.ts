@@ -1,8 +1,10 @@
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
+import { Piscina } from "piscina";
 import { describe, expect, it } from "vitest";
 import { languageOf } from "../src/lang/index.js";
 import { createParsePool } from "../src/scan/parse-pool.js";
+import { packageRoot } from "../src/shared/index.js";
 
 // The pool parses on every core: this thread beside cores - 1 worker threads (the compiled worker from
 // dist/, which `npm test` builds first), each loading language adapters on first use. Whatever thread a
@@ -64,6 +66,28 @@ describe("parse pool", () => {
       expect(read.prints?.k).toBe(12);
     } finally {
       await threads.close();
+      await here.close();
+    }
+  }, 60_000);
+
+  it("the command line's bundle starts its reader threads from a worker of its own, which reads as this thread does", async () => {
+    // The bundled command line (dist/bundle/) finds parse-worker.js beside its own chunks; a worker
+    // missing there would leave every scan on one thread without a word.
+    const worker = join(packageRoot, "dist", "bundle", "parse-worker.js");
+    expect(existsSync(worker)).toBe(true);
+    const tasks = sourceFiles(join(root, "concerns")).map((absPath) => ({
+      path: relative(root, absPath),
+      absPath,
+      maxBytes: 1024 * 1024,
+      matchConcerns: false,
+    }));
+    const bundled = new Piscina({ filename: worker, maxThreads: 1 });
+    const here = createParsePool({ workers: 1 });
+    try {
+      const outcomes = await bundled.run({ tasks, matching: null });
+      expect(outcomes).toEqual(await here.parse(tasks, null));
+    } finally {
+      await bundled.destroy();
       await here.close();
     }
   }, 60_000);

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
 import { createLanguageRegistry, type LanguageRegistry } from "../lang/index.js";
 import { packageRoot } from "../shared/index.js";
@@ -49,9 +50,13 @@ export const IN_PROCESS_BELOW_BYTES = 4 * 1024 * 1024;
 /** Files are sent in batches of about this many bytes, so messaging costs little next to parsing. */
 const BATCH_BYTES = 512 * 1024;
 
-// The worker runs compiled code; under the test runner (TypeScript sources) the same compiled worker from
-// dist/ is used, which `npm test` builds first.
-const WORKER = join(packageRoot, "dist", "scan", "parse-worker.js");
+// The worker runs compiled code: the parse-worker.js beside this module, in dist/scan/ or in the command
+// line's bundle (dist/bundle/, which has one of its own). Under the test runner (TypeScript sources) the
+// compiled worker from dist/scan/ is used, which `npm test` builds first.
+const HERE = fileURLToPath(import.meta.url);
+const WORKER = HERE.endsWith(".ts")
+  ? join(packageRoot, "dist", "scan", "parse-worker.js")
+  : join(dirname(HERE), "parse-worker.js");
 
 export function defaultWorkers(): number {
   return Math.max(1, Math.min(8, availableParallelism()));

@@ -55,8 +55,14 @@ class TokenView {
     readonly text: string,
     readonly t: JsTokens,
   ) {}
+  /**
+   * Token `k`'s text, as a string of its own. V8 makes a slice of 13 or more characters a view that keeps
+   * the whole file's text alive; units and imports keep these names, so every file's text would live as
+   * long as the scan (29 MB on the peer corpus, copied by each young-generation collection on its way).
+   */
   textOf(k: number): string {
-    return this.text.slice(this.t.starts[k], this.t.ends[k]);
+    const text = this.text.slice(this.t.starts[k], this.t.ends[k]);
+    return text.length < 13 ? text : ` ${text}`.slice(1);
   }
   /** Whether token `k` is the punctuator of hash `p` (PUNCT). */
   isPunct(k: number, p: number): boolean {
