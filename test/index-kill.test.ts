@@ -114,12 +114,17 @@ describe("a scan killed at any point", async () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       return seed / 2 ** 31;
     };
-    // The moments span the scans being killed: a scan after one change (timed once, the same way).
+    // The moments span the scans being killed: a scan after one change, timed the same way. The fastest
+    // of three, so a timing taken while other test files load the machine does not put most moments
+    // after the scans have ended (a killed scan only runs slower than that, never faster).
     const file = join(org.dir, "payments-api", "src", "charges", "charges.repo.ts");
-    appendFileSync(file, "\n// timed\n");
-    const started = Date.now();
-    await runBin(scanArgs);
-    const scanMs = Date.now() - started;
+    let scanMs = Number.POSITIVE_INFINITY;
+    for (let timing = 0; timing < 3; timing++) {
+      appendFileSync(file, `\n// timed ${timing}\n`);
+      const started = Date.now();
+      await runBin(scanArgs);
+      scanMs = Math.min(scanMs, Date.now() - started);
+    }
     let lines = (await report()).summary.lines;
     let added = 0;
     const survived: string[] = [];
@@ -138,7 +143,7 @@ describe("a scan killed at any point", async () => {
       if (shown !== lines) [lines, added] = [shown, 0];
       survived.push(`${afterMs} ms: ${killed.signal ?? `exit ${killed.code}`}`);
     }
-    expect(survived.filter((s) => s.endsWith("SIGKILL")).length).toBeGreaterThan(3);
+    expect(survived.filter((s) => s.endsWith("SIGKILL")).length, survived.join("; ")).toBeGreaterThan(3);
     const next = await runBin(scanArgs);
     expect(next.code).toBe(0);
     const fresh = await runBin([...scanArgs, "--no-index"]);

@@ -46,10 +46,12 @@ const TEST_MODULES = [
   "test/unit",
 ];
 
+// A module is one of these, or inside one (`jest/…`, `org.junit.…`): the prefixes made once, not per import.
+const TEST_MODULE_SET = new Set(TEST_MODULES);
+const TEST_PREFIXES = TEST_MODULES.flatMap((known) => [`${known}/`, `${known}.`]);
+
 function isTestModule(module: string): boolean {
-  return TEST_MODULES.some(
-    (known) => module === known || module.startsWith(`${known}/`) || module.startsWith(`${known}.`),
-  );
+  return TEST_MODULE_SET.has(module) || TEST_PREFIXES.some((prefix) => module.startsWith(prefix));
 }
 
 /** Test code recognised by the framework it imports. */

@@ -73,6 +73,21 @@ export function streamHash(tokens: Uint32Array): string {
 }
 
 /**
+ * A hash of the whole stream as one number (53 bits: two 32-bit hashes, the second folded with the
+ * length), for a map of streams: equal streams have equal keys, and unequal ones almost never do.
+ */
+export function streamKey(tokens: Uint32Array): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as number;
+    a = Math.imul(a ^ token, 0x01000193);
+    b = Math.imul(b + token, 0x5bd1e995) ^ (b >>> 13);
+  }
+  return (a >>> 0) * 0x200000 + ((b ^ tokens.length) & 0x1fffff);
+}
+
+/**
  * Positions of the winnowed k-grams of a stream (rightmost minimum of each window, each position once), so
  * a shared fingerprint can be extended into the longest shared run around it. The minimum is carried from
  * window to window and the window scanned again only when it has left: about two comparisons per k-gram

@@ -156,9 +156,68 @@ function pairOrder(a: Int32Array, b: Int32Array, n: number): Uint32Array {
 const POSITION_SPAN = 2 ** 26;
 
 /**
+ * One pair of streams' exact runs, in typed arrays reused from pair to pair: on the peer corpus 204,220
+ * runs in 59,781 pairs, of which 14,816 bridged runs are kept, so only those become objects.
+ */
+class PairRuns {
+  count = 0;
+  startA = new Int32Array(64);
+  endA = new Int32Array(64);
+  startB = new Int32Array(64);
+  endB = new Int32Array(64);
+  /** Run indices, put in order of (startA, startB) for bridging. */
+  order = new Int32Array(64);
+
+  push(startA: number, endA: number, startB: number, endB: number): void {
+    if (this.count === this.startA.length) this.grow();
+    const at = this.count++;
+    this.startA[at] = startA;
+    this.endA[at] = endA;
+    this.startB[at] = startB;
+    this.endB[at] = endB;
+  }
+
+  private grow(): void {
+    const size = this.startA.length * 2;
+    const grown = (old: Int32Array) => {
+      const array = new Int32Array(size);
+      array.set(old);
+      return array;
+    };
+    this.startA = grown(this.startA);
+    this.endA = grown(this.endA);
+    this.startB = grown(this.startB);
+    this.endB = grown(this.endB);
+    this.order = new Int32Array(size);
+  }
+
+  /** Fills `order` with the runs by startA, then startB (no two runs share both: each is maximal on its diagonal). */
+  sort(): void {
+    const { order, startA, startB, count } = this;
+    for (let i = 0; i < count; i++) order[i] = i;
+    const before = (x: number, y: number) =>
+      (startA[x] as number) - (startA[y] as number) || (startB[x] as number) - (startB[y] as number);
+    if (count > 32) {
+      order.subarray(0, count).sort(before);
+      return;
+    }
+    // Most pairs have a handful of runs: an insertion sort, with no comparator calls through the sort.
+    for (let i = 1; i < count; i++) {
+      const run = order[i] as number;
+      let j = i - 1;
+      while (j >= 0 && before(order[j] as number, run) > 0) {
+        order[j + 1] = order[j] as number;
+        j--;
+      }
+      order[j + 1] = run;
+    }
+  }
+}
+
+/**
  * The maximal runs of equal tokens of one pair of streams around their shared fingerprints (the places
- * order[from..to)). Taken by diagonal (the offset between the two places) and position, a fingerprint
- * inside a run already found on its diagonal is passed over, and no run is found twice.
+ * order[from..to)), into `out`. Taken by diagonal (the offset between the two places) and position, a
+ * fingerprint inside a run already found on its diagonal is passed over, and no run is found twice.
  */
 function exactRuns(
   a: FileStream,
@@ -168,8 +227,10 @@ function exactRuns(
   from: number,
   to: number,
   scratch: Float64Array,
-): Omit<Match, "a" | "b">[] {
+  out: PairRuns,
+): void {
   const { pa, pb, order } = shared;
+  out.count = 0;
   // Sorted by one number (diagonal, then position): a typed sort, no comparator.
   const byDiagonal = scratch.subarray(0, to - from);
   for (let i = from; i < to; i++) {
@@ -177,13 +238,13 @@ function exactRuns(
     const x = pa[place] as number;
     byDiagonal[i - from] = ((pb[place] as number) - x) * POSITION_SPAN + x;
   }
-  byDiagonal.sort();
+  if (to - from > 1) byDiagonal.sort();
   const ta = a.input.tokens;
   const tb = b.input.tokens;
-  const runs: Omit<Match, "a" | "b">[] = [];
   let lastDiagonal = Number.NaN;
   let coveredTo = -1;
-  for (const key of byDiagonal) {
+  for (let i = 0; i < byDiagonal.length; i++) {
+    const key = byDiagonal[i] as number;
     const diagonal = Math.floor(key / POSITION_SPAN);
     const x = key - diagonal * POSITION_SPAN;
     const y = x + diagonal;
@@ -196,9 +257,8 @@ function exactRuns(
     coveredTo = x + e;
     // Within one file, the two runs must not overlap.
     if (same && x + e > y - s) continue;
-    runs.push({ startA: x - s, endA: x + e, startB: y - s, endB: y + e, matched: s + e });
+    out.push(x - s, x + e, y - s, y + e);
   }
-  return runs;
 }
 
 /**
@@ -210,33 +270,61 @@ function exactRuns(
 function bridged(
   a: number,
   b: number,
-  runs: Omit<Match, "a" | "b">[],
+  runs: PairRuns,
   maxGap: number,
   minTokens: number,
   out: Match[],
 ): void {
-  const keep = (run: Match) => {
-    if (Math.min(run.endA - run.startA, run.endB - run.startB) >= minTokens) out.push(run);
-  };
-  runs.sort((x, y) => x.startA - y.startA || x.startB - y.startB);
-  let current: Match | undefined;
-  for (const next of runs) {
+  const { count, startA, endA, startB, endB, order } = runs;
+  if (count === 0) return;
+  runs.sort();
+  const first = order[0] as number;
+  let curStartA = startA[first] as number;
+  let curEndA = endA[first] as number;
+  let curStartB = startB[first] as number;
+  let curEndB = endB[first] as number;
+  let matched = curEndA - curStartA;
+  for (let i = 1; i < count; i++) {
+    const next = order[i] as number;
+    const nextStartA = startA[next] as number;
+    const nextEndA = endA[next] as number;
+    const nextStartB = startB[next] as number;
+    const nextEndB = endB[next] as number;
     if (
-      current &&
-      next.startB >= current.startB &&
-      next.startA - current.endA <= maxGap &&
-      next.startB - current.endB <= maxGap &&
-      next.startB - current.endB >= -maxGap
+      nextStartB >= curStartB &&
+      nextStartA - curEndA <= maxGap &&
+      nextStartB - curEndB <= maxGap &&
+      nextStartB - curEndB >= -maxGap
     ) {
-      current.matched += Math.max(0, next.endA - Math.max(next.startA, current.endA));
-      current.endA = Math.max(current.endA, next.endA);
-      current.endB = Math.max(current.endB, next.endB);
+      matched += Math.max(0, nextEndA - Math.max(nextStartA, curEndA));
+      curEndA = Math.max(curEndA, nextEndA);
+      curEndB = Math.max(curEndB, nextEndB);
       continue;
     }
-    if (current) keep(current);
-    current = { a, b, ...next };
+    keepLong(out, minTokens, a, b, curStartA, curEndA, curStartB, curEndB, matched);
+    curStartA = nextStartA;
+    curEndA = nextEndA;
+    curStartB = nextStartB;
+    curEndB = nextEndB;
+    matched = nextEndA - nextStartA;
   }
-  if (current) keep(current);
+  keepLong(out, minTokens, a, b, curStartA, curEndA, curStartB, curEndB, matched);
+}
+
+/** A bridged run becomes a Match only when it is at least `minTokens` long on both sides. */
+function keepLong(
+  out: Match[],
+  minTokens: number,
+  a: number,
+  b: number,
+  startA: number,
+  endA: number,
+  startB: number,
+  endB: number,
+  matched: number,
+): void {
+  if (Math.min(endA - startA, endB - startB) >= minTokens)
+    out.push({ a, b, startA, endA, startB, endB, matched });
 }
 
 /**
@@ -254,13 +342,14 @@ export function copiedRuns(
   const { a, b, order } = shared;
   const runs: Match[] = [];
   const scratch = new Float64Array(order.length);
+  const pairRuns = new PairRuns();
   for (let from = 0; from < order.length; ) {
     const first = order[from] as number;
     const sa = a[first] as number;
     const sb = b[first] as number;
     let to = from + 1;
     while (to < order.length && a[order[to] as number] === sa && b[order[to] as number] === sb) to++;
-    const exact = exactRuns(
+    exactRuns(
       streams[sa] as FileStream,
       streams[sb] as FileStream,
       sa === sb,
@@ -268,8 +357,9 @@ export function copiedRuns(
       from,
       to,
       scratch,
+      pairRuns,
     );
-    bridged(sa, sb, exact, options.maxGapTokens, options.minFragmentTokens, runs);
+    bridged(sa, sb, pairRuns, options.maxGapTokens, options.minFragmentTokens, runs);
     from = to;
   }
   return { runs, crowdedBuckets: shared.crowdedBuckets };

@@ -1,4 +1,4 @@
-import { dice, distinctCount, kgramHashes, sortedSet, streamHash, winnowPositions } from "./fingerprint.js";
+import { dice, distinctCount, kgramHashes, sortedSet, streamKey, winnowPositions } from "./fingerprint.js";
 import { cohesiveGroups } from "./grouping.js";
 import { similarPairs } from "./minhash.js";
 import type { CloneInput } from "./model.js";
@@ -21,6 +21,45 @@ export function isRepetitive(tokens: Uint32Array, k: number, minDistinctShare: n
   return isRepetitiveHashes(kgramHashes(tokens, k), minDistinctShare);
 }
 
+/** Two token streams are the same stream. */
+function sameTokens(a: Uint32Array, b: Uint32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * The units of at least `minTokens` tokens in classes of identical streams (type 1–2 copies of each
+ * other), each class in ascending order, the classes in order of their first unit. Keyed by a number (a
+ * string key per unit cost a string and its hashing for each of the peer corpus's units), so units
+ * whose keys collide are told apart token by token: a class is never two different streams.
+ */
+export function identicalClasses(
+  units: readonly PreparedUnit[],
+  minTokens: number,
+  keyOf: (tokens: Uint32Array) => number = streamKey,
+): number[][] {
+  const classes: number[][] = [];
+  const byKey = new Map<number, number[]>();
+  units.forEach((unit, index) => {
+    const tokens = unit.input.tokens;
+    if (tokens.length < minTokens) return;
+    const key = keyOf(tokens);
+    const candidates = byKey.get(key);
+    const same = candidates?.find((c) =>
+      sameTokens((units[(classes[c] as number[])[0] as number] as PreparedUnit).input.tokens, tokens),
+    );
+    if (same !== undefined) {
+      (classes[same] as number[]).push(index);
+      return;
+    }
+    if (candidates) candidates.push(classes.length);
+    else byKey.set(key, [classes.length]);
+    classes.push([index]);
+  });
+  return classes;
+}
+
 export interface UnitGroupDraft {
   /** Indices into the prepared units. */
   members: number[];
@@ -38,13 +77,7 @@ export function findUnitClones(
   units: PreparedUnit[],
   options: SimilarityOptions,
 ): { groups: UnitGroupDraft[]; crowdedBuckets: number } {
-  const classes = new Map<string, number[]>();
-  units.forEach((unit, index) => {
-    if (unit.input.tokens.length < options.minTokens) return;
-    const key = streamHash(unit.input.tokens);
-    (classes.get(key) ?? classes.set(key, []).get(key))?.push(index);
-  });
-  const nodes = [...classes.values()];
+  const nodes = identicalClasses(units, options.minTokens);
   const prints = nodes.map((members) => {
     const hashes = (units[members[0] as number] as PreparedUnit).hashes;
     return sortedSet(winnowPositions(hashes, options.window).map((position) => hashes[position] as number));

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { lstatSync, readFileSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { classifyContent, hasUtf16Bom, type SkipReason } from "./classify.js";
 
 export type ReadResult =
@@ -63,23 +63,69 @@ export function sourceFromBytes(bytes: Buffer, { name = true }: NamingOptions = 
   return { ok: true, text, blobSha, bytes: bytes.length };
 }
 
+/** Opening refuses a symbolic link (ELOOP) where the platform can say so (not on Windows). */
+const NO_FOLLOW = constants.O_NOFOLLOW as number | undefined;
+
 /**
  * A file's bytes, or why they cannot be had (a symbolic link, over the size limit, vanished, unreadable).
- * Never throws for a file.
+ * Never throws for a file. Opened without following a link and measured on the open file, so a file
+ * costs an open, a stat, its reads and a close: no separate lstat of the path first.
  */
 export function readSourceBytes(absPath: string, maxBytes: number): BytesResult {
   try {
-    const stat = lstatSync(absPath);
-    if (stat.isSymbolicLink()) return { ok: false, reason: "symlink", detail: "symbolic link" };
-    if (stat.size > maxBytes) {
-      return { ok: false, reason: "too-large", detail: `${stat.size} bytes (limit ${maxBytes})` };
+    if (NO_FOLLOW === undefined) return readAfterLstat(absPath, maxBytes);
+    let fd: number;
+    try {
+      fd = openSync(absPath, constants.O_RDONLY | NO_FOLLOW);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ELOOP") return SYMLINK;
+      throw error;
     }
-    return { ok: true, bytes: readFileSync(absPath) };
+    try {
+      const { size } = fstatSync(fd);
+      if (size > maxBytes) return tooLarge(size, maxBytes);
+      return { ok: true, bytes: readOpen(fd, size) };
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return { ok: false, reason: "vanished", detail: "listed but no longer on disk" };
     return { ok: false, reason: "unreadable", detail: code ?? (error as Error).message };
   }
+}
+
+const SYMLINK: BytesResult = { ok: false, reason: "symlink", detail: "symbolic link" };
+
+function tooLarge(size: number, maxBytes: number): BytesResult {
+  return { ok: false, reason: "too-large", detail: `${size} bytes (limit ${maxBytes})` };
+}
+
+/**
+ * Reads an open file to its end: `size` bytes as it measured, more or fewer if it changed since (a byte
+ * of room past `size`, so the read that finds the end needs no larger buffer).
+ */
+function readOpen(fd: number, size: number): Buffer {
+  let buffer = Buffer.allocUnsafe(size > 0 ? size + 1 : 8192);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      const grown = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(grown, 0, 0, length);
+      buffer = grown;
+    }
+    const read = readSync(fd, buffer, length, buffer.length - length, null);
+    if (read === 0) return buffer.subarray(0, length);
+    length += read;
+  }
+}
+
+/** Where a link cannot be refused at opening: the path's lstat first, as the platform allows. */
+function readAfterLstat(absPath: string, maxBytes: number): BytesResult {
+  const stat = lstatSync(absPath);
+  if (stat.isSymbolicLink()) return SYMLINK;
+  if (stat.size > maxBytes) return tooLarge(stat.size, maxBytes);
+  return { ok: true, bytes: readFileSync(absPath) };
 }
 
 function verdictDetail(reason: SkipReason): string {
