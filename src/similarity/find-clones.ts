@@ -69,7 +69,8 @@ export function findClones(inputs: CloneInput[], given: FindClonesOptions = {}):
   const { streams, unitHashes } = fileStreams(sorted, options.k, options.window, given.printsOf);
   const units: PreparedUnit[] = [];
   const minimum = Math.min(options.minTokens, options.minFragmentTokens);
-  for (const [index, input] of sorted.entries()) {
+  for (let index = 0; index < sorted.length; index++) {
+    const input = sorted[index] as CloneInput;
     if (input.tokens.length < options.minTokens) setAside.small++;
     if (input.tokens.length < minimum) continue;
     const hashes = unitHashes(index);

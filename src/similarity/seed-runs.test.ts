@@ -18,7 +18,7 @@ const input = (id: number, file: number, tokens: Uint32Array): CloneInput => ({
 });
 
 describe("radix order", () => {
-  it("orders keys as a stable sort does, ties and keys above 2^31 included", () => {
+  it("orders keys as a stable sort does, ties and keys above 2^31 included, and gives the keys so ordered", () => {
     fc.assert(
       fc.property(
         fc.array(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 200 }),
@@ -30,6 +30,10 @@ describe("radix order", () => {
           );
           const stable = [...keys.keys()].sort((x, y) => (keys[x] as number) - (keys[y] as number) || x - y);
           expect([...radixOrder(keys)]).toEqual(stable);
+          // The keys in that order, when asked for.
+          const sortedKeys = new Uint32Array(keys.length);
+          radixOrder(keys, sortedKeys);
+          expect([...sortedKeys]).toEqual(stable.map((index) => keys[index]));
         },
       ),
     );

@@ -9,9 +9,10 @@ const CLIQUE_BUCKET = 8;
 /**
  * Order of `keys` ascending, by two 16-bit LSD radix passes: linear, and no comparator calls. The first
  * pass carries the keys along with their indices, so the second reads them in order instead of jumping
- * through the whole array once per key (a cache miss each, on a million fingerprints).
+ * through the whole array once per key (a cache miss each, on a million fingerprints). The keys in that
+ * order are written to `sortedKeys` when given, for a caller that scans them next.
  */
-export function radixOrder(keys: Uint32Array): Uint32Array {
+export function radixOrder(keys: Uint32Array, sortedKeys?: Uint32Array): Uint32Array {
   const length = keys.length;
   const counts = new Uint32Array(65537);
   for (let i = 0; i < length; i++) (counts[((keys[i] as number) & 0xffff) + 1] as number)++;
@@ -31,10 +32,12 @@ export function radixOrder(keys: Uint32Array): Uint32Array {
   for (let i = 1; i < counts.length; i++) counts[i] = (counts[i] as number) + (counts[i - 1] as number);
   const order = new Uint32Array(length);
   for (let i = 0; i < length; i++) {
-    const bucket = (lowKeys[i] as number) >>> 16;
+    const key = lowKeys[i] as number;
+    const bucket = key >>> 16;
     const at = counts[bucket] as number;
     counts[bucket] = at + 1;
     order[at] = lowIndex[i] as number;
+    if (sortedKeys) sortedKeys[at] = key;
   }
   return order;
 }
@@ -59,7 +62,7 @@ function collectPrints(
     const list = positions[index] as Uint32Array;
     streamOf.fill(u, at, at + list.length);
     positionOf.set(list, at);
-    for (const position of list) keys[at++] = hashes[position] as number;
+    for (let i = 0; i < list.length; i++) keys[at++] = hashes[list[i] as number] as number;
   });
   return { keys, streamOf, positionOf };
 }
@@ -84,14 +87,15 @@ function sharedPrints(
   skipPair: (a: number, b: number) => boolean,
 ): SharedPrints {
   const { keys, streamOf, positionOf } = collectPrints(streams, eligible, options.window);
-  const sorted = radixOrder(keys);
+  const sortedKeys = new Uint32Array(keys.length);
+  const sorted = radixOrder(keys, sortedKeys);
   // Buckets as [start, end) into `sorted`, and an upper bound on the pairs they give, so the pairs are
   // written once into arrays of that size (pairs that turn out to be skipped leave the tail unused).
   const buckets: number[] = [];
   let bound = 0;
   let crowdedBuckets = 0;
   for (let start = 0, i = 1; i <= sorted.length; i++) {
-    if (i < sorted.length && keys[sorted[i] as number] === keys[sorted[start] as number]) continue;
+    if (i < sorted.length && sortedKeys[i] === sortedKeys[start]) continue;
     const size = i - start;
     if (size > options.maxBucket) crowdedBuckets++;
     else if (size >= 2) {
@@ -113,17 +117,23 @@ function sharedPrints(
     const anchors = end - start <= CLIQUE_BUCKET ? end - 1 : start + 1;
     for (let x = start; x < anchors; x++)
       for (let y = x + 1; y < end; y++) {
-        let ex = sorted[x] as number;
-        let ey = sorted[y] as number;
-        if ((streamOf[ex] as number) > (streamOf[ey] as number)) [ex, ey] = [ey, ex];
-        const sa = streamOf[ex] as number;
-        const sb = streamOf[ey] as number;
-        let xa = positionOf[ex] as number;
-        let xb = positionOf[ey] as number;
+        // The place of the lower stream first (no destructuring swap: it allocates until the JIT is warm).
+        const ex = sorted[x] as number;
+        const ey = sorted[y] as number;
+        const first = (streamOf[ex] as number) > (streamOf[ey] as number) ? ey : ex;
+        const second = first === ex ? ey : ex;
+        const sa = streamOf[first] as number;
+        const sb = streamOf[second] as number;
+        let xa = positionOf[first] as number;
+        let xb = positionOf[second] as number;
         if (sa === sb) {
           // Two places in one file: a copy within the file, kept when the two runs do not overlap.
           if (xa === xb) continue;
-          if (xa > xb) [xa, xb] = [xb, xa];
+          if (xa > xb) {
+            const lower = xb;
+            xb = xa;
+            xa = lower;
+          }
         } else if (skipPair(sa, sb)) continue;
         a[count] = sa;
         b[count] = sb;
