@@ -1,4 +1,4 @@
-import { kgramHashes, sortedSet, streamHash, winnowPositions } from "./fingerprint.js";
+import { kgramHashes, streamHash, winnowedPrints } from "./fingerprint.js";
 import { bandKey, signature } from "./minhash.js";
 import { DEFAULT_SIMILARITY, type SimilarityOptions } from "./options.js";
 import { isRepetitiveHashes } from "./unit-clones.js";
@@ -21,9 +21,7 @@ export function unitBands(tokens: Uint32Array, given: Partial<SimilarityOptions>
   if (tokens.length < Math.min(options.minTokens, options.minFragmentTokens)) return null;
   const hashes = kgramHashes(tokens, options.k);
   if (isRepetitiveHashes(hashes, options.minDistinctShare)) return null;
-  const prints = sortedSet(
-    winnowPositions(hashes, options.window).map((position) => hashes[position] as number),
-  );
+  const prints = winnowedPrints(hashes, options.window);
   const sig = signature(prints, options.bands * options.rows);
   const keys: number[] = [];
   for (let band = 0; band < options.bands; band++) keys.push(bandKey(sig, band, options.rows));
@@ -49,7 +47,5 @@ export function fileFingerprints(
     offset += tokens.length;
   }
   const hashes = kgramHashes(stream, options.k);
-  return [
-    ...sortedSet(winnowPositions(hashes, options.window).map((position) => hashes[position] as number)),
-  ];
+  return [...winnowedPrints(hashes, options.window)];
 }

@@ -2,7 +2,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { joinStreams, tokenStream } from "../../test/helpers/token-streams.js";
 import { findClones } from "./find-clones.js";
-import { dice, distinctCount, kgramHashes, sortedSet, winnow, winnowPositions } from "./fingerprint.js";
+import {
+  dice,
+  distinctCount,
+  kgramHashes,
+  sortedSet,
+  winnow,
+  winnowedPrints,
+  winnowPositions,
+} from "./fingerprint.js";
 import { cohesiveGroups } from "./grouping.js";
 import { candidatePairs, signature } from "./minhash.js";
 import type { CloneInput } from "./model.js";
@@ -85,6 +93,11 @@ describe("fingerprints", () => {
           for (const offset of [0, 0xfffffff0]) {
             const hashes = Uint32Array.from(values, (value) => value + offset);
             expect([...winnowPositions(hashes, window)]).toEqual(naive(hashes, window));
+            // The fingerprint set: the hashes at those positions, each once, in order.
+            const set = [...new Set(naive(hashes, window).map((p) => hashes[p] as number))].sort(
+              (x, y) => x - y,
+            );
+            expect([...winnowedPrints(hashes, window)]).toEqual(set);
           }
         },
       ),

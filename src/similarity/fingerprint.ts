@@ -130,6 +130,18 @@ function sortDistinct(values: Uint32Array): number {
   return distinct;
 }
 
+/**
+ * The distinct winnowed fingerprints of a stream's k-gram hashes, sorted: the set a unit is compared by.
+ * Gathered straight into one typed array and sorted there (no mapped copy, no second copy to sort).
+ */
+export function winnowedPrints(hashes: Uint32Array, window: number): Uint32Array {
+  const positions = winnowPositions(hashes, window);
+  const values = new Uint32Array(positions.length);
+  for (let i = 0; i < positions.length; i++) values[i] = hashes[positions[i] as number] as number;
+  const distinct = sortDistinct(values);
+  return distinct === values.length ? values : values.slice(0, distinct);
+}
+
 /** The distinct values of a hash array, sorted, for set overlap by merging. */
 export function sortedSet(values: Iterable<number> | ArrayLike<number>): Uint32Array {
   const sorted = Uint32Array.from(values as ArrayLike<number>);

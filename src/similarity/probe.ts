@@ -1,4 +1,4 @@
-import { kgramHashes, sortedSet, streamHash, winnowPositions } from "./fingerprint.js";
+import { kgramHashes, streamHash, winnowedPrints } from "./fingerprint.js";
 import { DEFAULT_SIMILARITY, type SimilarityOptions } from "./options.js";
 import { isRepetitiveHashes } from "./unit-clones.js";
 
@@ -31,7 +31,7 @@ export function unitPrints(tokens: Uint32Array, given: Partial<SimilarityOptions
   if (isRepetitiveHashes(hashes, options.minDistinctShare)) return null;
   return {
     stream: streamHash(tokens),
-    prints: sortedSet(winnowPositions(hashes, options.window).map((p) => hashes[p] as number)),
+    prints: winnowedPrints(hashes, options.window),
     tokens: tokens.length,
   };
 }

@@ -1,4 +1,4 @@
-import { dice, distinctCount, kgramHashes, sortedSet, streamKey, winnowPositions } from "./fingerprint.js";
+import { dice, distinctCount, kgramHashes, streamKey, winnowedPrints } from "./fingerprint.js";
 import { cohesiveGroups } from "./grouping.js";
 import { similarPairs } from "./minhash.js";
 import type { CloneInput } from "./model.js";
@@ -78,10 +78,9 @@ export function findUnitClones(
   options: SimilarityOptions,
 ): { groups: UnitGroupDraft[]; crowdedBuckets: number } {
   const nodes = identicalClasses(units, options.minTokens);
-  const prints = nodes.map((members) => {
-    const hashes = (units[members[0] as number] as PreparedUnit).hashes;
-    return sortedSet(winnowPositions(hashes, options.window).map((position) => hashes[position] as number));
-  });
+  const prints = nodes.map((members) =>
+    winnowedPrints((units[members[0] as number] as PreparedUnit).hashes, options.window),
+  );
   const { edges, crowdedBuckets } = similarPairs(prints, options, dice, options.minSimilarity);
   const grouped = new Set<number>();
   const groups: UnitGroupDraft[] = [];
