@@ -29,7 +29,7 @@ export function unitBands(tokens: Uint32Array, given: Partial<SimilarityOptions>
 }
 
 /**
- * A file's winnowed fingerprints (one per chosen position, so repeats stay): the k-gram hashes the fragment pass seeds its matches with, over the
+ * A file's winnowed fingerprints, each once, sorted: the k-gram hashes the fragment pass seeds its matches with, over the
  * file's units' tokens in order. Two files sharing one (in fewer than `maxBucket` files) may share a
  * copied run, so an index can find fragment candidates with a join.
  */
