@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type CopiesResult, copiesResultSchema, type ScanResult } from "../src/result/index.js";
@@ -109,5 +110,45 @@ describe("lineitem copies: the copy search alone", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("nowhere");
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("tells exact copies from renamed ones in text beyond ASCII, line by line", async () => {
+    // Lines are cut from the file's bytes: characters of several bytes before and inside the copy must
+    // neither shift its lines nor make equal text differ.
+    const body = (greeting: string, heading = "// Überblick: ein Gruß ✓✓✓ für alle") => `${heading}
+export function describeOrder(order: { id: string; items: { name: string; cents: number }[] }) {
+  const lines: string[] = [];
+  for (const item of order.items) {
+    const euros = (item.cents / 100).toFixed(2);
+    lines.push(\`\${item.name} — \${euros} €\`);
+  }
+  const total = order.items.reduce((sum, item) => sum + item.cents, 0);
+  lines.push("${greeting}", String(total));
+  return { id: order.id, text: lines.join("\\n"), count: order.items.length };
+}
+`;
+    const write = (root: string, name: string, text: string) => {
+      mkdirSync(join(root, name, "src"), { recursive: true });
+      writeFileSync(join(root, name, "src", "order.ts"), text);
+    };
+    const kindOf = async (root: string) => {
+      const run = await runCli(["copies", root, "-q", "--format", "json"]);
+      expect(run.code).toBe(0);
+      const result = copiesResultSchema.parse(JSON.parse(run.stdout));
+      const group = result.clones.groups.find((g) => g.members.some((m) => m.unit === "describeOrder"));
+      expect(group?.members.map((m) => [m.startLine, m.endLine])).toEqual([
+        [2, 11],
+        [2, 11],
+      ]);
+      return group?.kind;
+    };
+    const same = join(dir, "same-text");
+    write(same, "one", body("Grüße, café ✓"));
+    write(same, "two", body("Grüße, café ✓", "// Overview"));
+    expect(await kindOf(same)).toBe("exact");
+    const other = join(dir, "other-text");
+    write(other, "one", body("Grüße, café ✓"));
+    write(other, "two", body("Grüße, cafë ✓"));
+    expect(await kindOf(other)).toBe("renamed");
   });
 });

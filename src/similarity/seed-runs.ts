@@ -148,22 +148,51 @@ function sharedPrints(
     pa: pa.subarray(0, count),
     pb: pb.subarray(0, count),
   };
-  return { ...places, order: pairOrder(places.a, places.b, streams.length), crowdedBuckets };
+  return { ...places, order: placeOrder(places, streams.length), crowdedBuckets };
 }
 
-/** Places in order of stream pair (a, then b): by radix on a · n + b when that fits 32 bits. */
-function pairOrder(a: Int32Array, b: Int32Array, n: number): Uint32Array {
+/**
+ * Streams are under 2^26 tokens, so a position fits 26 bits and a diagonal (pb − pa) shifted by this is
+ * non-negative and under 2^27: both are 32-bit radix keys.
+ */
+const POSITION_SPAN = 2 ** 26;
+
+/** `order` stably sorted by `key` of each entry (a radix pass pair on the keys taken in that order). */
+function stablyBy(order: Uint32Array, key: (entry: number) => number): Uint32Array {
+  const keys = new Uint32Array(order.length);
+  for (let i = 0; i < order.length; i++) keys[i] = key(order[i] as number);
+  const by = radixOrder(keys);
+  const out = new Uint32Array(order.length);
+  for (let i = 0; i < order.length; i++) out[i] = order[by[i] as number] as number;
+  return out;
+}
+
+/**
+ * Places in order of stream pair (a, then b), and within a pair by diagonal (pb − pa), then position: the
+ * order exactRuns walks them in. Least significant key first, by radix passes, when a · n + b fits 32
+ * bits: integers throughout, where a typed sort per pair of a double key per place boxed every key until
+ * the JIT was warm.
+ */
+function placeOrder(
+  places: { a: Int32Array; b: Int32Array; pa: Uint32Array; pb: Uint32Array },
+  n: number,
+): Uint32Array {
+  const { a, b, pa, pb } = places;
+  const diagonal = (place: number) => (pb[place] as number) - (pa[place] as number) + POSITION_SPAN;
   if (n <= 0xffff) {
-    const keys = new Uint32Array(a.length);
-    for (let i = 0; i < keys.length; i++) keys[i] = (a[i] as number) * n + (b[i] as number);
-    return radixOrder(keys);
+    let order = radixOrder(pa);
+    order = stablyBy(order, diagonal);
+    return stablyBy(order, (place) => (a[place] as number) * n + (b[place] as number));
   }
   const order = Uint32Array.from(a.keys());
-  return order.sort((x, y) => (a[x] as number) - (a[y] as number) || (b[x] as number) - (b[y] as number));
+  return order.sort(
+    (x, y) =>
+      (a[x] as number) - (a[y] as number) ||
+      (b[x] as number) - (b[y] as number) ||
+      diagonal(x) - diagonal(y) ||
+      (pa[x] as number) - (pa[y] as number),
+  );
 }
-
-/** Diagonals and positions fit a double exactly as `diagonal · 2^26 + position` (streams under 2^26 tokens). */
-const POSITION_SPAN = 2 ** 26;
 
 /**
  * One pair of streams' exact runs, in typed arrays reused from pair to pair: on the peer corpus 204,220
@@ -226,8 +255,8 @@ class PairRuns {
 
 /**
  * The maximal runs of equal tokens of one pair of streams around their shared fingerprints (the places
- * order[from..to)), into `out`. Taken by diagonal (the offset between the two places) and position, a
- * fingerprint inside a run already found on its diagonal is passed over, and no run is found twice.
+ * order[from..to), by diagonal, then position), into `out`. A fingerprint inside a run already found on
+ * its diagonal is passed over, and no run is found twice.
  */
 function exactRuns(
   a: FileStream,
@@ -236,28 +265,19 @@ function exactRuns(
   shared: SharedPrints,
   from: number,
   to: number,
-  scratch: Float64Array,
   out: PairRuns,
 ): void {
   const { pa, pb, order } = shared;
   out.count = 0;
-  // Sorted by one number (diagonal, then position): a typed sort, no comparator.
-  const byDiagonal = scratch.subarray(0, to - from);
-  for (let i = from; i < to; i++) {
-    const place = order[i] as number;
-    const x = pa[place] as number;
-    byDiagonal[i - from] = ((pb[place] as number) - x) * POSITION_SPAN + x;
-  }
-  if (to - from > 1) byDiagonal.sort();
   const ta = a.input.tokens;
   const tb = b.input.tokens;
   let lastDiagonal = Number.NaN;
   let coveredTo = -1;
-  for (let i = 0; i < byDiagonal.length; i++) {
-    const key = byDiagonal[i] as number;
-    const diagonal = Math.floor(key / POSITION_SPAN);
-    const x = key - diagonal * POSITION_SPAN;
-    const y = x + diagonal;
+  for (let i = from; i < to; i++) {
+    const place = order[i] as number;
+    const x = pa[place] as number;
+    const y = pb[place] as number;
+    const diagonal = y - x;
     if (diagonal === lastDiagonal && x < coveredTo) continue;
     let s = 0;
     while (x - s > 0 && y - s > 0 && ta[x - s - 1] === tb[y - s - 1]) s++;
@@ -351,7 +371,6 @@ export function copiedRuns(
   const shared = sharedPrints(streams, eligible, options, skipPair);
   const { a, b, order } = shared;
   const runs: Match[] = [];
-  const scratch = new Float64Array(order.length);
   const pairRuns = new PairRuns();
   for (let from = 0; from < order.length; ) {
     const first = order[from] as number;
@@ -359,16 +378,7 @@ export function copiedRuns(
     const sb = b[first] as number;
     let to = from + 1;
     while (to < order.length && a[order[to] as number] === sa && b[order[to] as number] === sb) to++;
-    exactRuns(
-      streams[sa] as FileStream,
-      streams[sb] as FileStream,
-      sa === sb,
-      shared,
-      from,
-      to,
-      scratch,
-      pairRuns,
-    );
+    exactRuns(streams[sa] as FileStream, streams[sb] as FileStream, sa === sb, shared, from, to, pairRuns);
     bridged(sa, sb, pairRuns, options.maxGapTokens, options.minFragmentTokens, runs);
     from = to;
   }
