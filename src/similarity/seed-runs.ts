@@ -170,8 +170,8 @@ function stablyBy(order: Uint32Array, key: (entry: number) => number): Uint32Arr
 /**
  * Places in order of stream pair (a, then b), and within a pair by diagonal (pb − pa), then position: the
  * order exactRuns walks them in. Least significant key first, by radix passes, when a · n + b fits 32
- * bits: integers throughout, where a typed sort per pair of a double key per place boxed every key until
- * the JIT was warm.
+ * bits: one integer sort of all places instead of a sort per pair of a double key per place (measured as
+ * fast as that, and simpler for exactRuns).
  */
 function placeOrder(
   places: { a: Int32Array; b: Int32Array; pa: Uint32Array; pb: Uint32Array },
@@ -234,19 +234,27 @@ class PairRuns {
   sort(): void {
     const { order, startA, startB, count } = this;
     for (let i = 0; i < count; i++) order[i] = i;
-    const before = (x: number, y: number) =>
-      (startA[x] as number) - (startA[y] as number) || (startB[x] as number) - (startB[y] as number);
     if (count > 32) {
-      order.subarray(0, count).sort(before);
+      order
+        .subarray(0, count)
+        .sort(
+          (x, y) =>
+            (startA[x] as number) - (startA[y] as number) || (startB[x] as number) - (startB[y] as number),
+        );
       return;
     }
-    // Most pairs have a handful of runs (3.4 on average on the peer corpus): an insertion sort in place.
+    // Most pairs have a handful of runs (3.4 on average on the peer corpus): an insertion sort in place,
+    // with no comparator to make per pair.
     for (let i = 1; i < count; i++) {
       const run = order[i] as number;
+      const runA = startA[run] as number;
+      const runB = startB[run] as number;
       let j = i - 1;
-      while (j >= 0 && before(order[j] as number, run) > 0) {
-        order[j + 1] = order[j] as number;
-        j--;
+      for (; j >= 0; j--) {
+        const other = order[j] as number;
+        const otherA = startA[other] as number;
+        if (otherA < runA || (otherA === runA && (startB[other] as number) <= runB)) break;
+        order[j + 1] = other;
       }
       order[j + 1] = run;
     }

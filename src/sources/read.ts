@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from "node:fs";
 import { classifyContent, hasUtf16Bom, type SkipReason } from "./classify.js";
 
 export type ReadResult =
@@ -84,7 +84,8 @@ export function readSourceBytes(absPath: string, maxBytes: number): BytesResult 
     try {
       const { size } = fstatSync(fd);
       if (size > maxBytes) return tooLarge(size, maxBytes);
-      return { ok: true, bytes: readOpen(fd, size) };
+      // Read through the open file: from its start to its end, however it changed since the stat.
+      return { ok: true, bytes: readFileSync(fd) };
     } finally {
       closeSync(fd);
     }
@@ -99,25 +100,6 @@ const SYMLINK: BytesResult = { ok: false, reason: "symlink", detail: "symbolic l
 
 function tooLarge(size: number, maxBytes: number): BytesResult {
   return { ok: false, reason: "too-large", detail: `${size} bytes (limit ${maxBytes})` };
-}
-
-/**
- * Reads an open file to its end: `size` bytes as it measured, more or fewer if it changed since (a byte
- * of room past `size`, so the read that finds the end needs no larger buffer).
- */
-function readOpen(fd: number, size: number): Buffer {
-  let buffer = Buffer.allocUnsafe(size > 0 ? size + 1 : 8192);
-  let length = 0;
-  for (;;) {
-    if (length === buffer.length) {
-      const grown = Buffer.allocUnsafe(buffer.length * 2);
-      buffer.copy(grown, 0, 0, length);
-      buffer = grown;
-    }
-    const read = readSync(fd, buffer, length, buffer.length - length, null);
-    if (read === 0) return buffer.subarray(0, length);
-    length += read;
-  }
 }
 
 /** Where a link cannot be refused at opening: the path's lstat first, as the platform allows. */
