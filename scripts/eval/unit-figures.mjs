@@ -188,6 +188,8 @@ const SPLIT_TITLES = {
   "holdout-2": "Second holdout split, labelled blind after the engine rules of November 2026, never tuned on",
   "dev-2":
     "Second dev split, added for the concerns the first one lacks, labelled blind before any rule was tuned on it",
+  "dev-3":
+    "Third dev split, added for the concerns with the fewest packages, labelled blind before any rule was tuned on it",
 };
 
 export function printUnitFigures(figures) {
