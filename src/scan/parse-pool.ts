@@ -2,7 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Piscina } from "piscina";
+import type { Piscina } from "piscina";
 import { createLanguageRegistry, type LanguageRegistry } from "../lang/index.js";
 import { packageRoot } from "../shared/index.js";
 import {
@@ -140,21 +140,26 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   const local = inProcessPool();
   if (workers <= 1 || !existsSync(WORKER)) return local;
   const parseHere = localParser();
-  let piscina: Piscina | undefined;
+  // Loaded on the first parse that needs workers: a run that never gets there (a re-scan that takes every
+  // file from the index, a small repository) does not pay for loading the pool's module.
+  let piscina: Promise<Piscina> | undefined;
   return {
     workers,
     async parse(tasks, matching = null, onDone) {
       const sizes = tasks.map(sizeOf);
       if (sizes.reduce((sum, size) => sum + size, 0) < inProcessBelow)
         return local.parse(tasks, matching, onDone);
-      piscina ??= new Piscina({
-        filename: WORKER,
-        minThreads: workers - 1,
-        maxThreads: workers - 1,
-        // Sent ahead, so a worker has its next batch even while this thread is busy parsing.
-        concurrentTasksPerWorker: IN_FLIGHT_PER_WORKER,
-      });
-      const pool = piscina;
+      piscina ??= import("piscina").then(
+        ({ Piscina }) =>
+          new Piscina({
+            filename: WORKER,
+            minThreads: workers - 1,
+            maxThreads: workers - 1,
+            // Sent ahead, so a worker has its next batch even while this thread is busy parsing.
+            concurrentTasksPerWorker: IN_FLIGHT_PER_WORKER,
+          }),
+      );
+      const pool = await piscina;
       const outcomes: ParseOutcome[] = new Array(tasks.length);
       const batches = batchBySize(tasks, sizes, options.batchBytes ?? BATCH_BYTES);
       let next = 0;
@@ -189,7 +194,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       return outcomes;
     },
     async close() {
-      await piscina?.destroy();
+      await (await piscina)?.destroy();
     },
   };
 }

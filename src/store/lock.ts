@@ -1,7 +1,8 @@
 import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { UserError } from "../shared/index.js";
+import { sqlite } from "./sqlite.js";
 
 export interface LockOptions {
   /** How long to wait for another scan to finish before giving up (ms). */
@@ -42,7 +43,7 @@ function describeHolder(infoPath: string): string {
 export async function acquireLock(path: string, options: LockOptions): Promise<() => void> {
   let db: Database.Database;
   try {
-    db = new Database(path);
+    db = new (sqlite())(path);
     db.pragma("busy_timeout = 0");
   } catch (error) {
     throw new UserError(

@@ -1,8 +1,21 @@
-import Database from "better-sqlite3";
+import { createRequire } from "node:module";
+import type Database from "better-sqlite3";
 import { UserError } from "../shared/index.js";
 import { MIGRATIONS, type Migration } from "./migrations.js";
 
 export type Db = Database.Database;
+
+const require = createRequire(import.meta.url);
+let loaded: typeof Database | undefined;
+
+/**
+ * The SQLite driver, loaded when a command first opens a database: its native module is not loaded by the
+ * commands that never touch one (`copies`, `--help`), and every command starts a little sooner.
+ */
+export function sqlite(): typeof Database {
+  loaded ??= require("better-sqlite3") as typeof Database;
+  return loaded;
+}
 
 /** `PRAGMA application_id`: marks the file as a lineitem index ("LiIx"), so a stranger's database is refused. */
 const APPLICATION_ID = 0x4c694978;
@@ -18,7 +31,7 @@ const APPLICATION_ID = 0x4c694978;
 export function openDb(file: string, options: { readonly?: boolean } = {}): Db {
   let db: Db;
   try {
-    db = new Database(file, {
+    db = new (sqlite())(file, {
       readonly: options.readonly ?? false,
       fileMustExist: options.readonly ?? false,
     });
