@@ -41,8 +41,13 @@ function addCommonJs(names: Set<string>, expression: EsNode | undefined): void {
   if (expression?.type !== "AssignmentExpression") return;
   const target = commonJsTarget(field(expression, "left"));
   if (target === undefined) return;
-  const value = unwrap(field(expression, "right"));
+  let value = unwrap(field(expression, "right"));
   if (target !== "") names.add(target);
+  // `module.exports = Store = …` exports Store too.
+  while (value?.type === "AssignmentExpression") {
+    addName(names, field(value, "left"));
+    value = unwrap(field(value, "right"));
+  }
   if (value?.type === "ObjectExpression" && target === "") {
     for (const property of list(value, "properties")) {
       addName(names, field(property, "key"));

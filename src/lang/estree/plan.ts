@@ -17,13 +17,15 @@ import {
   unwrap,
 } from "./node.js";
 import type { EstreeWalker } from "./walker.js";
+import { wrappedModule } from "./wrappers.js";
 
 interface PlanContext {
   walker: EstreeWalker;
   lines: LineIndex;
   source: string;
   imports: Import[];
-  exported: ReadonlySet<string>;
+  /** Names exported by the module, and by the bodies of the module wrappers read so far. */
+  exported: Set<string>;
   plans: TopPlan[];
 }
 
@@ -103,9 +105,31 @@ function planStatement(ctx: PlanContext, statement: EsNode): void {
     }
     case "EmptyStatement":
       return;
-    default:
+    default: {
+      const wrapped = wrappedModule(statement);
+      if (wrapped.length > 0) {
+        planWrapped(ctx, wrapped);
+        return;
+      }
       planDeclaration(ctx, statement, statement, false);
       return;
+    }
+  }
+}
+
+/**
+ * A module wrapper's bodies are read as module level: UMD (`(function (root, factory) {…})(this, function
+ * () {…})`), CoffeeScript's `(function () {…}).call(this)`, TypeScript's ES5 class
+ * (`var Client = (function () { function Client() {…} … return Client; }())`) and
+ * `module.exports = X = (function () { class X {…} … })()`. Read as one statement, a 1,600-line library
+ * was one block whose size raised every concern's bar and whose functions were no units of their own.
+ */
+function planWrapped(ctx: PlanContext, bodies: readonly (readonly EsNode[])[]): void {
+  brk(ctx);
+  for (const body of bodies) {
+    for (const name of collectExports(body)) ctx.exported.add(name);
+    for (const statement of body) planStatement(ctx, statement);
+    brk(ctx);
   }
 }
 
