@@ -220,6 +220,14 @@ describe("TypeScript calls", () => {
       "client.post",
     ]);
   });
+
+  it("reads `delete store[key]` as a delete call, and not `delete options.debug`", () => {
+    const fn = only(`function forget(key) {
+  delete this.entries[key];
+  delete options.debug;
+}`);
+    expect(fn.calls).toEqual(["delete"]);
+  });
 });
 
 describe("TypeScript literals", () => {

@@ -256,6 +256,10 @@ export class EstreeWalker {
     this.out.token(operatorHash(node.type, operator), line);
     const argument = field(node, "argument");
     const value = argument?.value;
+    // `delete store[key]` removes an entry by key, as a map's `.delete(key)` does: read as a call, so a
+    // store kept in a plain object shows its writes.
+    if (operator === "delete" && argument?.type === "MemberExpression" && flag(argument, "computed"))
+      this.out.call("delete");
     if ((operator === "-" || operator === "+") && argument?.type === "Literal" && typeof value === "number") {
       this.out.token(TOKEN.number, line);
       if (this.quiet === 0) this.out.number(operator === "-" ? -value : value, bind, line);
