@@ -33,10 +33,10 @@ export function wrappedModule(statement: EsNode): (readonly EsNode[])[] {
         callee,
         ...list(value, "arguments")
           .map(unwrap)
-          .filter((arg) => isFunction(arg)),
+          .filter((arg): arg is EsNode => isFunction(arg)),
       ]
     : [callee];
-  const bodies = (functions as EsNode[])
+  const bodies = functions
     .sort((a, b) => a.start - b.start)
     .map((fn) => field(fn, "body"))
     .filter((body): body is EsNode => body?.type === "BlockStatement")
