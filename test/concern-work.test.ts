@@ -1,0 +1,48 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, expect, it } from "vitest";
+import {
+  type ConcernDefinition,
+  groupImplementations,
+  loadConcernDefinitions,
+  scoreFile,
+} from "../src/concerns/index.js";
+import { createLanguageRegistry, type LanguageRegistry } from "../src/lang/index.js";
+import { DiagnosticLog, packageRoot } from "../src/shared/index.js";
+
+/**
+ * Which parts of a matched file the built-in definitions call work (their own code does part of the
+ * concern) and which only support it, on fixture code read as a scan reads it.
+ */
+let registry: LanguageRegistry;
+let definitions: ConcernDefinition[];
+
+beforeAll(async () => {
+  registry = await createLanguageRegistry();
+  definitions = await loadConcernDefinitions([], packageRoot, new DiagnosticLog());
+});
+
+function workOf(path: string, concern: string): string[] {
+  const parsed = registry.parse(path, readFileSync(join(packageRoot, path), "utf8"));
+  const language = registry.languageOf(path);
+  if (!language) throw new Error(`${path}: not a language lineitem reads`);
+  const file = { path, language, imports: parsed.imports, units: parsed.units };
+  const chosen = definitions.filter((d) => d.id === concern);
+  const implementation = groupImplementations(file, scoreFile(file, chosen), chosen)[0];
+  return (implementation?.work ?? []).map((index) => parsed.units[index]?.name ?? "?");
+}
+
+it("a cache's lookup that counts hits and misses is work, though it calls no store operation", () => {
+  const work = workOf("test/fixtures/concerns/caching/session_cache.js", "caching");
+  expect(work).toEqual(expect.arrayContaining(["SessionCache.lookup", "SessionCache.peek"]));
+  // The size report reads the store's keys and counts nothing: it supports the cache.
+  expect(work).not.toContain("SessionCache.stats");
+});
+
+it("a poller's check that decides to check again is work beside the timer that waits", () => {
+  const work = workOf("test/fixtures/concerns/polling/job-waiter.ts", "polling");
+  expect(work).toEqual(expect.arrayContaining(["JobWaiter.checkStatus", "JobWaiter.checkAgain"]));
+  // Storing the settings, and the entry point that starts the first check, support the poller.
+  expect(work).not.toContain("JobWaiter.constructor");
+  expect(work).not.toContain("JobWaiter.untilDone");
+});
