@@ -1,4 +1,5 @@
-// JavaScript module wrappers (UMD, CoffeeScript's `.call(this)`, ES5 class IIFEs) are read as module level.
+// JavaScript module wrappers (UMD, CoffeeScript's `.call(this)`, ES5 class IIFEs) are read as module level,
+// and an ES5 class (a constructor and its prototype's functions) as a class and its methods.
 import { describe, expect, it } from "vitest";
 import { languageKit } from "../../test/helpers/lang.js";
 
@@ -74,10 +75,46 @@ const isNode = (() => { try { return !!process.versions.node; } catch { return f
     );
     expect(shape(file)).toEqual([
       ["<module>", "block", 2, 2],
-      ["Client", "function", 3, 3],
-      ["Client.prototype.get", "block", 4, 5],
+      ["Client", "class", 3, 3],
+      ["Client.get", "method", 4, 4],
+      ["<module>", "block", 5, 5],
       ["exports.Client", "block", 7, 8],
     ]);
     expect(unit(file, "Client").flags).toContain("exported");
+    expect(unit(file, "Client.get").parent).toBe("Client");
+  });
+
+  it("reads an ES5 class: the constructor as the class, the functions on its prototype as its methods", () => {
+    const file = parse(
+      `function RetryOperation(timeouts) {
+  this._timeouts = timeouts;
+}
+module.exports = RetryOperation;
+
+RetryOperation.prototype.retry = function (err) {
+  if (!err) return false;
+  setTimeout(this._attempt.bind(this), this._timeouts.shift());
+  return true;
+};
+RetryOperation.prototype.stop = async function () {};
+RetryOperation.prototype.name = "retry";
+Stream.prototype.pipeTo = function (target) { return target; };
+`,
+      "lib/retry_operation.js",
+    );
+    expect(shape(file)).toEqual([
+      ["RetryOperation", "class", 1, 3],
+      ["module.exports", "block", 4, 4],
+      ["RetryOperation.retry", "method", 6, 10],
+      ["RetryOperation.stop", "method", 11, 11],
+      ["RetryOperation.prototype.name", "block", 12, 12],
+      ["Stream.pipeTo", "method", 13, 13],
+    ]);
+    expect(unit(file, "RetryOperation.retry")).toMatchObject({ parent: "RetryOperation" });
+    expect(unit(file, "RetryOperation.retry").flags).toContain("exported");
+    expect(unit(file, "RetryOperation.retry").calls).toContain("setTimeout");
+    expect(unit(file, "RetryOperation.stop").flags).toEqual(["async", "exported"]);
+    // A method put on a prototype the file does not declare stays a method of that name, not exported.
+    expect(unit(file, "Stream.pipeTo").flags).toEqual([]);
   });
 });

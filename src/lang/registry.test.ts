@@ -38,9 +38,9 @@ describe("createLanguageRegistry", () => {
       LANGUAGE_IDS.map((language) => [language, registry.adapterVersion(language)]),
     );
     expect(versions).toEqual({
-      typescript: 4,
-      tsx: 4,
-      javascript: 4,
+      typescript: 5,
+      tsx: 5,
+      javascript: 5,
       python: 2,
       go: 2,
       java: 1,

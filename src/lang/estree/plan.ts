@@ -45,7 +45,40 @@ export function planProgram(
   const body = list(program, "body");
   const ctx: PlanContext = { walker, lines, source, imports, exported: collectExports(body), plans: [] };
   for (const statement of body) planStatement(ctx, statement);
+  classesOfPrototypes(ctx.plans);
   return ctx.plans;
+}
+
+/**
+ * ES5's class: a constructor function whose methods are assigned to its prototype
+ * (`function Client() {…}` and `Client.prototype.send = function () {…}`), as hand-written libraries and
+ * TypeScript's or Babel's ES5 output have it. The methods are read as `Client.send` with `Client` as their
+ * parent (prototypeMethod), and the constructor as the class they belong to, as an ES2015 class would be.
+ */
+function classesOfPrototypes(plans: TopPlan[]): void {
+  const parents = new Set<string>();
+  for (const plan of plans) {
+    if (plan.kind === "unit" && plan.unit.kind === "method" && plan.unit.parent !== undefined)
+      parents.add(plan.unit.parent);
+  }
+  for (const plan of plans) {
+    if (plan.kind === "unit" && plan.unit.kind === "function" && parents.has(plan.unit.name))
+      plan.unit.kind = "class";
+  }
+}
+
+/** `X.prototype.m = function (…) {…}` at module level: the class X and the method m, else undefined. */
+function prototypeMethod(node: EsNode): { owner: string; method: string; fn: EsNode } | undefined {
+  if (node.type !== "ExpressionStatement") return undefined;
+  const assignment = unwrap(field(node, "expression"));
+  if (assignment?.type !== "AssignmentExpression" || text(assignment, "operator") !== "=") return undefined;
+  const fn = unwrap(field(assignment, "right"));
+  if (fn === undefined || !isFunction(fn)) return undefined;
+  const parts = dottedName(field(assignment, "left"))?.split(".");
+  if (parts?.length !== 3 || parts[1] !== "prototype") return undefined;
+  const [owner, , method] = parts as [string, string, string];
+  if (owner === "this" || owner === "module" || owner === "exports") return undefined;
+  return { owner, method, fn };
 }
 
 function planStatement(ctx: PlanContext, statement: EsNode): void {
@@ -192,6 +225,22 @@ function planDeclaration(
         return;
       }
     }
+  }
+  const assigned = prototypeMethod(node);
+  if (assigned !== undefined) {
+    ctx.plans.push({
+      kind: "unit",
+      unit: {
+        name: `${assigned.owner}.${assigned.method}`,
+        kind: "method",
+        parent: assigned.owner,
+        startLine: ctx.lines.lineAt(start),
+        endLine: ctx.lines.lastLineOf(start, wrapper.end),
+        flags: (ctx.exported.has(assigned.owner) ? FLAG.exported : 0) | functionFlags(assigned.fn),
+        emit: () => ctx.walker.walkRoot(node),
+      },
+    });
+    return;
   }
   const declares = declaredNames(node, defaultName);
   ctx.plans.push({
