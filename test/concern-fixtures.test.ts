@@ -11,6 +11,7 @@ import {
 } from "../src/concerns/index.js";
 import { createLanguageRegistry, type LanguageRegistry } from "../src/lang/index.js";
 import { DiagnosticLog, packageRoot } from "../src/shared/index.js";
+import { readConcernFile } from "./helpers/concerns.js";
 
 /**
  * Every built-in concern is held to its fixtures: files in several languages where some unit must match it,
@@ -43,11 +44,7 @@ beforeAll(async () => {
 
 /** The concerns some unit of the file matches, scored against every built-in concern as a scan does. */
 function concernsIn(path: string): string[] {
-  const language = registry.languageOf(path);
-  if (!language) throw new Error(`${path}: not a language lineitem reads`);
-  const parsed = registry.parse(path, readFileSync(join(packageRoot, path), "utf8"));
-  const file = { path, language, imports: parsed.imports, units: parsed.units };
-  return [...new Set(scoreFile(file, definitions).map((m) => m.concern))].sort();
+  return [...new Set(scoreFile(readConcernFile(registry, path), definitions).map((m) => m.concern))].sort();
 }
 
 it("every built-in regex is safe from catastrophic backtracking (a scan trusts this and skips the check)", async () => {

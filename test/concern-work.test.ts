@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import {
   type ConcernDefinition,
@@ -9,6 +7,7 @@ import {
 } from "../src/concerns/index.js";
 import { createLanguageRegistry, type LanguageRegistry } from "../src/lang/index.js";
 import { DiagnosticLog, packageRoot } from "../src/shared/index.js";
+import { readConcernFile } from "./helpers/concerns.js";
 
 /**
  * Which parts of a matched file the built-in definitions call work (their own code does part of the
@@ -23,13 +22,10 @@ beforeAll(async () => {
 });
 
 function workOf(path: string, concern: string): string[] {
-  const parsed = registry.parse(path, readFileSync(join(packageRoot, path), "utf8"));
-  const language = registry.languageOf(path);
-  if (!language) throw new Error(`${path}: not a language lineitem reads`);
-  const file = { path, language, imports: parsed.imports, units: parsed.units };
+  const file = readConcernFile(registry, path);
   const chosen = definitions.filter((d) => d.id === concern);
   const implementation = groupImplementations(file, scoreFile(file, chosen), chosen)[0];
-  return (implementation?.work ?? []).map((index) => parsed.units[index]?.name ?? "?");
+  return (implementation?.work ?? []).map((index) => file.units[index]?.name ?? "?");
 }
 
 it("a cache's lookup that counts hits and misses is work, though it calls no store operation", () => {

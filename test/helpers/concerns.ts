@@ -1,7 +1,10 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { compileDefinition } from "../../src/concerns/compile.js";
 import { type ConcernDefinitionInput, definitionSchema } from "../../src/concerns/definition.js";
 import type { ConcernDefinition } from "../../src/concerns/index.js";
-import type { Unit } from "../../src/lang/index.js";
+import type { FileUnits, LanguageId, LanguageRegistry, Unit } from "../../src/lang/index.js";
+import { packageRoot } from "../../src/shared/index.js";
 
 /** A definition from its YAML shape, validated and compiled as the loader does it. */
 export function compileTestDefinition(input: object): ConcernDefinition {
@@ -33,3 +36,14 @@ export const concernFile = (units: Unit[], extra = {}) => ({
   units,
   ...extra,
 });
+
+/** A file of the repository (a fixture) read as a scan reads it, in the shape the concern engine takes. */
+export function readConcernFile(
+  registry: LanguageRegistry,
+  path: string,
+): { path: string; language: LanguageId; imports: FileUnits["imports"]; units: Unit[] } {
+  const language = registry.languageOf(path);
+  if (!language) throw new Error(`${path}: not a language lineitem reads`);
+  const parsed = registry.parse(path, readFileSync(join(packageRoot, path), "utf8"));
+  return { path, language, imports: parsed.imports, units: parsed.units };
+}

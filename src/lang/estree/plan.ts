@@ -77,8 +77,7 @@ function prototypeMethod(node: EsNode): { owner: string; method: string; fn: EsN
   const parts = dottedName(field(assignment, "left"))?.split(".");
   if (parts?.length !== 3 || parts[1] !== "prototype") return undefined;
   const [owner, , method] = parts as [string, string, string];
-  if (owner === "this" || owner === "module" || owner === "exports") return undefined;
-  return { owner, method, fn };
+  return owner === "this" ? undefined : { owner, method, fn };
 }
 
 function planStatement(ctx: PlanContext, statement: EsNode): void {
