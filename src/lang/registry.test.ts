@@ -38,9 +38,9 @@ describe("createLanguageRegistry", () => {
       LANGUAGE_IDS.map((language) => [language, registry.adapterVersion(language)]),
     );
     expect(versions).toEqual({
-      typescript: 5,
-      tsx: 5,
-      javascript: 5,
+      typescript: 6,
+      tsx: 6,
+      javascript: 6,
       python: 2,
       go: 2,
       java: 1,

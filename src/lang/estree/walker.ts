@@ -20,6 +20,7 @@ import {
   unwrap,
 } from "./node.js";
 import * as R from "./roles.js";
+import { isStateMachine, stepEffect, stepOf, tryOf } from "./state-machine.js";
 
 const CONSTANT = constantExpressionPattern();
 const MAX_CONSTANT_LENGTH = 120;
@@ -44,6 +45,8 @@ export class EstreeWalker {
   private claimedRequire: EsNode | undefined;
   /** Walking a type declaration: type nodes are tokens too. */
   private typeMode = false;
+  /** Inside step N of a compiled async function's state machine (state-machine.ts): its jumps are loops. */
+  private step: number | undefined;
 
   constructor(
     private readonly out: UnitBuilder,
@@ -108,6 +111,14 @@ export class EstreeWalker {
     }
     const out = this.out;
     const line = this.lines.lineAt(node.start);
+    if (type === "SwitchStatement" && isStateMachine(node)) {
+      this.stateMachine(node, line);
+      return;
+    }
+    if (this.step !== undefined) {
+      const effect = stepEffect(node, this.step);
+      if (effect !== undefined) out.flag(FLAG[effect]);
+    }
     let hash = tokenHash(type);
     // Most nodes reset the bound name for their children and record their literals.
     let childBind: string | undefined;
@@ -214,6 +225,18 @@ export class EstreeWalker {
       }
     }
     if (quiet) this.quiet--;
+  }
+
+  /** A compiled async function's `switch` over its steps: the same tokens, each case read as its step. */
+  private stateMachine(node: EsNode, line: number): void {
+    this.out.token(tokenHash(node.type), line);
+    this.walkField(node, "discriminant");
+    const outer = this.step;
+    for (const switchCase of list(node, "cases")) {
+      this.step = stepOf(switchCase);
+      this.walk(switchCase, undefined);
+    }
+    this.step = outer;
   }
 
   private walkField(node: EsNode, name: string, bind?: string): void {
@@ -334,9 +357,13 @@ export class EstreeWalker {
     const name = this.functionDepth > 0 ? (declared ?? this.pendingFunctionName) : undefined;
     this.pendingFunctionName = undefined;
     if (name !== undefined) this.innerFunctions.push(name);
+    // A function inside a step runs on its own, not as a step of the machine around it.
+    const step = this.step;
+    this.step = undefined;
     this.functionDepth++;
     this.children(node, undefined);
     this.functionDepth--;
+    this.step = step;
     if (name !== undefined) this.innerFunctions.pop();
   }
 
@@ -350,6 +377,11 @@ export class EstreeWalker {
       if (this.innerFunctions.includes(name)) out.flag(FLAG.recursion);
       // A promise's .catch() is the catch clause of promise code.
       if (name === "catch" || name.endsWith(".catch")) out.flag(FLAG.catch);
+      const protectedStep = this.step === undefined ? undefined : tryOf(name, node);
+      if (protectedStep !== undefined) {
+        out.flag(FLAG.try);
+        if (protectedStep.catches) out.flag(FLAG.catch);
+      }
     }
     const source = requireSource(node);
     if (source !== undefined && node !== this.claimedRequire)
