@@ -20,7 +20,7 @@ import { parseArgs } from "node:util";
 import { parseSync } from "oxc-parser/src-js/bindings";
 import { builtinConcernsDir, concernsPossibleIn, loadConcernDefinitions } from "../../dist/concerns/index.js";
 import { createLanguageRegistry } from "../../dist/lang/index.js";
-import { readAndParse } from "../../dist/scan/parse-file.js";
+import { loadMatcher, readAndParse } from "../../dist/scan/parse-file.js";
 import { DiagnosticLog } from "../../dist/shared/index.js";
 
 const root = new URL("../..", import.meta.url).pathname;
@@ -204,7 +204,8 @@ const decoder = new TextDecoder();
 const readText = (file) => decoder.decode(readFileSync(file.absPath));
 const buffer = new Uint32Array(8 * 1024 * 1024);
 const definitions = await loadConcernDefinitions([builtinConcernsDir], root, new DiagnosticLog());
-const matching = { definitions, goldenPackages: [] };
+// The scan's own concern matcher (the engine loads on first use, as in a parse worker).
+const matching = await loadMatcher({ definitions, goldenPackages: [] });
 const oxcOptions = (path) => ({
   lang: path.endsWith(".ts") ? "ts" : path.endsWith(".tsx") ? "tsx" : "jsx",
   sourceType: "unambiguous",
