@@ -72,7 +72,7 @@ function poll() {
     }
   }, _callee, null, [[0, 6]]);
 }`;
-    // (\`while (1)\` is Babel's own driver loop, flagged as any while is; the jump back is what the
+    // (`while (1)` is Babel's own driver loop, flagged as any while is; the jump back is what the
     // test is about, so it is checked on a machine without the while below.)
     expect(flagsOf(text, "poll")).toContain("loop");
     const noWhile = text.replace("while (1) switch", "switch");

@@ -66,14 +66,13 @@ export function stepEffect(node: EsNode, step: number): "loop" | "await" | undef
  * catch when the second entry is there; Babel's `_context.catch(N)` is the catch clause itself.
  */
 export function tryOf(callee: string, call: EsNode): { catches: boolean } | undefined {
+  const args = list(call, "arguments");
   if (callee.endsWith("trys.push")) {
-    const [entry] = list(call, "arguments");
+    const [entry] = args;
     if (entry?.type !== "ArrayExpression") return undefined;
     const catchStep = list(entry, "elements")[1];
     return { catches: catchStep !== undefined && catchStep !== null };
   }
-  if (callee.endsWith(".catch") && list(call, "arguments").length === 1) {
-    return numberOf(list(call, "arguments")[0]) !== undefined ? { catches: true } : undefined;
-  }
-  return undefined;
+  const isStepCatch = callee.endsWith(".catch") && args.length === 1 && numberOf(args[0]) !== undefined;
+  return isStepCatch ? { catches: true } : undefined;
 }
