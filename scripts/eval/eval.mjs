@@ -1,7 +1,8 @@
 // npm run eval: how right lineitem's concern findings are, measured, not hoped.
 //   (a) the example org against its answer key (examples/acme/expected.json): implementations found per
 //       concern (precision and recall of members), cross-team clusters, traps reported, and the drift
-//       table's parameter values;
+//       table's parameter values (every expected cell, "—" included; and precision and recall of the
+//       cells that hold a value);
 //   (b) a labelled dev set of real code (scripts/eval/devset.json: pinned npm packages, one "team" each,
 //       each labelled with the concern its main code implements), fetched by fetch-devset.mjs into .cache/
 //       and never committed: per package, whether the labelled concern is found (recall), and how many of
@@ -14,7 +15,9 @@
 //       the same per split: "dev" (the packages the engine is tuned on), "holdout" (devset.json's
 //       `"split": "holdout"`: labelled blind and never tuned on, the honest measure) and every other split
 //       devset.json names ("holdout-2": a second held-out set, labelled blind after the engine rules of
-//       November 2026).
+//       November 2026); and the drift table on real code (scripts/eval/parameter-figures.mjs): the policy
+//       values lineitem reads from each package's implementations against values read by hand from the
+//       package's code (devset-parameters.json, holdout-parameters.json), precision and recall per split.
 //
 //   npm run eval                 both
 //   npm run eval -- --only acme  one of acme, devset
@@ -27,12 +30,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { builtinConcernsDir } from "../../dist/concerns/index.js";
+import { builtinConcernsDir, loadConcernDefinitions } from "../../dist/concerns/index.js";
 import { buildExampleOrg } from "../../dist/demo/index.js";
 import { scan } from "../../dist/scan/index.js";
+import { DiagnosticLog } from "../../dist/shared/index.js";
 import { repoName } from "../bench/peers-setup.mjs";
 import { devsetUnits } from "./devset-units.mjs";
 import { Failure, prepareDevset } from "./fetch-devset.mjs";
+import { parameterFigures, printParameterFigures, readParameterKey } from "./parameter-figures.mjs";
 import { printUnitFigures, readAllLabels, repoOf, unitFigures } from "./unit-figures.mjs";
 
 const root = new URL("../..", import.meta.url).pathname;
@@ -87,6 +92,10 @@ async function evalAcme() {
     const traps = expected.traps.filter((t) => reportedAs(t.looksLike).has(`${t.repo}/${t.path}`));
     let values = 0;
     let right = 0;
+    // Precision and recall count the cells that hold a value: read (got not null) and keyed (want not null).
+    let read = 0;
+    let keyed = 0;
+    let rightValues = 0;
     const wrong = [];
     for (const [id, parameters] of Object.entries(expected.drift)) {
       if (typeof parameters !== "object" || Array.isArray(parameters)) continue;
@@ -96,8 +105,12 @@ async function evalAcme() {
           const impl = cluster?.implementations.find((i) => i.team === team);
           const got = impl?.parameters[parameter]?.value ?? null;
           values++;
-          if (JSON.stringify(got) === JSON.stringify(want)) right++;
-          else
+          if (got !== null) read++;
+          if (want !== null) keyed++;
+          if (JSON.stringify(got) === JSON.stringify(want)) {
+            right++;
+            if (want !== null) rightValues++;
+          } else
             wrong.push(
               `${id}.${parameter} ${team}: read ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`,
             );
@@ -117,7 +130,16 @@ async function evalAcme() {
         extra: crossTeam.length - clustersFound,
       },
       traps: traps.map((t) => `${t.repo}/${t.path}`),
-      parameters: { right, values, accuracy: ratio(right, values), wrong },
+      parameters: {
+        right,
+        values,
+        accuracy: ratio(right, values),
+        precision: ratio(rightValues, read),
+        recall: ratio(rightValues, keyed),
+        read,
+        keyed,
+        wrong,
+      },
       misses,
       extras,
     };
@@ -162,6 +184,17 @@ async function evalDevset(splits) {
   const splitOf = new Map(specs.map((s) => [repoName(s.spec), s.split]));
   const scanned = (await devsetUnits(orgDir, config, root)).filter((unit) => shown.has(unit.repo));
   const units = unitFigures(scanned, result, labels, builtIn, splitOf);
+  const definitions = await loadConcernDefinitions([], root, new DiagnosticLog());
+  const kinds = Object.fromEntries(
+    definitions.map((d) => [d.id, Object.fromEntries(d.parameters.map((p) => [p.id, p.kind]))]),
+  );
+  const parameters = parameterFigures(
+    result,
+    readParameterKey(join(root, "scripts", "eval"), Failure),
+    kinds,
+    splitOf,
+    shown,
+  );
   return {
     packages: rows.length,
     recall: ratio(rows.filter((r) => r.hit).length, rows.length),
@@ -173,6 +206,7 @@ async function evalDevset(splits) {
       .filter((f) => f.concern !== f.label)
       .map((f) => `${f.spec} (${f.label}): ${f.concern} at ${f.where}`),
     units,
+    parameters,
   };
 }
 
@@ -188,7 +222,9 @@ function print(acme, devset) {
       `| implementations: recall | ${acme.members.recall} (${acme.members.wanted} expected) |`,
       `| cross-team concern clusters found | ${acme.clusters.found} of ${acme.clusters.wanted} (${acme.clusters.extra} extra) |`,
       `| traps reported | ${acme.traps.length} |`,
-      `| drift parameters read right | ${acme.parameters.accuracy} (${acme.parameters.right} of ${acme.parameters.values}) |`,
+      `| drift parameters read right | ${acme.parameters.accuracy} (${acme.parameters.right} of ${acme.parameters.values}, "—" included) |`,
+      `| drift parameters: precision | ${acme.parameters.precision} (${acme.parameters.read} values read) |`,
+      `| drift parameters: recall | ${acme.parameters.recall} (${acme.parameters.keyed} values expected) |`,
     );
     for (const line of [
       ...acme.misses.map((m) => `missed ${m}`),
@@ -219,7 +255,7 @@ function print(acme, devset) {
         "Disagreements (for a person to judge; a retry inside an HTTP client can be right):",
         ...devset.disagreements.map((d) => `- ${d}`),
       );
-    out.push(...printUnitFigures(devset.units));
+    out.push(...printUnitFigures(devset.units), ...printParameterFigures(devset.parameters));
   }
   return out.join("\n");
 }
