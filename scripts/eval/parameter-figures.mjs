@@ -116,7 +116,8 @@ export function parameterFigures(result, key, kinds, splitOf, shown) {
     };
   };
   const splits = {};
-  for (const split of [...new Set(rows.map((row) => row.split))])
+  // In the order devset.json first names the splits, as the per-unit figures are.
+  for (const split of [...new Set(splitOf.values())].filter((s) => rows.some((row) => row.split === s)))
     splits[split] = figuresOf(rows.filter((row) => row.split === split));
   return { ...figuresOf(rows), packages: new Set(rows.map((row) => row.repo)).size, splits };
 }

@@ -77,8 +77,9 @@ const parameterSchema = z
     id: z.string().regex(/^[a-z0-9][a-zA-Z0-9-]*$/, "a short name: letters, digits, dashes"),
     title: z.string().min(1),
     /**
-     * count / number / duration: a literal bound to one of `names`; statuses: HTTP status codes in the
-     * code; strings / keys: string literals / object keys that `match`; calls: whether a listed call is made;
+     * count / number / duration: a literal bound to one of `names` (a count of 0 is a counter's start,
+     * skipped); statuses: HTTP status codes in the code; strings / keys: string literals / object keys that
+     * `match` (strings bound to one of `names`, when given); calls: whether a listed call is made;
      * env: environment variable names (UPPER_SNAKE_CASE strings or identifiers) that `match`.
      */
     kind: z.enum(PARAMETER_KINDS),

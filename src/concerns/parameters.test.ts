@@ -84,6 +84,81 @@ describe("parameters of an implementation", () => {
     expect(extractParameters(retry, units, "typescript").attempts?.value).toBe(3);
   });
 
+  it("skips a count of 0, where a counter starts, for the first limit after it", () => {
+    const units = [
+      unit({
+        literals: [
+          lit("retries", 0, "number", 3),
+          lit("maxAttempts", 0, "number", 4),
+          lit("retries", 4, "number", 9),
+        ],
+      }),
+    ];
+    expect(extractParameters(retry, units, "typescript").attempts).toEqual({
+      value: 4,
+      display: "4",
+      line: 9,
+    });
+    const counterOnly = [unit({ literals: [lit("retries", 0, "number", 3)] })];
+    expect(extractParameters(retry, counterOnly, "typescript").attempts).toBeNull();
+  });
+
+  it("prefers the more specific of two listed names over the earlier line", () => {
+    const breaker = definition([
+      { id: "resetTimeout", title: "cool-down", kind: "duration", names: ["resetTimeout", "timeout"] },
+      { id: "attempts", title: "attempts", kind: "count", names: ["retries", "maxRetries"] },
+    ]);
+    const units = [
+      unit({
+        literals: [
+          lit("timeout", 10_000, "number", 3),
+          lit("resetTimeout", 30_000, "number", 4),
+          lit("retries", 5, "number", 5),
+          lit("max_retries", 2, "number", 6),
+        ],
+      }),
+    ];
+    const values = extractParameters(breaker, units, "javascript");
+    expect(values.resetTimeout?.value).toBe(30_000);
+    expect(values.attempts?.value).toBe(2);
+    const alone = [unit({ literals: [lit("timeout", 10_000, "number", 3)] })];
+    expect(extractParameters(breaker, alone, "javascript").resetTimeout?.value).toBe(10_000);
+  });
+
+  it("reads the strings bound to `names` when a strings parameter lists them, else a lone value", () => {
+    const logging = definition([
+      {
+        id: "level",
+        title: "level",
+        kind: "strings",
+        names: ["level", "logLevel"],
+        match: ["debug", "info", "warn"],
+      },
+    ]);
+    const units = [
+      unit({
+        literals: [
+          lit(undefined, "debug", "string", 2),
+          lit(undefined, "warn", "string", 3),
+          lit("logLevel", "info", "string", 5),
+        ],
+      }),
+    ];
+    const lone = [
+      unit({ literals: [lit(undefined, "INFO", "string", 4), lit(undefined, "INFO", "string", 6)] }),
+    ];
+    expect(extractParameters(logging, lone, "python").level?.value).toEqual(["info"]);
+    const table = [
+      unit({ literals: [lit(undefined, "debug", "string", 2), lit(undefined, "warn", "string", 3)] }),
+    ];
+    expect(extractParameters(logging, table, "javascript").level).toBeNull();
+    expect(extractParameters(logging, units, "javascript").level).toEqual({
+      value: ["info"],
+      display: "info",
+      line: 5,
+    });
+  });
+
   it("reads environment variable names from strings and identifiers, upper snake case only", () => {
     const urls = definition([{ id: "env", title: "URL from env", kind: "env", match: "/url/" }]);
     const units = [

@@ -37,6 +37,22 @@ function named(parameter: CompiledParameter, literals: Literal[]): Literal[] {
 }
 
 /**
+ * The named literals in the order they are tried: by line, except that a name ending in another listed
+ * name is the more specific binding and goes first (`resetTimeout: 30000` before a call's `timeout: 10000`
+ * written above it, `maxRetries` before `retries`).
+ */
+function bySpecificName(literals: Literal[]): Literal[] {
+  const names = [...new Set(literals.map((l) => normalName(l.name as string)))];
+  const general = new Set(
+    names.filter((name) => names.some((other) => other !== name && other.endsWith(name))),
+  );
+  return [
+    ...literals.filter((l) => !general.has(normalName(l.name as string))),
+    ...literals.filter((l) => general.has(normalName(l.name as string))),
+  ];
+}
+
+/**
  * The first value (by line: defaults are written before they are used) of one parameter, or null.
  * `literals` are the units' literals, sorted by line.
  */
@@ -49,11 +65,15 @@ function extract(
   switch (parameter.kind) {
     case "count":
     case "number": {
-      const hit = named(parameter, literals).find((l) => l.kind === "number");
+      // A count of 0 is where a counter starts (`let attempts = 0`, `failures: 0`, `#retryCount = 0`),
+      // not a limit: the first non-zero count bound to a name is the policy.
+      const hit = bySpecificName(named(parameter, literals)).find(
+        (l) => l.kind === "number" && (parameter.kind !== "count" || Number(l.value) !== 0),
+      );
       return hit ? { value: Number(hit.value), display: String(hit.value), line: hit.line } : null;
     }
     case "duration": {
-      for (const literal of named(parameter, literals)) {
+      for (const literal of bySpecificName(named(parameter, literals))) {
         const ms = durationMs(literal, language);
         if (ms !== undefined) return { value: ms, display: formatDuration(ms), line: literal.line };
       }
@@ -68,7 +88,16 @@ function extract(
       return { value: codes, display: codes.join(", "), line: (found[0] as Literal).line };
     }
     case "strings": {
-      const found = literals.filter((l) => l.kind === "string" && matches(parameter.match, String(l.value)));
+      const all = literals.filter((l) => l.kind === "string" && matches(parameter.match, String(l.value)));
+      // With `names`, the strings bound to them: a logger's default `level: "info"`, not every name in its
+      // level table. Failing those, a lone value (`os.getenv("LOG_LEVEL", "INFO")`) is the setting; several
+      // are a table, not a setting.
+      let found = all;
+      if (parameter.names.size > 0) {
+        found = named(parameter, all);
+        const distinct = new Set(all.map((l) => String(l.value).toLowerCase()));
+        if (found.length === 0 && distinct.size === 1) found = all;
+      }
       if (found.length === 0) return null;
       const values = [...new Set(found.map((l) => String(l.value).toLowerCase()))].sort();
       return { value: values, display: values.join(", "), line: (found[0] as Literal).line };

@@ -38,9 +38,9 @@ describe("createLanguageRegistry", () => {
       LANGUAGE_IDS.map((language) => [language, registry.adapterVersion(language)]),
     );
     expect(versions).toEqual({
-      typescript: 6,
-      tsx: 6,
-      javascript: 6,
+      typescript: 7,
+      tsx: 7,
+      javascript: 7,
       python: 2,
       go: 2,
       java: 1,

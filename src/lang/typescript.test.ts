@@ -191,6 +191,21 @@ function call(timeoutMs = 10_000) {
     ]);
   });
 
+  it("binds a value set with =, ??= or ||=, not a step added to a counter", () => {
+    const fn = only(`function f(state) {
+  state.retryCount += 1;
+  total -= 2;
+  state.timeout ??= 5000;
+  state.limit ||= 10;
+}`);
+    expect(fn.literals.map(({ value, name }) => [value, name])).toEqual([
+      [1, undefined],
+      [2, undefined],
+      [5000, "timeout"],
+      [10, "limit"],
+    ]);
+  });
+
   it("records object keys but not destructuring patterns, and truncates long strings", () => {
     const fn = only(`function f({ ignored }) {
   const { alsoIgnored } = x;

@@ -1,5 +1,5 @@
 import { FLAG } from "../unit-builder.js";
-import { type EsNode, field, flag, identifierName, keyName, unwrap } from "./node.js";
+import { type EsNode, field, flag, identifierName, keyName, text, unwrap } from "./node.js";
 
 // How the walker treats each ESTree node type. Numbers, not strings, so the walk switches on small ints.
 export const GENERIC = 0;
@@ -110,6 +110,8 @@ export interface Binder {
   quiet?: string;
 }
 
+const SETTING = new Set(["=", "??=", "||="]);
+
 const memberKey = (node: EsNode): string | undefined => keyName(field(node, "key"), flag(node, "computed"));
 
 export const BINDERS = new Map<string, Binder>([
@@ -117,7 +119,13 @@ export const BINDERS = new Map<string, Binder>([
   ["AssignmentPattern", { value: "right", name: (node) => identifierName(field(node, "left")) }],
   [
     "AssignmentExpression",
-    { value: "right", name: (node) => assignedName(field(node, "left")), quiet: "left" },
+    {
+      value: "right",
+      // `x += 1` steps a value (a counter's increment), it does not set one: only `=`, `??=` and `||=` bind.
+      name: (node) =>
+        SETTING.has(text(node, "operator") ?? "") ? assignedName(field(node, "left")) : undefined,
+      quiet: "left",
+    },
   ],
   ["PropertyDefinition", { value: "value", name: memberKey }],
   ["AccessorProperty", { value: "value", name: memberKey }],
