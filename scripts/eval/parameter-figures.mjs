@@ -9,8 +9,8 @@
 //   package.
 // A parameter the key leaves out is not counted either way; one it gives an empty list counts every value
 // read as wrong (the package sets none).
-import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { readKeyFile } from "./unit-figures.mjs";
 
 const ratio = (a, b) => (b === 0 ? "—" : (a / b).toFixed(3));
 const KEY_FILES = ["devset-parameters.json", "holdout-parameters.json"];
@@ -20,16 +20,8 @@ export function readParameterKey(dir, Failure) {
   const merged = {};
   for (const name of KEY_FILES) {
     const file = join(dir, name);
-    if (!existsSync(file)) throw new Failure(`${file} is missing`);
-    let key;
-    try {
-      key = JSON.parse(readFileSync(file, "utf8"));
-    } catch (error) {
-      throw new Failure(`${file}: ${error.message}`);
-    }
-    if (typeof key?.packages !== "object" || key.packages === null)
-      throw new Failure(`${file}: no "packages" object`);
-    for (const [repo, entry] of Object.entries(key.packages)) {
+    const packages = readKeyFile(file, "packages", Failure);
+    for (const [repo, entry] of Object.entries(packages)) {
       if (repo in merged) throw new Failure(`${file}: ${repo} is keyed in more than one file`);
       for (const [concern, parameters] of Object.entries(entry?.concerns ?? {}))
         for (const [parameter, value] of Object.entries(parameters))

@@ -19,20 +19,26 @@ export function readAllLabels(dir, Failure) {
   return { ...dev, ...held };
 }
 
-export function readLabels(file, Failure) {
+/** The object under `field` of a JSON answer-key file; a missing or broken file is a Failure naming it. */
+export function readKeyFile(file, field, Failure) {
   if (!existsSync(file)) throw new Failure(`${file} is missing`);
-  let labels;
+  let parsed;
   try {
-    labels = JSON.parse(readFileSync(file, "utf8"));
+    parsed = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
     throw new Failure(`${file}: ${error.message}`);
   }
-  if (typeof labels?.units !== "object" || labels.units === null)
-    throw new Failure(`${file}: no "units" object`);
-  for (const [key, label] of Object.entries(labels.units)) {
+  if (typeof parsed?.[field] !== "object" || parsed[field] === null)
+    throw new Failure(`${file}: no "${field}" object`);
+  return parsed[field];
+}
+
+export function readLabels(file, Failure) {
+  const units = readKeyFile(file, "units", Failure);
+  for (const [key, label] of Object.entries(units)) {
     if (!Array.isArray(label?.concerns)) throw new Failure(`${file}: ${key}: "concerns" is not a list`);
   }
-  return labels.units;
+  return units;
 }
 
 // The repository a unit key (`repo/path#name@startLine`) belongs to; repository names have no slash.

@@ -94,9 +94,9 @@ function extract(
       // are a table, not a setting.
       let found = all;
       if (parameter.names.size > 0) {
-        found = named(parameter, all);
-        const distinct = new Set(all.map((l) => String(l.value).toLowerCase()));
-        if (found.length === 0 && distinct.size === 1) found = all;
+        const bound = named(parameter, all);
+        const lone = new Set(all.map((l) => String(l.value).toLowerCase())).size === 1;
+        found = bound.length > 0 || !lone ? bound : all;
       }
       if (found.length === 0) return null;
       const values = [...new Set(found.map((l) => String(l.value).toLowerCase()))].sort();
