@@ -8,7 +8,7 @@ import { BIN, runBin } from "./helpers/bin.js";
 import { makeBranch } from "./helpers/branches.js";
 import { SEARCH_RETRY, SPLIT } from "./helpers/check-sources.js";
 import { startPostgres, type TestPostgres } from "./helpers/postgres.js";
-import { tempDir } from "./helpers/repos.js";
+import { ann, commit, makeRepo, tempDir } from "./helpers/repos.js";
 
 // The org-wide index on a real PostgreSQL server (started here; .ci/run installs Debian's package):
 // each repository of the example org is indexed on its own, as its CI would, and the report across the
@@ -183,6 +183,47 @@ describe("lineitem index and lineitem report --db", async () => {
     const [a, b] = await Promise.all([index(repos[1] as string), index(repos[1] as string)]);
     expect([a.code, b.code]).toEqual([0, 0]);
     expect((await report()).repos).toHaveLength(repos.length);
+  }, 60_000);
+
+  it("reads the defaults an implementation imports from a module the database holds apart", async () => {
+    // retry-defaults.ts holds no implementation and no copy: the report loads it only for the drift table.
+    const root = await makeRepo(join(dir, "defaults-org"), "svc", [
+      commit("2025-03-04T10:00:00Z", ann, "Retry with shared defaults", {
+        "src/retry-defaults.ts": "export const RETRY_DEFAULTS = { maxAttempts: 4, baseDelayMs: 250 };\n",
+        "src/retry.ts": `import { RETRY_DEFAULTS } from "./retry-defaults";
+
+export async function retry(fn, options = RETRY_DEFAULTS) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (attempt >= options.maxAttempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, options.baseDelayMs * 2 ** attempt));
+    }
+  }
+}
+`,
+      }),
+    ]);
+    const url = server.database("defaults");
+    expect((await runBin(["index", root, "--db", url, "-q"])).code).toBe(0);
+    const run = await runBin(["report", "--db", url, "--json", "-", "-q"]);
+    expect(run.code).toBe(0);
+    const fromDb = JSON.parse(run.stdout) as ScanResult;
+    const local = JSON.parse(
+      (await runBin(["scan", join(dir, "defaults-org"), "--no-index", "--json", "-", "-q"])).stdout,
+    ) as ScanResult;
+    const parametersOf = (result: ScanResult) =>
+      result.concerns.flatMap((c) => c.implementations.map((impl) => [impl.path, impl.parameters]));
+    expect(parametersOf(local)).toEqual([
+      [
+        "src/retry.ts",
+        expect.objectContaining({
+          attempts: { value: 4, display: "4", line: 1, path: "src/retry-defaults.ts" },
+        }),
+      ],
+    ]);
+    expect(parametersOf(fromDb)).toEqual(parametersOf(local));
   }, 60_000);
 
   it("says clearly what is wrong: no database, an unreachable one, an empty one, other definitions", async () => {

@@ -166,7 +166,14 @@
               const cell = impl.parameters[col.id];
               if (!cell) return h("td", { class: "muted" }, "—");
               const differs = JSON.stringify(cell.value) !== refs.get(col.id);
-              return h("td", { class: differs ? "differs" : "", title: `line ${cell.line}` }, cell.display);
+              return h(
+                "td",
+                {
+                  class: differs ? "differs" : "",
+                  title: cell.path ? `${cell.path}:${cell.line}` : `line ${cell.line}`,
+                },
+                cell.display,
+              );
             }),
           ),
         ),

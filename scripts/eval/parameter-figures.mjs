@@ -64,7 +64,10 @@ export function parameterFigures(result, key, kinds, splitOf, shown) {
         if (!kind) continue; // a parameter the definition no longer has
         const reads = implementations.flatMap((impl) => {
           const read = impl.parameters?.[parameter];
-          return elements(read?.value).map((value) => ({ value, at: `${impl.path}:${read.line}` }));
+          return elements(read?.value).map((value) => ({
+            value,
+            at: `${read.path ?? impl.path}:${read.line}`,
+          }));
         });
         rows.push({ repo, split: splitOf.get(repo) ?? "dev", concern, parameter, kind, labelled, reads });
       }

@@ -1,8 +1,6 @@
 import { posix } from "node:path";
-import { lastSegment } from "../concerns/index.js";
+import { lastSegment, moduleKey, relativeImportKey } from "../concerns/index.js";
 import type { ClusterFile, FoundImplementation } from "./model.js";
-
-const withoutExtension = (path: string) => path.replace(/\.[a-z0-9]+$/i, "").replace(/\/index$/, "");
 
 interface ResolvedImport {
   module: string;
@@ -45,9 +43,7 @@ export function fanIn(
   const resolved: ResolvedImport[][] = files.map((file) =>
     file.imports.map((imp) => ({
       module: imp.module,
-      relative: imp.module.startsWith(".")
-        ? withoutExtension(posix.join(posix.dirname(file.path), imp.module))
-        : null,
+      relative: relativeImportKey(file.path, imp.module),
     })),
   );
   const byRepo = new Map<string, number[]>();
@@ -59,7 +55,7 @@ export function fanIn(
   const allFiles = files.map((_, index) => index);
   return implementations.map((impl) => {
     const file = files[impl.file] as ClusterFile;
-    const targetPath = withoutExtension(file.path);
+    const targetPath = moduleKey(file.path);
     const names = new Set(
       impl.units.flatMap((u) => {
         const unit = file.units[u];

@@ -10,6 +10,14 @@ export {
   type UnitMatch,
 } from "./engine.js";
 export { groupImplementations, type ImplementationDraft } from "./implementations.js";
+export {
+  type ImportedUnits,
+  importedUnits,
+  type ModuleFile,
+  moduleKey,
+  moduleLookup,
+  relativeImportKey,
+} from "./imported-units.js";
 export { builtinConcernsDir, concernDefinitionFiles, loadConcernDefinitions } from "./load.js";
 export { lastSegment } from "./module-graph.js";
 export { extractParameters, formatDuration, type ParameterValue } from "./parameters.js";

@@ -103,6 +103,21 @@ describe("parameters of an implementation", () => {
     expect(extractParameters(retry, counterOnly, "typescript").attempts).toBeNull();
   });
 
+  it("reads Infinity as no limit, a value JSON can hold", () => {
+    const units = [
+      unit({
+        literals: [
+          lit("maxAttempts", "Infinity", "expression", 2),
+          lit("baseDelay", "Infinity", "expression", 3),
+        ],
+      }),
+    ];
+    const parameters = extractParameters(retry, units, "typescript");
+    expect(parameters.attempts).toEqual({ value: "Infinity", display: "no limit", line: 2 });
+    expect(parameters.baseDelay).toEqual({ value: "Infinity", display: "no limit", line: 3 });
+    expect(JSON.parse(JSON.stringify(parameters)).baseDelay.value).toBe("Infinity");
+  });
+
   it("prefers the more specific of two listed names over the earlier line", () => {
     const breaker = definition([
       { id: "resetTimeout", title: "cool-down", kind: "duration", names: ["resetTimeout", "timeout"] },

@@ -1,14 +1,20 @@
 import type { LanguageId, Literal, Unit } from "../lang/index.js";
 import { normalName } from "./compile.js";
 import type { CompiledParameter, ConcernDefinition, Pattern } from "./definition.js";
+import type { ImportedUnits } from "./imported-units.js";
 import { durationMs } from "./values.js";
 
 /** One policy value of one implementation, where it is written, and how a person reads it. */
 export interface ParameterValue {
-  /** Normalised: milliseconds for durations, numbers for counts, sorted lists for statuses and strings. */
+  /**
+   * Normalised: milliseconds for durations, numbers for counts, sorted lists for statuses and strings;
+   * "Infinity" for a count or duration without limit.
+   */
   value: number | string | (number | string)[];
   display: string;
   line: number;
+  /** The file the value is written in, when not the implementation's own (a defaults module it imports). */
+  path?: string;
 }
 
 /** `200 ms`, `2 s`, `1.5 s`, `5 min`, `2 h`: the unit a person would write. */
@@ -18,6 +24,17 @@ export function formatDuration(ms: number): string {
   if (ms < 60_000) return `${trim(ms / 1000)} s`;
   if (ms < 3_600_000) return `${trim(ms / 60_000)} min`;
   return `${trim(ms / 3_600_000)} h`;
+}
+
+/** `Infinity` or `Number.POSITIVE_INFINITY`, which the adapters keep as the expression "Infinity". */
+const isNoLimit = (literal: Literal) => literal.kind === "expression" && literal.value === "Infinity";
+
+/**
+ * `Infinity` as a count or a duration: no limit. Kept as the string "Infinity", which JSON can hold (a
+ * number Infinity would be written as null).
+ */
+function noLimit(line: number): ParameterValue {
+  return { value: "Infinity", display: "no limit", line };
 }
 
 function matches(patterns: Pattern[], value: string): boolean {
@@ -68,12 +85,16 @@ function extract(
       // A count of 0 is where a counter starts (`let attempts = 0`, `failures: 0`, `#retryCount = 0`),
       // not a limit: the first non-zero count bound to a name is the policy.
       const hit = bySpecificName(named(parameter, literals)).find(
-        (l) => l.kind === "number" && (parameter.kind !== "count" || Number(l.value) !== 0),
+        (l) => (l.kind === "number" && (parameter.kind !== "count" || Number(l.value) !== 0)) || isNoLimit(l),
       );
-      return hit ? { value: Number(hit.value), display: String(hit.value), line: hit.line } : null;
+      if (!hit) return null;
+      return isNoLimit(hit)
+        ? noLimit(hit.line)
+        : { value: Number(hit.value), display: String(hit.value), line: hit.line };
     }
     case "duration": {
       for (const literal of bySpecificName(named(parameter, literals))) {
+        if (isNoLimit(literal)) return noLimit(literal.line);
         const ms = durationMs(literal, language);
         if (ms !== undefined) return { value: ms, display: formatDuration(ms), line: literal.line };
       }
@@ -145,17 +166,30 @@ function extract(
 
 /**
  * The policy an implementation encodes, parameter by parameter: null where it has none (the drift table's
- * "—"). Pure: read from the units' literals, keys and calls.
+ * "—"). Its own units come first; a parameter they leave unset is read from what it imports (`imported`,
+ * see importedUnits), in import order, with the file named. Pure: read from the units' literals, keys
+ * and calls.
  */
 export function extractParameters(
   definition: ConcernDefinition,
   units: Unit[],
   language: LanguageId,
+  imported: readonly ImportedUnits[] = [],
 ): Record<string, ParameterValue | null> {
   const out: Record<string, ParameterValue | null> = {};
-  const literals = units.flatMap((unit) => unit.literals).sort(byLine);
+  const sources = [
+    { path: undefined as string | undefined, units },
+    ...imported.map((group) => ({ path: group.path as string | undefined, units: group.units })),
+  ].map((source) => ({ ...source, literals: source.units.flatMap((unit) => unit.literals).sort(byLine) }));
   for (const parameter of definition.parameters) {
-    out[parameter.id] = extract(parameter, units, literals, language);
+    let value: ParameterValue | null = null;
+    for (const source of sources) {
+      value = extract(parameter, source.units, source.literals, language);
+      if (value === null) continue;
+      if (source.path !== undefined) value.path = source.path;
+      break;
+    }
+    out[parameter.id] = value;
   }
   return out;
 }

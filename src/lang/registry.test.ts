@@ -38,9 +38,9 @@ describe("createLanguageRegistry", () => {
       LANGUAGE_IDS.map((language) => [language, registry.adapterVersion(language)]),
     );
     expect(versions).toEqual({
-      typescript: 7,
-      tsx: 7,
-      javascript: 7,
+      typescript: 8,
+      tsx: 8,
+      javascript: 8,
       python: 2,
       go: 2,
       java: 1,

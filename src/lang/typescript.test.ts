@@ -206,6 +206,18 @@ function call(timeoutMs = 10_000) {
     ]);
   });
 
+  it("reads Infinity bound to a name as the expression Infinity, the policy of no limit", () => {
+    const fn = only(`function f() {
+  const options = { maxTimeout: Infinity, backoffLimit: Number.POSITIVE_INFINITY, retries: 2 };
+  return Math.min(options.maxTimeout, Infinity);
+}`);
+    expect(fn.literals.map(({ kind, value, name }) => [kind, value, name])).toEqual([
+      ["expression", "Infinity", "maxTimeout"],
+      ["expression", "Infinity", "backoffLimit"],
+      ["number", 2, "retries"],
+    ]);
+  });
+
   it("records object keys but not destructuring patterns, and truncates long strings", () => {
     const fn = only(`function f({ ignored }) {
   const { alsoIgnored } = x;

@@ -62,10 +62,14 @@ export const parameterValueSchema = z.object({
   value: z
     .union([z.number(), z.string(), z.array(z.union([z.number(), z.string()]))])
     .describe(
-      "normalised: milliseconds for durations, numbers for counts, sorted lists for codes, strings and keys",
+      'normalised: milliseconds for durations, numbers for counts, sorted lists for codes, strings and keys; "Infinity" for no limit',
     ),
   display: z.string().describe('as a person reads it: "200 ms", "3", "x-request-id"'),
-  line: z.number().int().describe("where the value is written, in the implementation's file"),
+  line: z.number().int().describe("where the value is written: in the implementation's file, or in `path`"),
+  path: z
+    .string()
+    .optional()
+    .describe("the file the value is written in, when not the implementation's own: a module it imports"),
 });
 
 export const implementationSchema = locationSchema.extend({

@@ -7,7 +7,7 @@ import {
   fanIn,
   type UnnamedGroup,
 } from "../clusters/index.js";
-import { type ConcernDefinition, extractParameters } from "../concerns/index.js";
+import { type ConcernDefinition, extractParameters, importedUnits, moduleLookup } from "../concerns/index.js";
 import type { Unit } from "../lang/index.js";
 import type {
   Clones,
@@ -47,6 +47,11 @@ export interface AssembleInput {
   fanIn?: (impl: FoundImplementation) => number;
   /** The summary's counts, when not every file is at hand (the database); else counted over `allFiles`. */
   totals?: OrgTotals;
+  /**
+   * Files the database loaded only because implementations import them (their defaults): looked up for
+   * the drift table's values beside `files`, which a local scan holds whole.
+   */
+  modules?: ScannedFile[];
 }
 
 function unitRef(unit: Unit): UnitRef {
@@ -105,11 +110,13 @@ function concernCluster(
   input: AssembleInput,
   copies: ReturnType<typeof copyLinks>,
   fans: Map<FoundImplementation, number>,
+  modules: (repo: string, key: string) => ScannedFile | undefined,
 ): ConcernCluster {
   const definition = input.definitions.find((d) => d.id === group.concern);
   const noun = definition?.noun ?? group.concern;
   const implementations: Implementation[] = group.implementations.map((impl, index) => {
     const file = input.files[impl.file] as ScannedFile;
+    const units = impl.units.map((u) => file.units[u] as Unit);
     return {
       id: implementationId(impl, file),
       blob: file.blobSha,
@@ -135,8 +142,9 @@ function concernCluster(
       parameters: definition
         ? extractParameters(
             definition,
-            impl.units.map((u) => file.units[u] as Unit),
+            units,
             file.language,
+            importedUnits(file, units, (key) => modules(file.repo, key)),
           )
         : {},
     };
@@ -261,8 +269,10 @@ function unmaskedResult(input: AssembleInput): ScanResult {
       )
     : fanIn(input.files, input.implementations, (impl) => goldenPackage.get(impl));
   const fans = new Map(input.implementations.map((impl, index) => [impl, fanCounts[index] ?? 0]));
+  // A defaults module an implementation imports is found among the files read (one hop, same repository).
+  const modules = moduleLookup([...input.files, ...(input.modules ?? [])]);
   const concerns = input.groups
-    .map((group) => concernCluster(group, input, copies, fans))
+    .map((group) => concernCluster(group, input, copies, fans, modules))
     .sort(
       (a, b) =>
         Number(b.crossTeam) - Number(a.crossTeam) || b.writings - a.writings || a.id.localeCompare(b.id),

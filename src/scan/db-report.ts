@@ -1,5 +1,5 @@
 import type { FoundImplementation } from "../clusters/index.js";
-import { loadConcernDefinitions } from "../concerns/index.js";
+import { loadConcernDefinitions, relativeImportKey } from "../concerns/index.js";
 import { loadConfig } from "../config/index.js";
 import type { RepoHistory } from "../history/index.js";
 import type { FileUnits, LanguageId } from "../lang/index.js";
@@ -80,25 +80,19 @@ export async function reportFromDb(options: ReportFromDbOptions): Promise<ScanRe
       [...refs.values()].sort((a, b) => a.repo.localeCompare(b.repo) || a.path.localeCompare(b.path)),
     );
     const filesByRepo = new Map<string, ScannedFile[]>();
-    for (const row of rows) {
-      const outcome = row.outcome as { ok: boolean; parsed?: FileUnits } | undefined;
-      if (!outcome?.ok || !outcome.parsed) continue;
-      const list = filesByRepo.get(row.repo) ?? [];
-      list.push({
-        repo: row.repo,
-        path: row.path,
-        blobSha: row.blobSha,
-        team: row.team,
-        ownerSource: row.ownerSource as ScannedFile["ownerSource"],
-        language: row.language as LanguageId,
-        isTest: row.isTest,
-        lines: row.lines,
-        imports: outcome.parsed.imports,
-        units: outcome.parsed.units,
-        implementations: row.implementations as ScannedFile["implementations"],
-      });
-      filesByRepo.set(row.repo, list);
+    for (const file of rows.flatMap(scannedFileOf)) {
+      const list = filesByRepo.get(file.repo) ?? [];
+      list.push(file);
+      filesByRepo.set(file.repo, list);
     }
+    // The modules implementations import, for the defaults they keep apart (the drift table's values):
+    // read only for that, not searched for copies or concerns.
+    const moduleRefs = importedModuleRefs([...filesByRepo.values()].flat()).filter(
+      (ref) => !refs.has(`${ref.repo}\0${ref.path}`),
+    );
+    const modules = (moduleRefs.length > 0 ? await db.loadFiles(moduleRefs) : [])
+      .flatMap(scannedFileOf)
+      .filter((file) => includeTests || !file.isTest);
     const reads: RepoRead[] = repos.map((repo) => ({
       // No checkout here: the index ran where the repository lives.
       target: {
@@ -127,6 +121,7 @@ export async function reportFromDb(options: ReportFromDbOptions): Promise<ScanRe
       (await db.fanIn()).map((row) => [`${row.repo}\0${row.path}\0${row.concern}`, row.callers]),
     );
     const partial = {
+      modules,
       totals: totalsOfRows(await db.totals()),
       folderFiles: await db.folderFiles(includeTests),
       fanIn: (impl: FoundImplementation, file: ScannedFile) =>
@@ -152,4 +147,49 @@ export async function reportFromDb(options: ReportFromDbOptions): Promise<ScanRe
   } finally {
     await db.close();
   }
+}
+
+type LoadedRow = Awaited<ReturnType<Awaited<ReturnType<typeof connectPg>>["loadFiles"]>>[number];
+
+/** A stored file as the scan reads it; none for a file its parser could not read. */
+function scannedFileOf(row: LoadedRow): ScannedFile[] {
+  const outcome = row.outcome as { ok: boolean; parsed?: FileUnits } | undefined;
+  if (!outcome?.ok || !outcome.parsed) return [];
+  return [
+    {
+      repo: row.repo,
+      path: row.path,
+      blobSha: row.blobSha,
+      team: row.team,
+      ownerSource: row.ownerSource as ScannedFile["ownerSource"],
+      language: row.language as LanguageId,
+      isTest: row.isTest,
+      lines: row.lines,
+      imports: outcome.parsed.imports,
+      units: outcome.parsed.units,
+      implementations: row.implementations as ScannedFile["implementations"],
+    },
+  ];
+}
+
+/** Extensions a relative JavaScript or TypeScript import may leave out, as file or folder index. */
+const MODULE_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
+
+/**
+ * Every path the relative imports of the files holding implementations may name: the database keeps
+ * files by path, and an import names a module without its extension, or its folder.
+ */
+function importedModuleRefs(files: ScannedFile[]): { repo: string; path: string }[] {
+  const refs = new Map<string, { repo: string; path: string }>();
+  for (const file of files) {
+    if (file.implementations.length === 0) continue;
+    for (const imp of file.imports) {
+      const key = relativeImportKey(file.path, imp.module);
+      if (key === null) continue;
+      for (const path of MODULE_EXTENSIONS.flatMap((ext) => [`${key}${ext}`, `${key}/index${ext}`])) {
+        refs.set(`${file.repo}\0${path}`, { repo: file.repo, path });
+      }
+    }
+  }
+  return [...refs.values()];
 }

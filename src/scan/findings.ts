@@ -39,6 +39,8 @@ export interface FindingsInput {
   history: (wanted: Map<string, HistoryRequest[]>) => Promise<OrgHistory>;
   /** From a database: files per folder (the scaffolding rule), fan-in and totals over files not loaded. */
   partial?: {
+    /** Files read only for the defaults implementations import (see AssembleInput.modules). */
+    modules: ScannedFile[];
     folderFiles: Map<string, number>;
     fanIn: (impl: FoundImplementation, file: ScannedFile) => number;
     totals: OrgTotals;
@@ -124,6 +126,7 @@ export async function findAndAssemble(input: FindingsInput): Promise<ScanResult>
           fanIn: (impl: FoundImplementation) =>
             input.partial?.fanIn(impl, files[impl.file] as ScannedFile) ?? 0,
           totals: input.partial.totals,
+          modules: input.partial.modules,
         }
       : {}),
   });

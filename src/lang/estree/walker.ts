@@ -111,6 +111,8 @@ export class EstreeWalker {
     }
     const out = this.out;
     const line = this.lines.lineAt(node.start);
+    if (bind !== undefined && this.quiet === 0 && isPositiveInfinity(node, this.source))
+      out.expression("Infinity", bind, line);
     if (type === "SwitchStatement" && isStateMachine(node)) {
       this.stateMachine(node, line);
       return;
@@ -127,6 +129,10 @@ export class EstreeWalker {
       case R.IDENTIFIER:
         hash = TOKEN.identifier;
         out.identifier(identifierName(node) ?? "");
+        // `maxTimeout: Infinity` sets a policy, no limit: a value built from no literal, kept as the
+        // expression "Infinity" (a number literal is finite).
+        if (bind !== undefined && this.quiet === 0 && identifierName(node) === "Infinity")
+          out.expression("Infinity", bind, line);
         break;
       case R.LITERAL:
         this.literal(node, bind, line);
@@ -388,4 +394,13 @@ export class EstreeWalker {
       this.imports.push({ module: source, names: [], line });
     this.children(node, undefined, source !== undefined);
   }
+}
+
+/** `Number.POSITIVE_INFINITY`: the other spelling of "no limit" (`backoffLimit: Number.POSITIVE_INFINITY`). */
+function isPositiveInfinity(node: EsNode, source: string): boolean {
+  return (
+    node.type === "MemberExpression" &&
+    node.end - node.start === 24 &&
+    source.slice(node.start, node.end) === "Number.POSITIVE_INFINITY"
+  );
 }
