@@ -67,6 +67,24 @@ describe("lineitem check on the example org", async () => {
     expect(finding.action).toContain("ask platform");
   });
 
+  it("reads a new copy's defaults from the module it imports, unchanged on the branch", async () => {
+    const args = checkArgs("search-retry-policy").map((arg) => (arg === "main" ? "search-policy" : arg));
+    const run = await runCli([...args, "--format", "json"], dir);
+    expect(run.stderr).toBe("");
+    const result = JSON.parse(run.stdout) as CheckResult;
+    expect(result.findings.map((f) => [f.concern, f.location.path])).toEqual([
+      ["retry", "services/search/src/retry.ts"],
+    ]);
+    const finding = result.findings[0] as CheckResult["findings"][number];
+    expect(finding.parameters.filter((p) => !p.same).map((p) => [p.id, p.yours, p.golden])).toEqual([
+      ["attempts", "4", "3"],
+      ["baseDelay", "250 ms", "100 ms"],
+      ["maxDelay", null, "2 s"],
+      ["jitter", null, "yes (Math.random)"],
+      ["retryOn", null, "408, 429, 500, 502, 503, 504"],
+    ]);
+  });
+
   it("renders the same finding for a terminal, a pull-request comment, code scanning and the workflow log", async () => {
     const { result } = await check("search-retry");
     // Moments and the temporary folder aside, a check of the same branch says the same bytes every time.

@@ -136,6 +136,50 @@ module.exports = middleware;
     expect(imported[1]?.units.some((u) => u.literals.some((l) => l.value === "authorization"))).toBe(true);
   });
 
+  it("reads only values bound to a name from an imported module: no event name, no other object's keys", () => {
+    const logging = compileTestDefinition({
+      id: "structured-logging",
+      title: "Logging",
+      noun: "logging setups",
+      description: "d",
+      signals: [{ subword: "log", weight: 1 }],
+      threshold: 1,
+      parameters: [
+        { id: "level", title: "level", kind: "strings", names: ["level"], match: ["info", "error"] },
+        { id: "fields", title: "fields", kind: "keys", match: ["env", "service"] },
+        { id: "codes", title: "codes", kind: "statuses" },
+      ],
+    });
+    const workers = file(
+      "lib/workers.js",
+      `const LEVEL = { level: "info" };
+function runWorkers(worker) {
+  worker.once("error", (error) => { throw error; });
+  if (worker.status === 503) return { env: SHARE_ENV, level: LEVEL.level };
+}
+module.exports = { runWorkers };
+`,
+    );
+    const cli = file(
+      "lib/cli.js",
+      `const { runWorkers } = require("./workers");
+function createLogger(worker) {
+  return runWorkers(worker);
+}
+`,
+    );
+    const both = moduleLookup([cli, workers]);
+    const units = named(cli, "createLogger");
+    const imported = importedUnits(cli, units, (key) => both("lib", key));
+    expect(imported.map((g) => g.path)).toEqual(["lib/workers.js"]);
+    const parameters = extractParameters(logging, units, "javascript", imported);
+    expect(parameters).toEqual({
+      level: { value: ["info"], display: "info", line: 1, path: "lib/workers.js" },
+      fields: null,
+      codes: null,
+    });
+  });
+
   it("names a module as relative imports do, whatever the extension or index file", () => {
     expect(moduleKey("src/options.ts")).toBe("src/options");
     expect(moduleKey("src/options/index.js")).toBe("src/options");

@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import type { Import, LanguageId, Unit } from "../lang/index.js";
-import { blocksUsedBy, helpersCalledBy, lastSegment, methodsOf } from "./module-graph.js";
+import { callableByName, lastSegment, methodsOf } from "./module-graph.js";
 
 /** What the import graph needs of a file: where it is, what it imports, its units. */
 export interface ModuleFile {
@@ -18,7 +18,12 @@ export interface ImportedUnits {
 }
 
 /** Languages whose relative imports name a file by its path (`./options.js`, `../utils/normalize`). */
-const PATH_IMPORTS: ReadonlySet<LanguageId> = new Set(["javascript", "typescript", "tsx"]);
+const PATH_IMPORTS: ReadonlySet<string> = new Set<LanguageId>(["javascript", "typescript", "tsx"]);
+
+/** Whether a language's relative imports name files by path, so importedUnits can follow them. */
+export function importsByPath(language: string | null): boolean {
+  return language !== null && PATH_IMPORTS.has(language);
+}
 
 /**
  * A module's key as relative imports name it: the repository path without its extension or a trailing
@@ -104,21 +109,54 @@ function answering(imp: Import, target: ModuleFile, used: NamesUsed): number[] {
   return picked;
 }
 
+/** A module's names, found once however many implementations import it. */
+interface ModuleNames {
+  /** Block units by the module-level names they declare. */
+  blocks: Map<string, number>;
+  /** Functions and methods by their last name segment. */
+  callables: Map<string, number>;
+  /** The methods of each class unit. */
+  methods: number[][];
+}
+
+const namesOfModule = new WeakMap<ModuleFile, ModuleNames>();
+
+function moduleNames(target: ModuleFile): ModuleNames {
+  let names = namesOfModule.get(target);
+  if (names === undefined) {
+    const blocks = new Map<string, number>();
+    target.units.forEach((unit, index) => {
+      if (unit.kind === "block") for (const name of unit.declares ?? []) blocks.set(name, index);
+    });
+    names = { blocks, callables: callableByName(target.units), methods: methodsOf(target.units) };
+    namesOfModule.set(target, names);
+  }
+  return names;
+}
+
 /**
  * With what they use in their own file: the blocks they read (a `defaultOptions` object), the free
- * functions they call, and a class's methods, as the implementation itself is read.
+ * functions they call, and a class's methods, as the implementation itself is read (see blocksUsedBy and
+ * helpersCalledBy), walked from the picked units only: a large module is not read whole for each import.
  */
 function withWhatTheyUse(target: ModuleFile, picked: number[]): number[] {
-  const blocks = blocksUsedBy(target.units);
-  const helpers = helpersCalledBy(target.units);
-  const methods = methodsOf(target.units);
+  const { blocks, callables, methods } = moduleNames(target);
   const out = new Set<number>();
   const queue = [...picked];
   while (queue.length > 0) {
     const index = queue.pop() as number;
-    if (out.has(index)) continue;
+    const unit = target.units[index];
+    if (out.has(index) || unit === undefined) continue;
     out.add(index);
-    queue.push(...(blocks[index] ?? []), ...(helpers[index] ?? []), ...(methods[index] ?? []));
+    for (const identifier of unit.identifiers) {
+      const block = blocks.get(identifier);
+      if (block !== undefined) queue.push(block);
+    }
+    for (const call of unit.calls) {
+      const callee = callables.get(lastSegment(call));
+      if (callee !== undefined && target.units[callee]?.kind === "function") queue.push(callee);
+    }
+    queue.push(...(methods[index] ?? []));
   }
   return [...out].sort((a, b) => a - b);
 }

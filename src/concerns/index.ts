@@ -13,6 +13,7 @@ export { groupImplementations, type ImplementationDraft } from "./implementation
 export {
   type ImportedUnits,
   importedUnits,
+  importsByPath,
   type ModuleFile,
   moduleKey,
   moduleLookup,

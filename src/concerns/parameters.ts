@@ -76,9 +76,18 @@ function bySpecificName(literals: Literal[]): Literal[] {
 function extract(
   parameter: CompiledParameter,
   units: Unit[],
-  literals: Literal[],
+  unitLiterals: Literal[],
   language: LanguageId,
+  imported: boolean,
 ): ParameterValue | null {
+  // A module an implementation imports holds much besides its defaults (event names, option tables,
+  // other objects' keys): from it only values bound to a name are read, as defaults are written.
+  if (imported && (parameter.kind === "keys" || parameter.kind === "env" || parameter.kind === "calls"))
+    return null;
+  const literals =
+    imported && (parameter.kind === "statuses" || parameter.kind === "strings")
+      ? unitLiterals.filter((l) => l.name !== undefined)
+      : unitLiterals;
   switch (parameter.kind) {
     case "count":
     case "number": {
@@ -116,7 +125,7 @@ function extract(
       let found = all;
       if (parameter.names.size > 0) {
         const bound = named(parameter, all);
-        const lone = new Set(all.map((l) => String(l.value).toLowerCase())).size === 1;
+        const lone = !imported && new Set(all.map((l) => String(l.value).toLowerCase())).size === 1;
         found = bound.length > 0 || !lone ? bound : all;
       }
       if (found.length === 0) return null;
@@ -184,7 +193,7 @@ export function extractParameters(
   for (const parameter of definition.parameters) {
     let value: ParameterValue | null = null;
     for (const source of sources) {
-      value = extract(parameter, source.units, source.literals, language);
+      value = extract(parameter, source.units, source.literals, language, source.path !== undefined);
       if (value === null) continue;
       if (source.path !== undefined) value.path = source.path;
       break;

@@ -1,4 +1,10 @@
-import { type ConcernDefinition, extractParameters } from "../concerns/index.js";
+import {
+  type ConcernDefinition,
+  extractParameters,
+  importedUnits,
+  type ModuleFile,
+  moduleLookup,
+} from "../concerns/index.js";
 import type { LineitemConfig } from "../config/index.js";
 import { firstChangedLine } from "../history/index.js";
 import type { Unit } from "../lang/index.js";
@@ -86,6 +92,8 @@ export function concernFindings(
   config: LineitemConfig,
 ): CheckFinding[] {
   const findings: CheckFinding[] = [];
+  // The modules implementations import: other changed files, and the unchanged ones read at head.
+  const modules = moduleLookup([...files.map(moduleOf), ...files.flatMap((file) => file.modules)]);
   for (const file of files) {
     for (const draft of file.implementations) {
       const units = draft.units.map((index) => file.parsed.units[index] as Unit);
@@ -151,7 +159,12 @@ export function concernFindings(
         goldenPath: golden,
         parameters: parameterDiffs(
           definition,
-          extractParameters(definition ?? emptyDefinition(draft.concern), units, file.language),
+          extractParameters(
+            definition ?? emptyDefinition(draft.concern),
+            units,
+            file.language,
+            importedUnits(moduleOf(file), units, (key) => modules(file.repo, key)),
+          ),
           goldenImpl,
         ),
         allowed: null,
@@ -160,6 +173,15 @@ export function concernFindings(
   }
   return findings;
 }
+
+/** A changed file as the import graph reads it. */
+const moduleOf = (file: CheckedFile): ModuleFile => ({
+  repo: file.repo,
+  path: file.path,
+  language: file.language,
+  imports: file.parsed.imports,
+  units: file.parsed.units,
+});
 
 function emptyDefinition(id: string): ConcernDefinition {
   return {

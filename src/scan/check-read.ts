@@ -1,4 +1,10 @@
-import type { ImplementationDraft } from "../concerns/index.js";
+import {
+  type ImplementationDraft,
+  importsByPath,
+  type ModuleFile,
+  moduleKey,
+  relativeImportKey,
+} from "../concerns/index.js";
 import type { LineitemConfig } from "../config/index.js";
 import type { ChangedFile, CheckRevisions, LineChanges } from "../history/index.js";
 import { type FileUnits, type LanguageId, languageOf, parseKindOf } from "../lang/index.js";
@@ -30,6 +36,11 @@ export interface CheckedFile {
   parsed: FileUnits;
   implementations: ImplementationDraft[];
   changes: LineChanges;
+  /**
+   * The unchanged modules its relative imports name, as they are at head, when it holds an
+   * implementation: read only for the defaults they keep (the drift table's values).
+   */
+  modules: ModuleFile[];
 }
 
 /** What a check needs of the index to skip parsing: units already kept for a blob. */
@@ -70,16 +81,18 @@ export async function readChangedFiles(
     (file) => wanted.has(file.path) && lines.has(file.path) && (config.includeTests || !file.isTest),
   );
 
-  const bytes = new Map<string, Buffer>();
-  if (workingTree) {
-    for (const file of files) {
-      const read = readSourceBytes(file.absPath, config.maxFileBytes);
-      if (read.ok) bytes.set(file.path, read.bytes);
-      else log.info("check-unread", `${file.path}: not read (${read.detail}).`, { file: file.path });
+  const readBytes = async (wanted: readonly ListedFile[]): Promise<Map<string, Buffer>> => {
+    const bytes = new Map<string, Buffer>();
+    if (workingTree) {
+      for (const file of wanted) {
+        const read = readSourceBytes(file.absPath, config.maxFileBytes);
+        if (read.ok) bytes.set(file.path, read.bytes);
+        else log.info("check-unread", `${file.path}: not read (${read.detail}).`, { file: file.path });
+      }
+      return bytes;
     }
-  } else {
     const byBlob = new Map<string, ListedFile[]>();
-    for (const file of files) {
+    for (const file of wanted) {
       const blob = file.blob as { sha: string; size: number };
       if (blob.size > config.maxFileBytes) continue;
       byBlob.set(blob.sha, [...(byBlob.get(blob.sha) ?? []), file]);
@@ -88,7 +101,9 @@ export async function readChangedFiles(
       if (!read.ok) return;
       for (const file of byBlob.get(id) ?? []) bytes.set(file.path, read.bytes);
     });
-  }
+    return bytes;
+  };
+  const bytes = await readBytes(files);
 
   const checked: CheckedFile[] = [];
   const tasks: ParseTask[] = [];
@@ -104,6 +119,7 @@ export async function readChangedFiles(
       parsed,
       implementations,
       changes: lines.get(file.path) as LineChanges,
+      modules: [],
     });
   };
   for (const file of files) {
@@ -132,5 +148,79 @@ export async function readChangedFiles(
     if (outcome.ok) add(file, text, outcome.parsed, outcome.implementations);
     else log.info("check-unread", `${file.path}: not parsed (${outcome.detail}).`, { file: file.path });
   });
+  await addImportedModules(
+    checked,
+    listing.files,
+    readBytes,
+    (tasks) => pool.parse(tasks, matching),
+    store,
+    config.maxFileBytes,
+  );
   return checked.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/**
+ * Gives each changed file that holds an implementation the unchanged modules its relative imports name
+ * (JavaScript and TypeScript: `./options`, `../utils/normalize.js`), read at head and parsed as the scan
+ * parses them, or taken from the index by blob.
+ */
+async function addImportedModules(
+  checked: CheckedFile[],
+  listed: readonly ListedFile[],
+  readBytes: (files: readonly ListedFile[]) => Promise<Map<string, Buffer>>,
+  parse: (tasks: ParseTask[]) => Promise<ParseOutcome[]>,
+  store: ParsedLookup | null,
+  maxBytes: number,
+): Promise<void> {
+  const changed = new Set(checked.map((file) => file.path));
+  const byKey = new Map<string, ListedFile>();
+  for (const file of listed) {
+    if (changed.has(file.path) || !importsByPath(languageOf(file.path))) continue;
+    if (!byKey.has(moduleKey(file.path))) byKey.set(moduleKey(file.path), file);
+  }
+  const wantedBy = new Map<CheckedFile, ListedFile[]>();
+  for (const file of checked) {
+    if (file.implementations.length === 0) continue;
+    const wanted = file.parsed.imports.flatMap((imp) => {
+      const key = relativeImportKey(file.path, imp.module);
+      const module = key === null ? undefined : byKey.get(key);
+      return module ? [module] : [];
+    });
+    if (wanted.length > 0) wantedBy.set(file, wanted);
+  }
+  const unique = [...new Set([...wantedBy.values()].flat())];
+  if (unique.length === 0) return;
+  const bytes = await readBytes(unique);
+  const parsed = new Map<string, FileUnits>();
+  const tasks: ParseTask[] = [];
+  for (const file of unique) {
+    const content = bytes.get(file.path);
+    const source = content ? sourceFromBytes(content) : undefined;
+    if (!content || !source?.ok) continue;
+    const stored = store?.getParsed(source.blobSha, parseKindOf(file.path) as string) as
+      | { ok: boolean; parsed?: FileUnits }
+      | undefined;
+    if (stored?.ok && stored.parsed) parsed.set(file.path, stored.parsed);
+    else if (stored === undefined)
+      tasks.push({ path: file.path, absPath: file.absPath, bytes: content, maxBytes, matchConcerns: false });
+  }
+  (await parse(tasks)).forEach((outcome, k) => {
+    if (outcome.ok) parsed.set((tasks[k] as ParseTask).path, outcome.parsed);
+  });
+  for (const [file, wanted] of wantedBy) {
+    file.modules = wanted.flatMap((module) => {
+      const units = parsed.get(module.path);
+      return units
+        ? [
+            {
+              repo: file.repo,
+              path: module.path,
+              language: units.language,
+              imports: units.imports,
+              units: units.units,
+            },
+          ]
+        : [];
+    });
+  }
 }

@@ -5,7 +5,14 @@ import { buildExampleOrg } from "../../src/demo/index.js";
 import { type CheckResult, checkResultSchema } from "../../src/result/index.js";
 import { scan } from "../../src/scan/index.js";
 import { makeBranch } from "./branches.js";
-import { SEARCH_CLIENT, SEARCH_OWNERS, SEARCH_RETRY, SPLIT } from "./check-sources.js";
+import {
+  SEARCH_CLIENT,
+  SEARCH_OWNERS,
+  SEARCH_POLICY,
+  SEARCH_RETRY,
+  SEARCH_RETRY_WITH_POLICY,
+  SPLIT,
+} from "./check-sources.js";
 import { runCli } from "./cli.js";
 import { tempDir } from "./repos.js";
 
@@ -25,6 +32,17 @@ export async function checkOrg() {
     write: { "services/search/src/retry.ts": SEARCH_RETRY },
     append: { ".github/CODEOWNERS": SEARCH_OWNERS },
   });
+  // A retry on a branch of a branch: its policy module is already there, unchanged by the change checked.
+  makeBranch(storefront, "search-policy", {
+    write: { "services/search/src/retry-policy.ts": SEARCH_POLICY },
+    append: { ".github/CODEOWNERS": SEARCH_OWNERS },
+  });
+  makeBranch(
+    storefront,
+    "search-retry-policy",
+    { write: { "services/search/src/retry.ts": SEARCH_RETRY_WITH_POLICY } },
+    "search-policy",
+  );
   makeBranch(storefront, "search-golden", {
     write: { "services/search/src/search.ts": SEARCH_CLIENT },
     append: { ".github/CODEOWNERS": SEARCH_OWNERS },

@@ -60,3 +60,27 @@ export async function searchProducts(query: string, limit = 20): Promise<Hit[]> 
 `;
 
 export const SEARCH_OWNERS = "/services/search/       @acme/search\n";
+
+/** A search retry policy kept in a module of its own, on main before the retry that reads it. */
+export const SEARCH_POLICY = `export const SEARCH_RETRY_POLICY = { attempts: 4, baseMs: 250 };
+`;
+
+/** A new retry helper whose defaults are imported from ./retry-policy, unchanged on its branch. */
+export const SEARCH_RETRY_WITH_POLICY = `import { SEARCH_RETRY_POLICY } from "./retry-policy";
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function withRetry<T>(fn: () => Promise<T>, policy = SEARCH_RETRY_POLICY): Promise<T> {
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= policy.attempts; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      lastError = error;
+      if (attempt === policy.attempts) break;
+      await sleep(policy.baseMs * 2 ** (attempt - 1));
+    }
+  }
+  throw lastError;
+}
+`;
