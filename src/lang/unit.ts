@@ -44,7 +44,8 @@ export type UnitFlag =
 export interface Literal {
   /**
    * `string` and `number` are plain literals; `expression` is a value built from literals, kept raw:
-   * `30 * 1000`, Go `15 * time.Second`, `Duration.ofSeconds(30)`, `TimeSpan.FromSeconds(10)`, `30.seconds`.
+   * `30 * 1000`, Go `15 * time.Second`, `Duration.ofSeconds(30)`, `TimeSpan.FromSeconds(10)`, `30.seconds`;
+   * and `"Infinity"` for JavaScript's `Infinity` or `Number.POSITIVE_INFINITY` bound to a name (no limit).
    */
   kind: "string" | "number" | "expression";
   /** The decoded string, the numeric value, or for `expression` the source text (at most 120 chars). */

@@ -180,7 +180,7 @@ async function addImportedModules(
   }
   const wantedBy = new Map<CheckedFile, ListedFile[]>();
   for (const file of checked) {
-    if (file.implementations.length === 0) continue;
+    if (file.implementations.length === 0 || !importsByPath(file.language)) continue;
     const wanted = file.parsed.imports.flatMap((imp) => {
       const key = relativeImportKey(file.path, imp.module);
       const module = key === null ? undefined : byKey.get(key);

@@ -1,5 +1,5 @@
 import type { FoundImplementation } from "../clusters/index.js";
-import { loadConcernDefinitions, relativeImportKey } from "../concerns/index.js";
+import { importsByPath, loadConcernDefinitions, relativeImportKey } from "../concerns/index.js";
 import { loadConfig } from "../config/index.js";
 import type { RepoHistory } from "../history/index.js";
 import type { FileUnits, LanguageId } from "../lang/index.js";
@@ -182,7 +182,7 @@ const MODULE_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs",
 function importedModuleRefs(files: ScannedFile[]): { repo: string; path: string }[] {
   const refs = new Map<string, { repo: string; path: string }>();
   for (const file of files) {
-    if (file.implementations.length === 0) continue;
+    if (file.implementations.length === 0 || !importsByPath(file.language)) continue;
     for (const imp of file.imports) {
       const key = relativeImportKey(file.path, imp.module);
       if (key === null) continue;
