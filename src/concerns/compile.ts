@@ -69,6 +69,7 @@ export function compileDefinition(
       names: new Set((parameter.names ?? []).map(normalName)),
       match: match.map((text) => compilePattern(text, "string")),
       calls: parameter.calls ?? [],
+      keysToo: parameter.keysToo ?? false,
     };
   });
   return {

@@ -89,6 +89,11 @@ const parameterSchema = z
     match: patterns.optional(),
     /** Callees whose presence is the value (`Math.random` for jitter). */
     calls: z.array(z.string().min(1)).min(1).optional(),
+    /**
+     * strings: the value may also be written as a key: an object key or the name a value is bound to
+     * that `match` (a header set as `{ accept: "application/json" }` or `headers["content-type"] = …`).
+     */
+    keysToo: z.boolean().optional(),
   })
   .refine((p) => !["count", "number", "duration"].includes(p.kind) || p.names !== undefined, {
     message: "count, number and duration parameters need `names`",
@@ -96,6 +101,9 @@ const parameterSchema = z
   .refine((p) => p.kind !== "calls" || p.calls !== undefined, { message: "calls parameters need `calls`" })
   .refine((p) => p.kind !== "strings" || p.match !== undefined, {
     message: "strings parameters need `match`",
+  })
+  .refine((p) => p.keysToo === undefined || p.kind === "strings", {
+    message: "only strings parameters take `keysToo`",
   });
 
 export const definitionSchema = z.strictObject({
@@ -144,6 +152,8 @@ export interface CompiledParameter {
   names: ReadonlySet<string>;
   match: Pattern[];
   calls: string[];
+  /** strings: matching keys and bound names count as values too. */
+  keysToo: boolean;
 }
 
 export interface ConcernDefinition {

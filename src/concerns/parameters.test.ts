@@ -202,5 +202,40 @@ describe("parameters of an implementation", () => {
   it("refuses a parameter that cannot be read", () => {
     expect(() => definition([{ id: "t", title: "t", kind: "duration" }])).toThrow(/need `names`/);
     expect(() => definition([{ id: "t", title: "t", kind: "calls" }])).toThrow(/need `calls`/);
+    expect(() => definition([{ id: "t", title: "t", kind: "keys", match: ["a"], keysToo: true }])).toThrow(
+      /only strings parameters take `keysToo`/,
+    );
+  });
+
+  it("reads header names written as keys when a strings parameter takes keysToo", () => {
+    const parameter = {
+      id: "headers",
+      title: "headers",
+      kind: "strings",
+      match: "/^(x-[a-z-]+|accept|content-type|user-agent)$/",
+    };
+    const units = [
+      unit({
+        startLine: 4,
+        keys: ["method", "accept", "x-client"],
+        literals: [
+          lit("accept", "application/json", "string", 5),
+          lit("x-client", "web-checkout", "string", 6),
+          lit("content-type", "application/json", "string", 9),
+          lit(undefined, "x-request-id", "string", 12),
+        ],
+      }),
+    ];
+    expect(
+      extractParameters(definition([{ ...parameter, keysToo: true }]), units, "typescript").headers,
+    ).toEqual({
+      value: ["accept", "content-type", "x-client", "x-request-id"],
+      display: "accept, content-type, x-client, x-request-id",
+      line: 4,
+    });
+    // Without keysToo only string values count: the header set by value.
+    expect(extractParameters(definition([parameter]), units, "typescript").headers?.value).toEqual([
+      "x-request-id",
+    ]);
   });
 });

@@ -70,6 +70,30 @@ function bySpecificName(literals: Literal[]): Literal[] {
 }
 
 /**
+ * A strings parameter's values written as keys (`keysToo`): the names values are bound to (`accept:
+ * "application/json"`, `headers["content-type"] = …`) and object keys (`{ "x-request-id": id }`) that
+ * match, as string literals on the line of their unit (keys carry no line) or of the value. From an
+ * imported module, bound names only.
+ */
+function keysAsValues(
+  parameter: CompiledParameter,
+  units: Unit[],
+  literals: Literal[],
+  imported: boolean,
+): Literal[] {
+  const bound = literals
+    .filter((l) => l.name !== undefined && matches(parameter.match, l.name))
+    .map((l) => ({ kind: "string" as const, value: l.name as string, name: l.name as string, line: l.line }));
+  if (imported) return bound;
+  const keyed = units.flatMap((unit) =>
+    unit.keys
+      .filter((key) => matches(parameter.match, key))
+      .map((key) => ({ kind: "string" as const, value: key, name: key, line: unit.startLine })),
+  );
+  return [...bound, ...keyed];
+}
+
+/**
  * The first value (by line: defaults are written before they are used) of one parameter, or null.
  * `literals` are the units' literals, sorted by line.
  */
@@ -119,6 +143,8 @@ function extract(
     }
     case "strings": {
       const all = literals.filter((l) => l.kind === "string" && matches(parameter.match, String(l.value)));
+      if (parameter.keysToo) all.push(...keysAsValues(parameter, units, literals, imported));
+      all.sort(byLine);
       // With `names`, the strings bound to them: a logger's default `level: "info"`, not every name in its
       // level table. Failing those, a lone value (`os.getenv("LOG_LEVEL", "INFO")`) is the setting; several
       // are a table, not a setting.
