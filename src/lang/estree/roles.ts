@@ -146,3 +146,12 @@ function assignedName(left: EsNode | undefined): string | undefined {
     return keyName(field(target, "property"), flag(target, "computed"));
   return identifierName(target);
 }
+
+/** `Number.POSITIVE_INFINITY`: the other spelling of "no limit" (`backoffLimit: Number.POSITIVE_INFINITY`). */
+export function isPositiveInfinity(node: EsNode, source: string): boolean {
+  return (
+    node.type === "MemberExpression" &&
+    node.end - node.start === "Number.POSITIVE_INFINITY".length &&
+    source.slice(node.start, node.end) === "Number.POSITIVE_INFINITY"
+  );
+}

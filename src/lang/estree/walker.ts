@@ -111,7 +111,7 @@ export class EstreeWalker {
     }
     const out = this.out;
     const line = this.lines.lineAt(node.start);
-    if (bind !== undefined && this.quiet === 0 && isPositiveInfinity(node, this.source))
+    if (bind !== undefined && this.quiet === 0 && R.isPositiveInfinity(node, this.source))
       out.expression("Infinity", bind, line);
     if (type === "SwitchStatement" && isStateMachine(node)) {
       this.stateMachine(node, line);
@@ -394,13 +394,4 @@ export class EstreeWalker {
       this.imports.push({ module: source, names: [], line });
     this.children(node, undefined, source !== undefined);
   }
-}
-
-/** `Number.POSITIVE_INFINITY`: the other spelling of "no limit" (`backoffLimit: Number.POSITIVE_INFINITY`). */
-function isPositiveInfinity(node: EsNode, source: string): boolean {
-  return (
-    node.type === "MemberExpression" &&
-    node.end - node.start === 24 &&
-    source.slice(node.start, node.end) === "Number.POSITIVE_INFINITY"
-  );
 }
