@@ -207,6 +207,14 @@ describe("parameters of an implementation", () => {
     );
   });
 
+  it("reads the keys of an object built step by step, as of one written whole", () => {
+    const envelope = definition([
+      { id: "keys", title: "keys", kind: "keys", match: ["code", "message", "status"] },
+    ]);
+    const units = [unit({ keys: ["message"], assigned: ["status", "expose"] })];
+    expect(extractParameters(envelope, units, "javascript").keys?.value).toEqual(["message", "status"]);
+  });
+
   it("reads header names written as keys when a strings parameter takes keysToo", () => {
     const parameter = {
       id: "headers",
@@ -233,6 +241,14 @@ describe("parameters of an implementation", () => {
       display: "accept, content-type, x-client, x-request-id",
       line: 4,
     });
+    // A header set by assignment with a variable's value: a member the unit assigns.
+    const assigning = [
+      unit({ startLine: 4, keys: [], assigned: ["x-correlation-id", "retries"], literals: [] }),
+    ];
+    expect(
+      extractParameters(definition([{ ...parameter, keysToo: true }]), assigning, "typescript").headers
+        ?.value,
+    ).toEqual(["x-correlation-id"]);
     // Without keysToo only string values count: the header set by value.
     expect(extractParameters(definition([parameter]), units, "typescript").headers?.value).toEqual([
       "x-request-id",

@@ -69,6 +69,9 @@ function bySpecificName(literals: Literal[]): Literal[] {
   ];
 }
 
+/** A unit's keys: of the objects it writes whole, and the members it sets by assignment. */
+const keysOf = (unit: Unit): string[] => (unit.assigned ? [...unit.keys, ...unit.assigned] : unit.keys);
+
 /**
  * A strings parameter's values written as keys (`keysToo`): the names values are bound to (`accept:
  * "application/json"`, `headers["content-type"] = …`) and object keys (`{ "x-request-id": id }`) that
@@ -86,7 +89,7 @@ function keysAsValues(
     .map((l) => ({ kind: "string" as const, value: l.name as string, name: l.name as string, line: l.line }));
   if (imported) return bound;
   const keyed = units.flatMap((unit) =>
-    unit.keys
+    keysOf(unit)
       .filter((key) => matches(parameter.match, key))
       .map((key) => ({ kind: "string" as const, value: key, name: key, line: unit.startLine })),
   );
@@ -160,9 +163,9 @@ function extract(
     }
     case "keys": {
       // One entry per key whatever its case (a Go field `Code` and its json tag `code`), the lower-case
-      // spelling when there is one.
+      // spelling when there is one. An object built step by step (`err.statusCode = 404`) has keys too.
       const byLower = new Map<string, string>();
-      for (const key of units.flatMap((unit) => unit.keys)) {
+      for (const key of units.flatMap(keysOf)) {
         if (!matches(parameter.match, key)) continue;
         const lower = key.toLowerCase();
         const known = byLower.get(lower);
@@ -171,7 +174,7 @@ function extract(
       if (byLower.size === 0) return null;
       const keys = [...byLower.values()].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
       const first = Math.min(
-        ...units.filter((u) => u.keys.some((k) => byLower.has(k.toLowerCase()))).map((u) => u.startLine),
+        ...units.filter((u) => keysOf(u).some((k) => byLower.has(k.toLowerCase()))).map((u) => u.startLine),
       );
       return { value: keys.map((k) => k.toLowerCase()), display: keys.join(", "), line: first };
     }

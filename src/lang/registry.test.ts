@@ -38,9 +38,9 @@ describe("createLanguageRegistry", () => {
       LANGUAGE_IDS.map((language) => [language, registry.adapterVersion(language)]),
     );
     expect(versions).toEqual({
-      typescript: 8,
-      tsx: 8,
-      javascript: 8,
+      typescript: 9,
+      tsx: 9,
+      javascript: 9,
       python: 2,
       go: 2,
       java: 1,

@@ -218,6 +218,22 @@ function call(timeoutMs = 10_000) {
     ]);
   });
 
+  it("records the members an assignment sets, not a module's exports or a class's own state", () => {
+    const fn = only(`function f(status) {
+  const err = new Error("no");
+  err.statusCode = status;
+  headers["x-request-id"] = id;
+  err.count += 1;
+  exports.version = "1.0";
+  module.exports.logger = err;
+  this.logger = err;
+  total = 3;
+}`);
+    expect(fn.assigned).toEqual(["statusCode", "x-request-id"]);
+    expect(fn.keys).toEqual([]);
+    expect(only("function g() { return 1; }").assigned).toBeUndefined();
+  });
+
   it("records object keys but not destructuring patterns, and truncates long strings", () => {
     const fn = only(`function f({ ignored }) {
   const { alsoIgnored } = x;

@@ -46,6 +46,7 @@ export class UnitBuilder {
   private readonly identifierSet = new Set<string>();
   private readonly callSet = new Set<string>();
   private readonly keySet = new Set<string>();
+  private readonly assignedSet = new Set<string>();
   private readonly literalSeen = new Set<string>();
   private literalList: Literal[] = [];
   private flagBits = 0;
@@ -58,6 +59,7 @@ export class UnitBuilder {
     this.identifierSet.clear();
     this.callSet.clear();
     this.keySet.clear();
+    this.assignedSet.clear();
     this.literalSeen.clear();
     this.literalList = [];
     this.flagBits = 0;
@@ -87,6 +89,10 @@ export class UnitBuilder {
 
   key(name: string): void {
     this.keySet.add(name);
+  }
+
+  assigned(name: string): void {
+    this.assignedSet.add(name);
   }
 
   flag(bit: number): void {
@@ -144,6 +150,7 @@ export class UnitBuilder {
       keys: [...this.keySet],
       flags: FLAG_ORDER.filter((flag) => (flags & FLAG[flag]) !== 0),
     };
+    if (this.assignedSet.size > 0) unit.assigned = [...this.assignedSet];
     if (header.parent !== undefined) unit.parent = header.parent;
     if (header.declares !== undefined && header.declares.length > 0)
       unit.declares = [...new Set(header.declares)];

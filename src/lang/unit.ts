@@ -95,6 +95,12 @@ export interface Unit {
    * serialisation annotations (`@JsonProperty("code")`): `timeout`, `x-request-id`, `code`.
    */
   keys: string[];
+  /**
+   * Member names the unit sets by assignment (`err.statusCode = …`, `headers["x-request-id"] = id`,
+   * `this.level = …`): the keys of an object built step by step. JavaScript and TypeScript; left out when
+   * none. Read by the drift table's parameters, not by the concern signals.
+   */
+  assigned?: string[];
   flags: UnitFlag[];
 }
 

@@ -155,3 +155,19 @@ export function isPositiveInfinity(node: EsNode, source: string): boolean {
     source.slice(node.start, node.end) === "Number.POSITIVE_INFINITY"
   );
 }
+
+/**
+ * Objects whose members are not a record's keys: a module's exports (`exports.version = …`) and a class's
+ * own state (`this.logger = …`).
+ */
+const NOT_RECORDS = new Set(["exports", "module.exports", "this"]);
+
+/** The member an assignment sets (`err.statusCode = …` → statusCode, `h["x-id"] = …` → x-id), if any. */
+export function assignedMember(node: EsNode, source: string): string | undefined {
+  if (node.type !== "AssignmentExpression" || !SETTING.has(text(node, "operator") ?? "")) return undefined;
+  const target = unwrap(field(node, "left"));
+  if (target?.type !== "MemberExpression") return undefined;
+  const object = field(target, "object");
+  if (object !== undefined && NOT_RECORDS.has(source.slice(object.start, object.end))) return undefined;
+  return keyName(field(target, "property"), flag(target, "computed"));
+}

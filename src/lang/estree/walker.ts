@@ -318,6 +318,8 @@ export class EstreeWalker {
     const operator = text(node, "operator");
     this.out.token(operator === undefined ? tokenHash(node.type) : operatorHash(node.type, operator), line);
     if (node.type === "VariableDeclarator") this.declarator(node);
+    const member = R.assignedMember(node, this.source);
+    if (member !== undefined && this.quiet === 0) this.out.assigned(member);
     const name = binder.name(node, this.source);
     for (const key of childKeys(node.type)) {
       const value = node[key];
