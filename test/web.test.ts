@@ -162,6 +162,31 @@ describe("the HTML report and the dashboard on the Acme example org", () => {
     expect(bad.code).toBe(2);
   });
 
+  it("says in a drift cell's tooltip where its value is written, another file's path included", async () => {
+    const json = join(dir, "imported.json");
+    await runCli(["report", "--index", indexFile, "--format", "json", "-o", json, "-q"], dir);
+    const result = JSON.parse(readFileSync(json, "utf8"));
+    const retry = result.concerns.find((c: { id: string }) => c.id === "retry");
+    const checkout = retry.implementations.find((i: { team: string }) => i.team === "checkout");
+    // As a scan writes a value read from a module the implementation imports.
+    checkout.parameters.attempts.path = "apps/web-checkout/src/lib/retry-defaults.ts";
+    writeFileSync(json, JSON.stringify(result));
+    const html = join(dir, "imported.html");
+    expect((await runCli(["report", "--from", json, "--format", "html", "-o", html, "-q"], dir)).code).toBe(
+      0,
+    );
+    const { page, errors } = await watchedPage(browser);
+    await page.goto(`${pathToFileURL(html).href}#/concern/retry`);
+    await drawn(page);
+    const line = checkout.parameters.attempts.line;
+    const titles = await page
+      .locator("table.drift td[title]")
+      .evaluateAll((cells) => cells.map((cell) => cell.getAttribute("title")));
+    expect(titles).toContain(`apps/web-checkout/src/lib/retry-defaults.ts:${line}`);
+    expect(titles.filter((title) => title?.startsWith("line ")).length).toBeGreaterThan(5);
+    expect(errors).toEqual([]);
+  });
+
   it("works from the keyboard, and prints without its controls", async () => {
     const { page } = await watchedPage(browser);
     await page.goto(pathToFileURL(reportFile).href);
