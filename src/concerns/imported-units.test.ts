@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { compileTestDefinition } from "../../test/helpers/concerns.js";
+import { parameterDefinition } from "../../test/helpers/concerns.js";
 import { languageKit } from "../../test/helpers/lang.js";
 import type { LanguageId, Unit } from "../lang/index.js";
 import {
@@ -28,18 +28,10 @@ const named = (f: ModuleFile, ...names: string[]): Unit[] =>
 const unitNames = (groups: { path: string; units: Unit[] }[]) =>
   groups.map((g) => [g.path, g.units.map((u) => u.name)]);
 
-const retry = compileTestDefinition({
-  id: "retry",
-  title: "Retry",
-  noun: "retry logic",
-  description: "d",
-  signals: [{ subword: "retry", weight: 1 }],
-  threshold: 1,
-  parameters: [
-    { id: "attempts", title: "attempts", kind: "count", names: ["numOfAttempts", "maxAttempts"] },
-    { id: "baseDelay", title: "base delay", kind: "duration", names: ["startingDelay"] },
-  ],
-});
+const retry = parameterDefinition([
+  { id: "attempts", title: "attempts", kind: "count", names: ["numOfAttempts", "maxAttempts"] },
+  { id: "baseDelay", title: "base delay", kind: "duration", names: ["startingDelay"] },
+]);
 
 // A package that keeps its defaults apart from the code that uses them, as exponential-backoff does.
 const backoff = `import { getSanitizedOptions, IBackoffOptions } from "./options";
@@ -137,19 +129,14 @@ module.exports = middleware;
   });
 
   it("reads only values bound to a name from an imported module: no event name, no other object's keys", () => {
-    const logging = compileTestDefinition({
-      id: "structured-logging",
-      title: "Logging",
-      noun: "logging setups",
-      description: "d",
-      signals: [{ subword: "log", weight: 1 }],
-      threshold: 1,
-      parameters: [
+    const logging = parameterDefinition(
+      [
         { id: "level", title: "level", kind: "strings", names: ["level"], match: ["info", "error"] },
         { id: "fields", title: "fields", kind: "keys", match: ["env", "service"] },
         { id: "codes", title: "codes", kind: "statuses" },
       ],
-    });
+      "structured-logging",
+    );
     const workers = file(
       "lib/workers.js",
       `const LEVEL = { level: "info" };

@@ -1,22 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { parameterDefinition } from "../../test/helpers/concerns.js";
 import { makeUnit } from "../../test/helpers/units.js";
 import type { Literal, Unit } from "../lang/index.js";
-import { compileDefinition } from "./compile.js";
-import { type ConcernDefinitionInput, definitionSchema } from "./definition.js";
 import { extractParameters, formatDuration } from "./parameters.js";
 
-function definition(parameters: unknown[]) {
-  const input = definitionSchema.parse({
-    id: "retry",
-    title: "Retry",
-    noun: "retry logic",
-    description: "d",
-    signals: [{ subword: "retry", weight: 1 }],
-    threshold: 1,
-    parameters,
-  }) as ConcernDefinitionInput;
-  return compileDefinition(input, "retry.yaml", () => {});
-}
+const definition = (parameters: object[]) => parameterDefinition(parameters);
 
 const unit = (parts: Partial<Unit>) => makeUnit("u", { endLine: 9, ...parts });
 

@@ -11,6 +11,22 @@ export function compileTestDefinition(input: object): ConcernDefinition {
   return compileDefinition(definitionSchema.parse(input) as ConcernDefinitionInput, "x.yaml", () => {});
 }
 
+/**
+ * A definition read only for its parameters (the drift table): one signal, a bar of 1. `parameters` in
+ * their YAML shape, validated as the loader validates them.
+ */
+export function parameterDefinition(parameters: object[], id = "retry"): ConcernDefinition {
+  return compileTestDefinition({
+    id,
+    title: id,
+    noun: `${id} work`,
+    description: "d",
+    signals: [{ subword: id.split("-")[0], weight: 1 }],
+    threshold: 1,
+    parameters,
+  });
+}
+
 /** A small retry definition: retry words, a wait and a loop, all three required. */
 export const retryDefinition = compileTestDefinition({
   id: "retry",

@@ -23,6 +23,12 @@ export function languageKit(samplePath: string, prefix = "") {
         throw new Error(`no unit ${name} in ${file.units.map((u) => u.name).join(", ")}`);
       return found;
     },
+    /** The one unit of a source that must have exactly one. */
+    only: (source: string, path = samplePath): Unit => {
+      const [first, ...rest] = registry.parse(path, `${prefix}${source}`).units;
+      if (first === undefined || rest.length > 0) throw new Error("expected exactly one unit");
+      return first;
+    },
     shape: (file: FileUnits) => file.units.map((u) => [u.name, u.kind, u.startLine, u.endLine]),
     bound: (u: Unit) => u.literals.map((l) => [l.kind, l.value, l.name]),
   };
