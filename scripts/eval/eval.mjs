@@ -260,10 +260,26 @@ function print(acme, devset) {
   return out.join("\n");
 }
 
+const USAGE = "usage: npm run eval [-- --only acme|devset] [--splits dev,dev-2,...] [--json FILE]";
+
 async function main() {
-  const { values } = parseArgs({
-    options: { only: { type: "string" }, json: { type: "string" }, splits: { type: "string" } },
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        only: { type: "string" },
+        json: { type: "string" },
+        splits: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    }));
+  } catch (error) {
+    throw new Failure(`${error.message}\n${USAGE}`);
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   if (values.only && !["acme", "devset"].includes(values.only))
     throw new Failure("--only takes acme or devset");
   const splits = values.splits ? new Set(values.splits.split(",").map((s) => s.trim())) : null;

@@ -4,7 +4,6 @@
 // set apart from the random sample.
 //   npm run build && node scripts/eval/label-worklist.mjs [--repo NAME] [--max-lines N] > worklist.txt
 // Fetches the dev set into .cache/devset and builds its org when something is missing.
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { scan } from "../../dist/scan/index.js";
@@ -12,6 +11,7 @@ import { predictedLabels, randomSample } from "./devset-sample.mjs";
 import { devsetUnits } from "./devset-units.mjs";
 import { Failure, prepareDevset } from "./fetch-devset.mjs";
 import { readAllLabels } from "./unit-figures.mjs";
+import { unitSource } from "./unit-source.mjs";
 
 const root = new URL("../..", import.meta.url).pathname;
 const { values } = parseArgs({
@@ -38,39 +38,7 @@ const out = [];
 for (const unit of [...units].sort((a, b) => a.key.localeCompare(b.key))) {
   if (!wanted.has(unit.key) || unit.key in labelled) continue;
   if (values.repo && unit.repo !== values.repo) continue;
-  const file = join(orgDir, unit.repo, unit.path);
-  if (!sources.has(file)) sources.set(file, readFileSync(file, "utf8").split("\n"));
-  // A class unit is its own fields and heritage: its methods are units of their own, shown as one line.
-  const nested =
-    unit.kind === "class"
-      ? units.filter(
-          (u) =>
-            u.repo === unit.repo &&
-            u.path === unit.path &&
-            u !== unit &&
-            u.startLine >= unit.startLine &&
-            u.endLine <= unit.endLine,
-        )
-      : [];
-  const text = sources.get(file);
-  const shown = [];
-  for (let line = unit.startLine; line <= unit.endLine && shown.length < maxLines; line++) {
-    const inner = nested.find((u) => u.startLine === line);
-    if (inner) {
-      shown.push(
-        `${String(line).padStart(5)}  [${inner.kind} ${inner.name}, lines ${inner.startLine}-${inner.endLine}]`,
-      );
-      line = inner.endLine;
-      continue;
-    }
-    shown.push(`${String(line).padStart(5)}  ${(text[line - 1] ?? "").slice(0, 240)}`);
-  }
-  const total = unit.endLine - unit.startLine + 1;
-  out.push(
-    `===== ${unit.key} (${unit.kind}, lines ${unit.startLine}-${unit.endLine})`,
-    ...shown,
-    ...(shown.length >= maxLines && total > maxLines ? ["      … more lines"] : []),
-  );
+  out.push(...unitSource(unit, units, orgDir, maxLines, sources));
 }
 process.stdout.write(`${out.join("\n")}\n`);
 process.stderr.write(

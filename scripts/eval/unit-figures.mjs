@@ -75,9 +75,12 @@ export function unitFigures(units, result, labels, builtIn, splitOf) {
   return { ...figures, splits };
 }
 
-function figuresOf(units, result, labels, builtIn) {
+/**
+ * The per-unit figures of `units` against `labels`. `sample`: the unit keys recall is measured on (by
+ * default the dev set's seeded draw per package); an org with a sample of its own passes it.
+ */
+export function figuresOf(units, result, labels, builtIn, sample = randomSample(units)) {
   const byKey = new Map(units.map((unit) => [unit.key, unit]));
-  const sample = randomSample(units);
   const predicted = predictedLabels(result);
   const problems = [];
   for (const [key, label] of Object.entries(labels)) {
@@ -198,12 +201,16 @@ const SPLIT_TITLES = {
     "Third dev split, added for the concerns with the fewest packages, labelled blind before any rule was tuned on it",
 };
 
-export function printUnitFigures(figures) {
+/** `labelFiles`: where the labels are, as the report names them. */
+export function printUnitFigures(
+  figures,
+  labelFiles = "scripts/eval/devset-labels.json and holdout-labels.json",
+) {
   const out = [
     "",
     "### Per unit",
     "",
-    `${figures.labelledUnits} units labelled by hand (scripts/eval/devset-labels.json and holdout-labels.json) of ${figures.units} the scan reads: a random sample of ${figures.sampleUnits} and every unit lineitem labels (${figures.predictedUnits} now).`,
+    `${figures.labelledUnits} units labelled by hand (${labelFiles}) of ${figures.units} the scan reads: a random sample of ${figures.sampleUnits} and every unit lineitem labels (${figures.predictedUnits} now).`,
     "",
     `Precision (concerns lineitem puts on labelled units that the labels agree with): ${figures.precision} of ${figures.predictedPairs}.`,
     `Recall (concerns the labels give the random sample that lineitem finds): ${figures.recall} of ${figures.labelledPairs}.`,
