@@ -42,3 +42,17 @@ it("a poller's check that decides to check again is work beside the timer that w
   expect(work).not.toContain("JobWaiter.constructor");
   expect(work).not.toContain("JobWaiter.untilDone");
 });
+
+it("a config module's loader is work; its getters, which read the settings, support it", () => {
+  const work = workOf("test/fixtures/concerns/config-loading/config.go", "config-loading");
+  expect(work).toContain("Load");
+  expect(work).not.toContain("Config.GetTerminationGracePeriod");
+  expect(work).not.toContain("Config.IsDebugConfig");
+});
+
+it("a token service's middleware that checks the bearer token is work; listing and revoking tokens is not", () => {
+  const work = workOf("test/fixtures/concerns/auth-token/tokens.ts", "auth-token");
+  expect(work.some((name) => name.startsWith("TokenService.requireToken"))).toBe(true);
+  expect(work).not.toContain("TokenService.listTokens");
+  expect(work).not.toContain("TokenService.revokeToken");
+});
