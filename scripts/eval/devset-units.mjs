@@ -24,11 +24,13 @@ export const unitKey = (repo, path, unit) => `${repo}/${path}#${unit.name}@${uni
  * reading disagreements.
  */
 export async function devsetUnits(orgDir, configFile, cwd) {
+  // `orgDir`: a folder of repositories, or a list of repositories scanned as one org.
+  const scanPaths = Array.isArray(orgDir) ? orgDir : [orgDir];
   const log = new DiagnosticLog();
-  const loaded = loadConfig({ configFile, scanPaths: [orgDir], cwd });
+  const loaded = loadConfig({ configFile, scanPaths, cwd });
   const { config } = loaded;
   const definitions = await loadConcernDefinitions(config.concerns, loaded.baseDir, log);
-  const targets = await discoverRepos([orgDir], cwd, log);
+  const targets = await discoverRepos(scanPaths, cwd, log);
   const goldenPackages = [
     ...new Set(config.goldenPaths.flatMap((golden) => (golden.package ? [golden.package] : []))),
   ];

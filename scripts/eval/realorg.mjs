@@ -1,14 +1,15 @@
-// npm run eval:realorg -- --org DIR: per-unit precision and recall on a real company monorepo, the way
+// npm run eval:realorg -- --org DIR: per-unit precision and recall on real company repositories, the way
 // npm run eval measures the dev set, and how many of the implementations lineitem reports do the work.
 //
 // The dev set is libraries, each of which implements a concern; an organisation's own code mostly does
-// not, so lineitem's precision there is the figure a user meets first. The org is Gitpod's monorepo at
-// commit 4a95517df3 (May 2023: four engineering teams and the staff engineers own its folders in
-// .github/CODEOWNERS; TypeScript, Go, Java, Kotlin). It is not on npm, so this machine cannot fetch it:
+// not, so lineitem's precision there is the figure a user meets first. Each labelled repository has a
+// file scripts/eval/realorg-NAME-labels.json (its `about` says how it was made, `url` and `commit` where
+// to get it). They are not on npm, so this machine cannot fetch them: clone each into DIR by hand, e.g.
 //   git clone https://github.com/gitpod-io/gitpod DIR/gitpod && git -C DIR/gitpod checkout 4a95517df3
-// Labels: scripts/eval/realorg-labels.json (its `about` says how they were made).
+// The script checks each checkout's commit and measures the repositories DIR holds.
 //
-//   npm run eval:realorg -- --org DIR               the figures
+//   npm run eval:realorg -- --org DIR               the figures, per repository
+//   npm run eval:realorg -- --org DIR --only NAME   one repository
 //   npm run eval:realorg -- --org DIR --json FILE   also as JSON
 //   npm run eval:realorg -- --org DIR --worklist    print the sampled or predicted units not labelled
 //                                                   yet, with their code and without predictions
@@ -26,14 +27,15 @@ import { figuresOf, printUnitFigures, readKeyFile } from "./unit-figures.mjs";
 import { unitSource } from "./unit-source.mjs";
 
 const root = new URL("../..", import.meta.url).pathname;
-const LABELS = join(root, "scripts", "eval", "realorg-labels.json");
-const USAGE = "usage: npm run eval:realorg -- --org DIR [--json FILE] [--worklist]";
+const EVAL_DIR = join(root, "scripts", "eval");
+const USAGE = "usage: npm run eval:realorg -- --org DIR [--only NAME] [--json FILE] [--worklist]";
 
 function options() {
   try {
     return parseArgs({
       options: {
         org: { type: "string" },
+        only: { type: "string" },
         json: { type: "string" },
         worklist: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
@@ -44,37 +46,48 @@ function options() {
   }
 }
 
-/** The labels file: `repo`, `commit`, `sample` (unit keys) and `units` (key → { concerns, why }). */
-function readLabels() {
-  const units = readKeyFile(LABELS, "units", Failure);
-  const key = JSON.parse(readFileSync(LABELS, "utf8"));
-  if (typeof key.repo !== "string" || typeof key.commit !== "string" || !Array.isArray(key.sample))
-    throw new Failure(`${LABELS}: "repo", "commit" and "sample" are required`);
-  return { ...key, units };
+/**
+ * Every labels file: `repo`, `url`, `commit`, `sample` (unit keys) and `units` (key → { concerns, why }),
+ * with `file`, its name.
+ */
+function readAllLabels() {
+  return readdirSync(EVAL_DIR)
+    .filter((name) => /^realorg-.+-labels\.json$/.test(name))
+    .sort()
+    .map((name) => {
+      const file = join(EVAL_DIR, name);
+      const units = readKeyFile(file, "units", Failure);
+      const key = JSON.parse(readFileSync(file, "utf8"));
+      for (const field of ["repo", "url", "commit"])
+        if (typeof key[field] !== "string") throw new Failure(`${file}: "${field}" is required`);
+      if (!Array.isArray(key.sample)) throw new Failure(`${file}: "sample" is not a list`);
+      return { ...key, units, file: `scripts/eval/${name}` };
+    });
 }
 
-/** The org folder, checked: it holds the labelled repository at the labelled commit. */
-function checkedOrg(dir, key) {
-  if (!dir) throw new Failure(`--org is required\n${USAGE}`);
-  const orgDir = resolve(dir);
+/** Whether DIR/repo is the labelled repository at the labelled commit; a wrong commit is a Failure. */
+function checkedOut(orgDir, key) {
   const repoDir = join(orgDir, key.repo);
-  const how = `clone it: git clone https://github.com/gitpod-io/gitpod ${repoDir} && git -C ${repoDir} checkout ${key.commit}`;
-  if (!existsSync(join(repoDir, ".git"))) throw new Failure(`${repoDir} is not a git repository; ${how}`);
+  if (!existsSync(join(repoDir, ".git"))) return false;
   const head = execFileSync("git", ["-C", repoDir, "rev-parse", "HEAD"], { encoding: "utf8" }).trim();
   if (!head.startsWith(key.commit))
-    throw new Failure(`${repoDir} is at ${head.slice(0, 10)}, the labels are for ${key.commit}; ${how}`);
-  const others = readdirSync(orgDir).filter((name) => name !== key.repo && !name.startsWith("."));
-  if (others.length) throw new Failure(`${orgDir} holds more than ${key.repo}: ${others.join(", ")}`);
-  return orgDir;
+    throw new Failure(
+      `${repoDir} is at ${head.slice(0, 10)}, the labels are for ${key.commit}: git -C ${repoDir} checkout ${key.commit}`,
+    );
+  return true;
 }
 
-/** Of the implementations reported, those with a unit doing the work that the labels agree does it. */
-function implementationFigures(result, labels) {
+const cloneHint = (orgDir, key) =>
+  `git clone ${key.url} ${join(orgDir, key.repo)} && git -C ${join(orgDir, key.repo)} checkout ${key.commit}`;
+
+/** Of the implementations reported in `repo`, those with a unit doing the work that the labels agree does it. */
+function implementationFigures(result, repo, labels) {
   let reported = 0;
   let right = 0;
   let long = 0;
   for (const cluster of result.concerns)
     for (const impl of cluster.implementations) {
+      if (impl.repo !== repo) continue;
       reported++;
       if (impl.endLine - impl.startLine + 1 > 300) long++;
       const agreed = impl.units.some(
@@ -93,18 +106,35 @@ async function main() {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const key = readLabels();
-  const orgDir = checkedOrg(values.org, key);
-  const units = await devsetUnits(orgDir, undefined, orgDir);
-  const result = await scan({ paths: [orgDir], cwd: orgDir, workers: 1 });
-  const sample = new Set(key.sample);
+  if (!values.org) throw new Failure(`--org is required\n${USAGE}`);
+  const orgDir = resolve(values.org);
+  const all = readAllLabels();
+  if (values.only && !all.some((key) => key.repo === values.only))
+    throw new Failure(
+      `--only: no labels for ${values.only} (labelled: ${all.map((k) => k.repo).join(", ")})`,
+    );
+  const wanted = all.filter((key) => !values.only || key.repo === values.only);
+  const present = wanted.filter((key) => checkedOut(orgDir, key));
+  for (const key of wanted.filter((k) => !present.includes(k)))
+    process.stderr.write(
+      `eval:realorg: ${key.repo} is not in ${orgDir}, skipped; ${cloneHint(orgDir, key)}\n`,
+    );
+  if (present.length === 0) throw new Failure(`no labelled repository in ${orgDir}`);
+
+  // Only the measured checkouts are scanned, as one org: nothing else DIR holds.
+  const paths = present.map((key) => join(orgDir, key.repo));
+  const units = await devsetUnits(paths, undefined, orgDir);
+  const result = await scan({ paths, cwd: orgDir, workers: 1 });
   if (values.worklist) {
-    const wanted = new Set([...sample, ...predictedLabels(result).keys()]);
+    const predicted = predictedLabels(result);
     const sources = new Map();
     const out = [];
-    for (const unit of [...units].sort((a, b) => a.key.localeCompare(b.key)))
-      if (wanted.has(unit.key) && !(unit.key in key.units))
-        out.push(...unitSource(unit, units, orgDir, 250, sources));
+    for (const key of present) {
+      const sample = new Set(key.sample);
+      for (const unit of units.filter((u) => u.repo === key.repo).sort((a, b) => a.key.localeCompare(b.key)))
+        if ((sample.has(unit.key) || predicted.has(unit.key)) && !(unit.key in key.units))
+          out.push(...unitSource(unit, units, orgDir, 250, sources));
+    }
     process.stdout.write(out.length ? `${out.join("\n")}\n` : "");
     process.stderr.write(`eval:realorg: ${out.length ? "units" : "no unit"} to label\n`);
     return;
@@ -114,17 +144,23 @@ async function main() {
       .filter((file) => file.endsWith(".yaml"))
       .map((file) => file.replace(/\.yaml$/, "")),
   );
-  const figures = figuresOf(units, result, key.units, builtIn, sample);
-  const implementations = implementationFigures(result, key.units);
-  const out = [
-    `# A real org: ${key.repo} at ${key.commit}`,
-    "",
-    `Implementations reported: ${implementations.reported}; with a unit doing the work that the labels agree does it: ${implementations.right} (${implementations.precision}); spanning more than 300 lines: ${implementations.long}.`,
-    ...printUnitFigures(figures, "scripts/eval/realorg-labels.json"),
-  ];
-  process.stdout.write(`${out.join("\n")}\n`);
-  if (values.json)
-    writeFileSync(values.json, `${JSON.stringify({ implementations, units: figures }, null, 2)}\n`);
+  const out = [];
+  const json = {};
+  for (const key of present) {
+    const mine = units.filter((unit) => unit.repo === key.repo);
+    const figures = figuresOf(mine, result, key.units, builtIn, new Set(key.sample));
+    const implementations = implementationFigures(result, key.repo, key.units);
+    json[key.repo] = { commit: key.commit, implementations, units: figures };
+    out.push(
+      `# A real org: ${key.repo} at ${key.commit}`,
+      "",
+      `Implementations reported: ${implementations.reported}; with a unit doing the work that the labels agree does it: ${implementations.right} (${implementations.precision}); spanning more than 300 lines: ${implementations.long}.`,
+      ...printUnitFigures(figures, key.file),
+      "",
+    );
+  }
+  process.stdout.write(`${out.join("\n")}`);
+  if (values.json) writeFileSync(values.json, `${JSON.stringify(json, null, 2)}\n`);
 }
 
 main().catch((error) => {
