@@ -148,7 +148,15 @@ async function main() {
   const json = {};
   for (const key of present) {
     const mine = units.filter((unit) => unit.repo === key.repo);
-    const figures = figuresOf(mine, result, key.units, builtIn, new Set(key.sample));
+    // This repository's implementations only, so that the counts of predicted units are its own.
+    const own = {
+      ...result,
+      concerns: result.concerns.map((cluster) => ({
+        ...cluster,
+        implementations: cluster.implementations.filter((impl) => impl.repo === key.repo),
+      })),
+    };
+    const figures = figuresOf(mine, own, key.units, builtIn, new Set(key.sample));
     const implementations = implementationFigures(result, key.repo, key.units);
     json[key.repo] = { commit: key.commit, implementations, units: figures };
     out.push(
