@@ -26,19 +26,18 @@
 //                                report only these splits of the dev set (tuning sessions keep the
 //                                held-out splits out of sight this way; the scan still reads every package)
 // Exit codes: 0 done, 2 something failed (one line on stderr).
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
-import { builtinConcernsDir, loadConcernDefinitions } from "../../dist/concerns/index.js";
+import { loadConcernDefinitions } from "../../dist/concerns/index.js";
 import { buildExampleOrg } from "../../dist/demo/index.js";
 import { scan } from "../../dist/scan/index.js";
 import { DiagnosticLog } from "../../dist/shared/index.js";
 import { repoName } from "../bench/peers-setup.mjs";
 import { devsetUnits } from "./devset-units.mjs";
-import { Failure, prepareDevset } from "./fetch-devset.mjs";
+import { Failure, parseOptions, prepareDevset } from "./fetch-devset.mjs";
 import { parameterFigures, printParameterFigures, readParameterKey } from "./parameter-figures.mjs";
-import { printUnitFigures, readAllLabels, repoOf, unitFigures } from "./unit-figures.mjs";
+import { builtInConcernIds, printUnitFigures, readAllLabels, repoOf, unitFigures } from "./unit-figures.mjs";
 
 const root = new URL("../..", import.meta.url).pathname;
 const ratio = (a, b) => (b === 0 ? "—" : (a / b).toFixed(3));
@@ -163,12 +162,7 @@ async function evalDevset(splits) {
         .push({ concern: cluster.id, where: `${impl.path}:${impl.startLine}-${impl.endLine}` });
     }
   }
-  // The concerns lineitem ships (a label it has no definition for cannot be found).
-  const builtIn = new Set(
-    readdirSync(builtinConcernsDir)
-      .filter((file) => file.endsWith(".yaml"))
-      .map((file) => file.replace(/\.yaml$/, "")),
-  );
+  const builtIn = builtInConcernIds();
   const rows = specs.map(({ spec, concern }) => {
     const found = byRepo.get(repoName(spec)) ?? [];
     return { spec, label: concern, found, hit: found.some((f) => f.concern === concern) };
@@ -263,23 +257,11 @@ function print(acme, devset) {
 const USAGE = "usage: npm run eval [-- --only acme|devset] [--splits dev,dev-2,...] [--json FILE]";
 
 async function main() {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        only: { type: "string" },
-        json: { type: "string" },
-        splits: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    }));
-  } catch (error) {
-    throw new Failure(`${error.message}\n${USAGE}`);
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
+  const values = parseOptions(
+    { only: { type: "string" }, json: { type: "string" }, splits: { type: "string" } },
+    USAGE,
+  );
+  if (!values) return;
   if (values.only && !["acme", "devset"].includes(values.only))
     throw new Failure("--only takes acme or devset");
   const splits = values.splits ? new Set(values.splits.split(",").map((s) => s.trim())) : null;

@@ -4,11 +4,29 @@
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
+import { parseArgs, promisify } from "node:util";
 import { buildOrg } from "../bench/peers-setup.mjs";
 
 const run = promisify(execFile);
 export class Failure extends Error {}
+
+/**
+ * The eval scripts' options: parseArgs with a `--help`/`-h` of its own. An unknown or malformed option is
+ * a Failure that says the usage (one line and exit 2, never a stack trace). `null` when help was asked.
+ */
+export function parseOptions(options, usage) {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: { ...options, help: { type: "boolean", short: "h", default: false } },
+    }));
+  } catch (error) {
+    throw new Failure(`${error.message}\n${usage}`);
+  }
+  if (!values.help) return values;
+  process.stdout.write(`${usage}\n`);
+  return null;
+}
 
 const MARKER = ".corpus-complete.json";
 const CONCURRENCY = 4;

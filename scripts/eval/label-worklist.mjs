@@ -5,18 +5,23 @@
 //   npm run build && node scripts/eval/label-worklist.mjs [--repo NAME] [--max-lines N] > worklist.txt
 // Fetches the dev set into .cache/devset and builds its org when something is missing.
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { scan } from "../../dist/scan/index.js";
 import { predictedLabels, randomSample } from "./devset-sample.mjs";
 import { devsetUnits } from "./devset-units.mjs";
-import { Failure, prepareDevset } from "./fetch-devset.mjs";
+import { Failure, parseOptions, prepareDevset } from "./fetch-devset.mjs";
 import { readAllLabels } from "./unit-figures.mjs";
 import { unitSource } from "./unit-source.mjs";
 
 const root = new URL("../..", import.meta.url).pathname;
-const { values } = parseArgs({
-  options: { repo: { type: "string" }, "max-lines": { type: "string", default: "400" } },
-});
+const USAGE = "usage: node scripts/eval/label-worklist.mjs [--repo NAME] [--max-lines N]";
+let values;
+try {
+  values = parseOptions({ repo: { type: "string" }, "max-lines": { type: "string", default: "400" } }, USAGE);
+} catch (error) {
+  process.stderr.write(`label-worklist: ${error.message}\n`);
+  process.exit(2);
+}
+if (!values) process.exit(0);
 // Fetches what devset.json names and builds the org first, so a new package can be labelled before any
 // eval has run on it.
 let prepared;

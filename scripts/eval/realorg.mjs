@@ -15,36 +15,18 @@
 //                                                   yet, with their code and without predictions
 // Exit codes: 0 done, 2 something failed (one line on stderr).
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
-import { builtinConcernsDir } from "../../dist/concerns/index.js";
 import { scan } from "../../dist/scan/index.js";
 import { predictedLabels } from "./devset-sample.mjs";
 import { devsetUnits } from "./devset-units.mjs";
-import { Failure } from "./fetch-devset.mjs";
-import { figuresOf, printUnitFigures, readKeyFile } from "./unit-figures.mjs";
+import { Failure, parseOptions } from "./fetch-devset.mjs";
+import { builtInConcernIds, figuresOf, printUnitFigures, readKeyObject } from "./unit-figures.mjs";
 import { unitSource } from "./unit-source.mjs";
 
 const root = new URL("../..", import.meta.url).pathname;
 const EVAL_DIR = join(root, "scripts", "eval");
 const USAGE = "usage: npm run eval:realorg -- --org DIR [--only NAME] [--json FILE] [--worklist]";
-
-function options() {
-  try {
-    return parseArgs({
-      options: {
-        org: { type: "string" },
-        only: { type: "string" },
-        json: { type: "string" },
-        worklist: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    }).values;
-  } catch (error) {
-    throw new Failure(`${error.message}\n${USAGE}`);
-  }
-}
 
 /**
  * Every labels file: `repo`, `url`, `commit`, `sample` (unit keys) and `units` (key → { concerns, why }),
@@ -56,12 +38,13 @@ function readAllLabels() {
     .sort()
     .map((name) => {
       const file = join(EVAL_DIR, name);
-      const units = readKeyFile(file, "units", Failure);
-      const key = JSON.parse(readFileSync(file, "utf8"));
+      const key = readKeyObject(file, Failure);
+      if (typeof key.units !== "object" || key.units === null)
+        throw new Failure(`${file}: no "units" object`);
       for (const field of ["repo", "url", "commit"])
         if (typeof key[field] !== "string") throw new Failure(`${file}: "${field}" is required`);
       if (!Array.isArray(key.sample)) throw new Failure(`${file}: "sample" is not a list`);
-      return { ...key, units, file: `scripts/eval/${name}` };
+      return { ...key, file: `scripts/eval/${name}` };
     });
 }
 
@@ -101,11 +84,16 @@ function implementationFigures(result, repo, labels) {
 }
 
 async function main() {
-  const values = options();
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
+  const values = parseOptions(
+    {
+      org: { type: "string" },
+      only: { type: "string" },
+      json: { type: "string" },
+      worklist: { type: "boolean", default: false },
+    },
+    USAGE,
+  );
+  if (!values) return;
   if (!values.org) throw new Failure(`--org is required\n${USAGE}`);
   const orgDir = resolve(values.org);
   const all = readAllLabels();
@@ -139,11 +127,7 @@ async function main() {
     process.stderr.write(`eval:realorg: ${out.length ? "units" : "no unit"} to label\n`);
     return;
   }
-  const builtIn = new Set(
-    readdirSync(builtinConcernsDir)
-      .filter((file) => file.endsWith(".yaml"))
-      .map((file) => file.replace(/\.yaml$/, "")),
-  );
+  const builtIn = builtInConcernIds();
   const out = [];
   const json = {};
   for (const key of present) {

@@ -2,8 +2,9 @@
 // there (precision), and how many of the concerns a person found in the random sample lineitem finds too
 // (recall). The labels are scripts/eval/devset-labels.json (see its `about` for how they were made) and, for
 // the held-out splits, scripts/eval/holdout-labels.json, kept apart so that tuning never reads them.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { builtinConcernsDir } from "../../dist/concerns/index.js";
 import { isTestPath } from "../../dist/sources/index.js";
 import { predictedLabels, randomSample } from "./devset-sample.mjs";
 
@@ -19,18 +20,31 @@ export function readAllLabels(dir, Failure) {
   return { ...dev, ...held };
 }
 
-/** The object under `field` of a JSON answer-key file; a missing or broken file is a Failure naming it. */
-export function readKeyFile(file, field, Failure) {
+/** A JSON answer-key file's whole object; a missing or broken file is a Failure naming it. */
+export function readKeyObject(file, Failure) {
   if (!existsSync(file)) throw new Failure(`${file} is missing`);
-  let parsed;
   try {
-    parsed = JSON.parse(readFileSync(file, "utf8"));
+    return JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
     throw new Failure(`${file}: ${error.message}`);
   }
+}
+
+/** The object under `field` of a JSON answer-key file; a missing or broken file is a Failure naming it. */
+export function readKeyFile(file, field, Failure) {
+  const parsed = readKeyObject(file, Failure);
   if (typeof parsed?.[field] !== "object" || parsed[field] === null)
     throw new Failure(`${file}: no "${field}" object`);
   return parsed[field];
+}
+
+/** The concerns lineitem ships (a label it has no definition for cannot be found). */
+export function builtInConcernIds() {
+  return new Set(
+    readdirSync(builtinConcernsDir)
+      .filter((file) => file.endsWith(".yaml"))
+      .map((file) => file.replace(/\.yaml$/, "")),
+  );
 }
 
 export function readLabels(file, Failure) {
