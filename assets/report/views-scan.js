@@ -107,7 +107,11 @@
         h("td", { title: impl.golden ? "golden path" : "" }, impl.golden ? "★" : ""),
         h("td", {}, impl.team),
         h("td", {}, impl.repo),
-        h("td", { class: "path" }, `${impl.path}:${impl.startLine}-${impl.endLine}`),
+        h(
+          "td",
+          { class: "path", title: L.data.where?.[impl.id]?.runs ?? "" },
+          L.data.where?.[impl.id]?.text ?? `${impl.path}:${impl.startLine}-${impl.endLine}`,
+        ),
         h("td", { class: "num" }, hist ? hist.authors : "—"),
         h("td", { class: "num" }, hist ? hist.commits : "—"),
         h("td", {}, day(hist?.firstSeen)),
@@ -198,13 +202,20 @@
     const rows = [];
     let ia = 0;
     let ib = 0;
-    const cell = (excerpt, index, kind) =>
-      index === null
-        ? [h("td", { class: "ln" }), h("td", { class: `src ${kind}` })]
-        : [
-            h("td", { class: "ln" }, excerpt.startLine + index),
-            h("td", { class: `src ${kind}` }, code(excerpt.html[index] ?? "")),
-          ];
+    // A line number of null marks the gap between two runs of an implementation's work.
+    const cell = (excerpt, index, kind) => {
+      if (index === null) return [h("td", { class: "ln" }), h("td", { class: `src ${kind}` })];
+      const line = excerpt.lineNumbers ? excerpt.lineNumbers[index] : excerpt.startLine + index;
+      if (line === null)
+        return [
+          h("td", { class: "ln gap" }, "⋯"),
+          h("td", { class: "src gap" }, "lines not part of the work"),
+        ];
+      return [
+        h("td", { class: "ln" }, line),
+        h("td", { class: `src ${kind}` }, code(excerpt.html[index] ?? "")),
+      ];
+    };
     for (let p = 0; p < parts.length; p++) {
       const part = parts[p];
       const next = parts[p + 1];

@@ -17,6 +17,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { workRuns } from "../../dist/result/index.js";
 import { scan } from "../../dist/scan/index.js";
 import { predictedLabels } from "./devset-sample.mjs";
 import { devsetUnits } from "./devset-units.mjs";
@@ -68,11 +69,17 @@ function implementationFigures(result, repo, labels) {
   let reported = 0;
   let right = 0;
   let long = 0;
+  let longFirst = 0;
+  let several = 0;
   for (const cluster of result.concerns)
     for (const impl of cluster.implementations) {
       if (impl.repo !== repo) continue;
       reported++;
       if (impl.endLine - impl.startLine + 1 > 300) long++;
+      // The "where" a reader is pointed at: the first run of the work, and how many more there are.
+      const runs = workRuns(impl);
+      if (runs.length > 1) several++;
+      if (runs[0].endLine - runs[0].startLine + 1 > 300) longFirst++;
       const agreed = impl.units.some(
         (unit) =>
           unit.role !== "support" &&
@@ -80,7 +87,14 @@ function implementationFigures(result, repo, labels) {
       );
       if (agreed) right++;
     }
-  return { reported, right, precision: reported ? (right / reported).toFixed(3) : "—", long };
+  return {
+    reported,
+    right,
+    precision: reported ? (right / reported).toFixed(3) : "—",
+    long,
+    several,
+    longFirst,
+  };
 }
 
 async function main() {
@@ -146,7 +160,7 @@ async function main() {
     out.push(
       `# A real org: ${key.repo} at ${key.commit}`,
       "",
-      `Implementations reported: ${implementations.reported}; with a unit doing the work that the labels agree does it: ${implementations.right} (${implementations.precision}); spanning more than 300 lines: ${implementations.long}.`,
+      `Implementations reported: ${implementations.reported}; with a unit doing the work that the labels agree does it: ${implementations.right} (${implementations.precision}); spanning more than 300 lines: ${implementations.long}; with work in several places of the file: ${implementations.several}; whose first place ("where") runs over 300 lines: ${implementations.longFirst}.`,
       ...printUnitFigures(figures, key.file),
       "",
     );

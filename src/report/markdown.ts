@@ -1,4 +1,4 @@
-import type { ConcernCluster, ScanResult, TrendResult } from "../result/index.js";
+import { type ConcernCluster, type ScanResult, type TrendResult, whereText } from "../result/index.js";
 import { money } from "./ledger-view.js";
 
 /**
@@ -27,7 +27,7 @@ function concernSection(concern: ConcernCluster): string[] {
       concern.implementations.map((impl) => [
         impl.golden ? "★" : "",
         mdText(impl.team),
-        mdText(`${impl.repo}/${impl.path}:${impl.startLine}-${impl.endLine}`),
+        mdText(whereText(`${impl.repo}/${impl.path}`, impl)),
         String(impl.history?.authors ?? "—"),
         String(impl.history?.commits ?? "—"),
         day(impl.history?.firstSeen),

@@ -1,5 +1,11 @@
 import { createColors } from "picocolors";
-import type { ConcernCluster, Implementation, ScanResult, UnnamedCluster } from "../result/index.js";
+import {
+  type ConcernCluster,
+  type Implementation,
+  type ScanResult,
+  type UnnamedCluster,
+  whereText,
+} from "../result/index.js";
 import { clonesSection } from "./clones-view.js";
 import { driftLines } from "./drift-view.js";
 import { adviceSection, ledgerSection } from "./ledger-view.js";
@@ -16,8 +22,8 @@ function day(iso: string | undefined): string {
   return iso ? iso.slice(0, 10) : "—";
 }
 
-function location(impl: { path: string; startLine: number; endLine: number }): string {
-  return `${printable(impl.path)}:${impl.startLine}-${impl.endLine}`;
+function location(member: { path: string; startLine: number; endLine: number }): string {
+  return `${printable(member.path)}:${member.startLine}-${member.endLine}`;
 }
 
 function headline(result: ScanResult): string {
@@ -56,7 +62,7 @@ function implementationRows(cluster: ConcernCluster, c: Colors): string[] {
       impl.golden ? c.green("★") : " ",
       impl.golden ? c.green(impl.team) : impl.team,
       impl.repo,
-      location(impl),
+      whereText(printable(impl.path), impl),
       String(impl.fanIn),
       impl.history ? String(impl.history.authors) : "—",
       day(impl.history?.firstSeen),
@@ -194,7 +200,12 @@ export function renderTerminal(result: ScanResult, options: TerminalOptions): st
   if (single.length) {
     out.push(c.bold("Written by one team so far"));
     const rows = single.flatMap((cluster) =>
-      cluster.implementations.map((impl) => ["", cluster.noun, impl.team, `${impl.repo}/${location(impl)}`]),
+      cluster.implementations.map((impl) => [
+        "",
+        cluster.noun,
+        impl.team,
+        whereText(printable(`${impl.repo}/${impl.path}`), impl),
+      ]),
     );
     out.push(...alignColumns(rows, new Set(), visible).map((line) => `  ${line}`), "");
   }

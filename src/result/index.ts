@@ -25,7 +25,8 @@ export type {
   QuarterFigure,
   TeamShare,
 } from "./ledger-schema.js";
-export { type CodeExcerpt, codeExcerptSchema, type ReportData } from "./report-data.js";
+export { type LineRun, RUN_JOIN_GAP, runsText, whereText, workRuns } from "./regions.js";
+export { type CodeExcerpt, codeExcerptSchema, GAP_LINE, type ReportData } from "./report-data.js";
 export {
   type Adoption,
   type ConcernCluster,

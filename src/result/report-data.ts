@@ -7,8 +7,16 @@ export const codeExcerptSchema = z.object({
   startLine: z.number().int(),
   language: z.string(),
   lines: z.array(z.string()),
+  /**
+   * Each line's number in its file; null for the gap between two runs of an implementation's work, whose
+   * line in `lines` is GAP_LINE.
+   */
+  lineNumbers: z.array(z.number().int().nullable()),
   truncated: z.boolean(),
 });
+
+/** The text of the line between two runs of an excerpt: the same in every excerpt, so a diff pairs them. */
+export const GAP_LINE = "\u22ef";
 
 export type CodeExcerpt = z.infer<typeof codeExcerptSchema>;
 

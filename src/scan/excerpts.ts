@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { languageOf } from "../lang/index.js";
-import type { CodeExcerpt, ScanResult } from "../result/index.js";
+import { type CodeExcerpt, GAP_LINE, type LineRun, type ScanResult, workRuns } from "../result/index.js";
 import { maskSecrets } from "../shared/index.js";
 import { catBlobs, gitBlobSha } from "../sources/index.js";
 
@@ -13,8 +13,8 @@ interface Wanted {
   repo: string;
   path: string;
   blob: string;
-  startLine: number;
-  endLine: number;
+  /** The runs of lines shown, in file order. */
+  runs: LineRun[];
   language: string;
 }
 
@@ -22,12 +22,13 @@ interface Wanted {
 function wantedOf(result: ScanResult): Wanted[] {
   return [
     ...result.concerns.flatMap((concern) =>
-      concern.implementations.map((impl) => ({ key: impl.id, ...impl })),
+      concern.implementations.map((impl) => ({ key: impl.id, ...impl, runs: workRuns(impl) })),
     ),
     ...result.unnamed.flatMap((cluster) =>
       cluster.members.map((member, i) => ({
         key: `${cluster.id}#${i}`,
         ...member,
+        runs: [{ startLine: member.startLine, endLine: member.endLine }],
         language: languageOf(member.path) ?? "",
       })),
     ),
@@ -73,11 +74,23 @@ export async function readExcerpts(result: ScanResult): Promise<Record<string, C
   for (const want of wanted) {
     const text = texts.get(want.blob);
     if (text === undefined) continue;
-    const lines = text.split(/\r?\n/).slice(want.startLine - 1, want.endLine);
+    const fileLines = text.split(/\r?\n/);
+    const lines: string[] = [];
+    const lineNumbers: (number | null)[] = [];
+    want.runs.forEach((run, i) => {
+      if (i > 0) {
+        lines.push(GAP_LINE);
+        lineNumbers.push(null);
+      }
+      const shown = fileLines.slice(run.startLine - 1, run.endLine);
+      lines.push(...shown);
+      lineNumbers.push(...shown.map((_, k) => run.startLine + k));
+    });
     excerpts[want.key] = {
-      startLine: want.startLine,
+      startLine: want.runs[0]?.startLine ?? 1,
       language: want.language,
       lines: lines.slice(0, MAX_EXCERPT_LINES),
+      lineNumbers: lineNumbers.slice(0, MAX_EXCERPT_LINES),
       truncated: lines.length > MAX_EXCERPT_LINES,
     };
   }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { CodeExcerpt, ReportData } from "../../result/index.js";
+import { type CodeExcerpt, type ReportData, runsText, whereText } from "../../result/index.js";
 import { escapeHtml, highlightLines } from "./highlight.js";
 
 /** The page's own code and the two libraries it draws with, as text (read from the package by the caller). */
@@ -16,9 +16,19 @@ export interface HtmlAssets {
 /** An excerpt as the page draws it: its lines as text (compared) and as highlighted HTML (shown). */
 export type PageExcerpt = CodeExcerpt & { html: string[] };
 
-/** What the page's script reads: the report data with its code highlighted, and a version to poll. */
+/** Where an implementation is, as its row shows it: the first run of its work, and every run on hover. */
+export interface PageWhere {
+  text: string;
+  runs: string;
+}
+
+/**
+ * What the page's script reads: the report data with its code highlighted, each implementation's place
+ * worded once here (as the terminal and Markdown word it), and a version to poll.
+ */
 export interface PageData extends Omit<ReportData, "excerpts"> {
   excerpts: Record<string, PageExcerpt>;
+  where: Record<string, PageWhere>;
   version: string;
 }
 
@@ -28,11 +38,16 @@ export function pageData(data: ReportData): PageData {
   for (const [key, excerpt] of Object.entries(data.excerpts)) {
     excerpts[key] = { ...excerpt, html: highlightLines(excerpt.lines, excerpt.language) };
   }
+  const where: Record<string, PageWhere> = {};
+  for (const concern of data.scan.concerns) {
+    for (const impl of concern.implementations)
+      where[impl.id] = { text: whereText(impl.path, impl), runs: runsText(impl) };
+  }
   const version = createHash("sha256")
     .update(`${data.scan.generatedAt}\0${data.trend?.generatedAt ?? ""}`)
     .digest("hex")
     .slice(0, 16);
-  return { ...data, excerpts, version };
+  return { ...data, excerpts, where, version };
 }
 
 /**

@@ -1,0 +1,57 @@
+import type { Implementation } from "./schema.js";
+
+/** A run of lines in an implementation's file. */
+export interface LineRun {
+  startLine: number;
+  endLine: number;
+}
+
+/**
+ * Work units closer than this many lines are shown as one run: a helper or a few blank lines between two
+ * methods read better in place. Farther apart, the code between is not the concern's (a service's other
+ * functions), and showing it would bury the work. At 20 no implementation of the example org splits; in a
+ * company monorepo a quarter of them do (docs/concerns.md, "Where an implementation is").
+ */
+export const RUN_JOIN_GAP = 20;
+
+type Placed = Pick<Implementation, "startLine" | "endLine" | "units">;
+
+/**
+ * The runs of lines a reader is pointed at for an implementation: the lines of the units that do its work,
+ * in file order, joined where they are less than RUN_JOIN_GAP lines apart. An implementation's
+ * `startLine`-`endLine` runs from its first unit doing the work to its last; in application code those can
+ * be a thousand lines apart, with a service's other code between them.
+ */
+export function workRuns(impl: Placed): LineRun[] {
+  const work = impl.units
+    .filter((unit) => unit.role === "work" && unit.kind !== "type")
+    .map((unit) => ({ startLine: unit.startLine, endLine: unit.endLine }))
+    .sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
+  if (work.length === 0) return [{ startLine: impl.startLine, endLine: impl.endLine }];
+  const runs: LineRun[] = [{ ...(work[0] as LineRun) }];
+  for (const unit of work.slice(1)) {
+    const last = runs.at(-1) as LineRun;
+    if (unit.startLine <= last.endLine + RUN_JOIN_GAP + 1)
+      last.endLine = Math.max(last.endLine, unit.endLine);
+    else runs.push({ ...unit });
+  }
+  return runs;
+}
+
+/**
+ * Where an implementation is, in a table cell: `path:12-80`, or for work in several places of its file
+ * the first of them and how many more (`path:155-478 +4 more`).
+ */
+export function whereText(path: string, impl: Placed): string {
+  const runs = workRuns(impl);
+  const first = runs[0] as LineRun;
+  const more = runs.length > 1 ? ` +${runs.length - 1} more` : "";
+  return `${path}:${first.startLine}-${first.endLine}${more}`;
+}
+
+/** Every run of an implementation's work, for a tooltip or a note: `155-478, 763-844, 1519-1538`. */
+export function runsText(impl: Placed): string {
+  return workRuns(impl)
+    .map((run) => `${run.startLine}-${run.endLine}`)
+    .join(", ");
+}
