@@ -99,6 +99,41 @@ describe("lineitem check on the example org", async () => {
     expect(renderCheckAnnotations(fixed)).toMatchSnapshot("annotations");
   });
 
+  it("points at an existing implementation's first place of work, and says how many more there are", async () => {
+    const { result } = await check("search-retry");
+    const finding = result.findings[0] as CheckResult["findings"][number];
+    const payments = finding.existing.find((copy) => copy.team === "payments");
+    expect(payments?.units.some((unit) => unit.role === "work")).toBe(true);
+    // As a service file would hold it: the work at the top and a helper far below, other code between.
+    const spread: CheckResult = {
+      ...result,
+      findings: [
+        {
+          ...finding,
+          existing: [
+            {
+              ...(payments as (typeof finding.existing)[number]),
+              startLine: 27,
+              endLine: 420,
+              units: [
+                { name: "withRetry", kind: "function", startLine: 27, endLine: 60, role: "work" },
+                { name: "sleep", kind: "function", startLine: 62, endLine: 64, role: "support" },
+                { name: "backoffDelay", kind: "function", startLine: 400, endLine: 420, role: "work" },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const where = "payments-api/src/lib/with-retry.ts:27-60 +1 more";
+    expect(renderCheckView(spread, { color: false })).toContain(where);
+    expect(renderCheckMarkdown(spread)).toContain(where);
+    const sarif = JSON.parse(renderCheckSarif(spread));
+    const related = sarif.runs[0].results[0].relatedLocations[0];
+    expect(related.physicalLocation.region).toEqual({ startLine: 27, endLine: 60 });
+    expect(related.message.text).toContain(where);
+  });
+
   it("reads the working tree when the branch is checked out, and says the same", async () => {
     gitAt(storefront, ["checkout", "--quiet", "search-retry"]);
     try {

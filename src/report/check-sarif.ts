@@ -1,4 +1,4 @@
-import type { CheckFinding, CheckResult } from "../result/index.js";
+import { type CheckFinding, type CheckResult, workRuns } from "../result/index.js";
 import { findingTitle, place, policyLine } from "./check-text.js";
 
 /**
@@ -64,17 +64,21 @@ export function renderCheckSarif(result: CheckResult, root = ""): string {
   const ruleIndex = new Map(rules.map((rule, index) => [(rule as { id: string }).id, index]));
   const results = findings.map((finding) => {
     const { location } = finding;
-    const related = finding.existing.slice(0, SARIF_LIMITS.relatedLocations).map((copy, index) => ({
-      id: index + 1,
-      physicalLocation: {
-        artifactLocation:
-          copy.repo === result.repo
-            ? { uri: prefix + copy.path, uriBaseId: "%SRCROOT%" }
-            : { uri: `${copy.repo}/${copy.path}`, uriBaseId: "ORGROOT" },
-        region: { startLine: copy.startLine, endLine: copy.endLine },
-      },
-      message: { text: `${copy.team}${copy.golden ? " (golden path)" : ""}: ${place(copy)}` },
-    }));
+    const related = finding.existing.slice(0, SARIF_LIMITS.relatedLocations).map((copy, index) => {
+      // The first place of the work, where a reader is pointed (the message says how many more).
+      const [first] = workRuns(copy);
+      return {
+        id: index + 1,
+        physicalLocation: {
+          artifactLocation:
+            copy.repo === result.repo
+              ? { uri: prefix + copy.path, uriBaseId: "%SRCROOT%" }
+              : { uri: `${copy.repo}/${copy.path}`, uriBaseId: "ORGROOT" },
+          region: { startLine: first?.startLine ?? copy.startLine, endLine: first?.endLine ?? copy.endLine },
+        },
+        message: { text: `${copy.team}${copy.golden ? " (golden path)" : ""}: ${place(copy)}` },
+      };
+    });
     const links = related.slice(0, 5).map((r) => `[${r.message.text}](${r.id})`);
     const text = [
       finding.what,

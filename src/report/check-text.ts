@@ -1,10 +1,12 @@
-import type { CheckFinding, CheckResult, ExistingCopy } from "../result/index.js";
+import { type CheckFinding, type CheckResult, type ExistingCopy, whereText } from "../result/index.js";
 import { printable } from "./printable.js";
 
 /** Sentences every check renderer shares, so the terminal, Markdown, SARIF and annotations say the same. */
 
-export const place = (copy: Pick<ExistingCopy, "repo" | "path" | "startLine" | "endLine">): string =>
-  `${printable(`${copy.repo}/${copy.path}`)}:${copy.startLine}-${copy.endLine}`;
+/** Where existing code is: an implementation by the places of its work (as the scan's views say it). */
+export const place = (
+  copy: Pick<ExistingCopy, "repo" | "path" | "startLine" | "endLine" | "units">,
+): string => whereText(printable(`${copy.repo}/${copy.path}`), copy);
 
 /** "your retry: attempts 5, base delay 200 ms; @acme/platform-kit: attempts 3, base delay 100 ms, jitter yes". */
 export function policyLine(finding: CheckFinding): string | null {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { diagnosticSchema, locationSchema, unitRefSchema } from "./schema.js";
+import { diagnosticSchema, implementationUnitSchema, locationSchema, unitRefSchema } from "./schema.js";
 
 /**
  * The check result, version 1: what `lineitem check --format json` writes, and what the Markdown, SARIF and
@@ -16,7 +16,9 @@ export const checkLevelSchema = z
 
 export const existingCopySchema = locationSchema.extend({
   golden: z.boolean().describe("the golden path's own implementation"),
-  units: z.array(unitRefSchema),
+  units: z
+    .array(implementationUnitSchema.partial({ role: true }))
+    .describe("an implementation's units say their role (work or support); a copy's units have none"),
   similarity: z
     .number()
     .nullable()

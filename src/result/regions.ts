@@ -14,7 +14,12 @@ export interface LineRun {
  */
 export const RUN_JOIN_GAP = 20;
 
-type Placed = Pick<Implementation, "startLine" | "endLine" | "units">;
+/** An implementation, or anything placed like one: units without a role (a copy's) fall back to its lines. */
+type Placed = Pick<Implementation, "startLine" | "endLine"> & {
+  units: readonly (Pick<Implementation["units"][number], "kind" | "startLine" | "endLine"> & {
+    role?: Implementation["units"][number]["role"];
+  })[];
+};
 
 /**
  * The runs of lines a reader is pointed at for an implementation: the lines of the units that do its work,
