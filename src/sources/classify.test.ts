@@ -79,6 +79,10 @@ describe("isTestPath", () => {
     "benchmarks/child.bench.js",
     "packages/logger/examples/transport.js",
     "demo/script.js",
+    "libs/design-system/src/pagination/Pagination.stories.tsx",
+    "src/components/Button.story.jsx",
+    "apps/web/.storybook/preview.ts",
+    "playground/nextjs/src/pages/hooks/_components/inbox-item.tsx",
   ])("%s is test code", (path) => {
     expect(isTestPath(path)).toBe(true);
   });
@@ -88,6 +92,9 @@ describe("isTestPath", () => {
     "src/testing-library-adapter.ts",
     "internal/attest/sign.go",
     "src/workbench/panel.ts",
+    "src/stories/feed.ts",
+    "src/history/story-list.tsx",
+    "src/backlog/user-story.ts",
   ])("%s is not", (path) => {
     expect(isTestPath(path)).toBe(false);
   });
