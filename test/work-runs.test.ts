@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ScanResult } from "../src/result/index.js";
 import { GAP_LINE } from "../src/result/index.js";
 import { readExcerpts, scan } from "../src/scan/index.js";
+import { makeBranch } from "./helpers/branches.js";
 import { drawn, launchBrowser, watchedPage } from "./helpers/browser.js";
 import { runCli } from "./helpers/cli.js";
 import { ann, bo, commit, makeRepo, tempDir } from "./helpers/repos.js";
@@ -98,6 +99,9 @@ describe("an implementation whose work sits in several places of its file", () =
     await makeRepo(orgDir, "billing", [
       commit("2025-03-04T10:00:00Z", bo, "Retry helper", { "src/retry.ts": COMPACT }),
     ]);
+    await makeRepo(orgDir, "shipping", [
+      commit("2025-03-05T10:00:00Z", bo, "Shipping labels", { "src/labels.ts": "export const size = 4;\n" }),
+    ]);
     result = await scan({ paths: [orgDir], cwd: dir });
   }, 60_000);
 
@@ -131,6 +135,28 @@ describe("an implementation whose work sits in several places of its file", () =
     expect(excerpt?.lines[12]).toBe(GAP_LINE);
     expect(excerpt?.lines[13]).toContain("function backoffDelay");
     expect(excerpt?.lines.join("\n")).not.toContain("nightlyReport");
+  });
+
+  it("is named by its first place in a pull request's check too, new or already in the org", async () => {
+    const index = join(dir, "index.sqlite");
+    expect((await runCli(["scan", orgDir, "--index", index, "-q"], dir)).code).toBe(0);
+    const shipping = join(orgDir, "shipping");
+    makeBranch(shipping, "nightly", { write: { "src/jobs.ts": SPREAD } });
+    const checked = await runCli(
+      ["check", shipping, "--base", "main", "--head", "nightly", "--index", index, "--format", "json"],
+      dir,
+    );
+    const finding = JSON.parse(checked.stdout).findings.find(
+      (f: { concern: string | null }) => f.concern === "retry",
+    );
+    expect(finding.what).toMatch(/^src\/jobs\.ts:4-15 \+1 more adds retry logic/);
+    const orders = finding.existing.find((copy: { repo: string }) => copy.repo === "orders");
+    expect(orders.units.filter((unit: { role?: string }) => unit.role === "work")).toHaveLength(2);
+    const text = await runCli(
+      ["check", shipping, "--base", "main", "--head", "nightly", "--index", index, "--no-color"],
+      dir,
+    );
+    expect(text.stdout).toContain("orders/src/jobs.ts:4-15 +1 more");
   });
 
   describe("in the HTML report", () => {

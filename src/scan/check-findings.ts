@@ -1,6 +1,7 @@
 import {
   type ConcernDefinition,
   extractParameters,
+  type ImplementationDraft,
   importedUnits,
   type ModuleFile,
   moduleLookup,
@@ -8,13 +9,14 @@ import {
 import type { LineitemConfig } from "../config/index.js";
 import { firstChangedLine } from "../history/index.js";
 import type { Unit } from "../lang/index.js";
-import type {
-  CheckFinding,
-  ConcernCluster,
-  ExistingCopy,
-  Implementation,
-  ParameterDiff,
-  UnitRef,
+import {
+  type CheckFinding,
+  type ConcernCluster,
+  type ExistingCopy,
+  type Implementation,
+  type ParameterDiff,
+  type UnitRef,
+  whereText,
 } from "../result/index.js";
 import { createCloneProbe, type SimilarityOptions } from "../similarity/index.js";
 import type { OrgFile } from "./check-org.js";
@@ -25,6 +27,16 @@ const unitRef = (unit: Unit): UnitRef => ({
   kind: unit.kind,
   startLine: unit.startLine,
   endLine: unit.endLine,
+});
+
+/** A draft placed as the scan places an implementation: its units, each marked as doing the work or not. */
+const placedOf = (draft: ImplementationDraft, fileUnits: readonly Unit[]) => ({
+  startLine: draft.startLine,
+  endLine: draft.endLine,
+  units: draft.units.map((index) => ({
+    ...unitRef(fileUnits[index] as Unit),
+    role: draft.work.includes(index) ? ("work" as const) : ("support" as const),
+  })),
 });
 
 const listOf = (names: string[]): string =>
@@ -150,7 +162,7 @@ export function concernFindings(
           line,
           units: units.map(unitRef),
         },
-        what: `${file.path}:${draft.startLine}-${draft.endLine} adds ${noun}${draft.wraps ? ` (a wrapper around ${draft.wraps})` : ""} for team ${file.team}.`,
+        what: `${whereText(file.path, placedOf(draft, file.parsed.units))} adds ${noun}${draft.wraps ? ` (a wrapper around ${draft.wraps})` : ""} for team ${file.team}.`,
         why: why.join(" "),
         action,
         existing: [...others, ...elsewhere.filter((impl) => impl.team === file.team)]
