@@ -18,7 +18,7 @@ import { pathWords } from "./words.js";
  * Bumped whenever the same definitions could match differently (a rule of the engine changed): stored
  * matches are keyed by it, so an index never hands back what an older engine found.
  */
-export const MATCHING_ENGINE_VERSION = 4;
+export const MATCHING_ENGINE_VERSION = 5;
 
 /** What the engine needs to know about one file; no teams, no repositories, no I/O. */
 export interface ConcernFile {
@@ -272,6 +272,8 @@ export interface OwnWork {
    * helpers and blocks (a getter named `cache`) supports the work without doing it.
    */
   lacking: Map<string, Set<number>>;
+  /** Concern id → the units whose own code fires any of its signals, with a positive score. */
+  speaking: Map<string, Set<number>>;
 }
 
 /**
@@ -281,16 +283,18 @@ export interface OwnWork {
 export function ownWork(file: ConcernFile, definitions: readonly ConcernDefinition[]): OwnWork {
   const doing = new Map<string, number[]>(definitions.map((definition) => [definition.id, []]));
   const lacking = new Map<string, Set<number>>(definitions.map((definition) => [definition.id, new Set()]));
+  const speaking = new Map<string, Set<number>>(definitions.map((definition) => [definition.id, new Set()]));
   explainAll(file, definitions, true, "own").forEach((explanations, index) => {
     const kind = (file.units[index] as Unit).kind;
     explanations.forEach((explained, k) => {
+      if (explained.score > 0) speaking.get(explained.concern)?.add(index);
       const shows = showsWork(explained, definitions[k] as ConcernDefinition);
       if (!shows && kind !== "block" && kind !== "type") lacking.get(explained.concern)?.add(index);
       if (shows && explained.score > 0 && explained.score >= WORK_SHARE * explained.threshold)
         doing.get(explained.concern)?.push(index);
     });
   });
-  return { doing, lacking };
+  return { doing, lacking, speaking };
 }
 
 /**

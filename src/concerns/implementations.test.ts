@@ -73,6 +73,61 @@ describe("groupImplementations", () => {
     expect(impl?.work).toEqual([1, 2, 4]);
   });
 
+  it("takes a helper only when the implementation's units are its only callers", () => {
+    // A service class: its retrying method and forty other methods all call `checkUser`.
+    const units = [
+      unit("Service", { kind: "class", startLine: 1, endLine: 200 }),
+      unit("Service.sync", {
+        parent: "Service",
+        startLine: 2,
+        endLine: 12,
+        subwords: ["retry"],
+        calls: ["checkUser", "pause"],
+        flags: ["loop"],
+      }),
+      unit("Service.rename", { parent: "Service", startLine: 13, endLine: 20, calls: ["checkUser"] }),
+      unit("Service.delete", { parent: "Service", startLine: 21, endLine: 30, calls: ["checkUser"] }),
+      unit("checkUser", { startLine: 201, endLine: 210 }),
+      unit("pause", { startLine: 211, endLine: 213, calls: ["setTimeout"] }),
+    ];
+    const [impl] = groupImplementations(
+      file(units),
+      [{ unit: 1, concern: "retry", score: 7, evidence: [] }],
+      [retry],
+    );
+    // `pause` is the retry's own; `checkUser` is the service's, and so are the methods that call it.
+    expect(impl?.units).toEqual([1, 5]);
+  });
+
+  it("takes the helpers of a part of the work only when their own code speaks the concern", () => {
+    const units = [
+      // Matched: the retry loop.
+      unit("withRetry", {
+        subwords: ["with", "retry"],
+        calls: ["sleep"],
+        flags: ["loop"],
+        startLine: 1,
+        endLine: 10,
+      }),
+      unit("sleep", { calls: ["setTimeout"], startLine: 11, endLine: 13 }),
+      // A part of the work by its own code (a long run function that also backs off), whose helpers
+      // are its own business: one computes the jitter, the other installs dotfiles.
+      unit("run", {
+        subwords: ["retry", "backoff"],
+        calls: ["setTimeout", "jitter", "installDotfiles"],
+        startLine: 20,
+        endLine: 300,
+      }),
+      unit("jitter", { subwords: ["backoff"], calls: ["Math.random"], startLine: 301, endLine: 304 }),
+      unit("installDotfiles", { subwords: ["dotfiles"], startLine: 305, endLine: 340 }),
+    ];
+    const f = file(units);
+    const [impl] = groupImplementations(f, scoreFile(f, [retry]), [retry]);
+    expect(impl?.matched).toEqual([0]);
+    expect(impl?.work).toContain(2);
+    expect(impl?.units).toEqual([0, 1, 2, 3]);
+  });
+
   it("reads a small module-level block with the units that use it, not a large table of everything", () => {
     const words = { subwords: ["retry", "backoff"], kind: "block" as const };
     const small = unit("POLICY", {

@@ -1,7 +1,7 @@
 import type { Unit } from "../lang/index.js";
 import type { ConcernDefinition } from "./definition.js";
 import { type ConcernFile, ownWork, type UnitMatch } from "./engine.js";
-import { blocksUsedBy, callableByName, lastSegment, methodsOf } from "./module-graph.js";
+import { blocksUsedBy, callableByName, callersOf, lastSegment, methodsOf } from "./module-graph.js";
 
 /** The units of one file that together do one concern. */
 export interface ImplementationDraft {
@@ -46,6 +46,7 @@ export function groupImplementations(
     else byConcern.set(match.concern, [match]);
   }
   const byName = callableByName(file.units);
+  const callers = callersOf(file.units, byName);
 
   const usedBlocks = blocksUsedBy(file.units);
   const classMethods = methodsOf(file.units);
@@ -69,24 +70,38 @@ export function groupImplementations(
       ...work,
       ...matched.flatMap((unit) => [...(classMethods[unit] ?? []), ...(usedBlocks[unit] ?? [])]),
     ]);
-    const queue = [...members];
-    while (queue.length > 0) {
-      const unit = file.units[queue.pop() as number] as Unit;
-      for (const call of unit.calls) {
-        const callee = byName.get(lastSegment(call));
-        if (callee !== undefined && !members.has(callee)) {
-          members.add(callee);
-          queue.push(callee);
+    // Helpers the members call, directly or through each other, when only the members call them: a
+    // retry's `sleep` is its own; a service's `checkUser`, called from fifty methods, is not the concern's
+    // because one of them does its work.
+    // A part of the work the own-code reading found brings only the helpers whose own code speaks the
+    // concern too: a service's `Run` that registers a metric does part of the work, but the thirty
+    // helpers only it calls are the service's, not the metric's.
+    const fromMatched = new Set(members);
+    for (const unit of work) if (!matched.includes(unit)) fromMatched.delete(unit);
+    const speaking = own.speaking.get(concern) ?? new Set<number>();
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const member of [...members]) {
+        for (const call of (file.units[member] as Unit).calls) {
+          const callee = byName.get(lastSegment(call));
+          if (callee === undefined || members.has(callee)) continue;
+          if (!fromMatched.has(member) && !speaking.has(callee)) continue;
+          if ((callers[callee] ?? []).every((caller) => members.has(caller) || caller === callee)) {
+            members.add(callee);
+            if (fromMatched.has(member)) fromMatched.add(callee);
+            grew = true;
+          }
         }
       }
     }
+    // Sibling methods that call a unit doing the work: a client's `get` and `post` around its `request`.
     file.units.forEach((unit, index) => {
       if (members.has(index) || !unit.parent) return;
-      const callsMember = unit.calls.some((call) => {
+      const callsWork = unit.calls.some((call) => {
         const callee = byName.get(lastSegment(call));
-        return callee !== undefined && members.has(callee) && file.units[callee]?.parent === unit.parent;
+        return callee !== undefined && work.has(callee) && file.units[callee]?.parent === unit.parent;
       });
-      if (callsMember) members.add(index);
+      if (callsWork) members.add(index);
     });
     for (const member of [...members]) for (const block of usedBlocks[member] ?? []) members.add(block);
     const units = [...members].sort((a, b) => a - b);

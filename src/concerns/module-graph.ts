@@ -34,6 +34,18 @@ export function callableByName(units: readonly Unit[]): Map<string, number> {
   return byName;
 }
 
+/** For each unit, the units of the same file that call it (by the callee's last name segment). */
+export function callersOf(units: readonly Unit[], byName: Map<string, number>): number[][] {
+  const callers: number[][] = units.map(() => []);
+  units.forEach((unit, index) => {
+    for (const call of new Set(unit.calls.map(lastSegment))) {
+      const callee = byName.get(call);
+      if (callee !== undefined) callers[callee]?.push(index);
+    }
+  });
+  return callers;
+}
+
 /**
  * Same-file free functions a unit calls, directly or through other helpers (a `newID`, a `sleep`, a
  * `withRequestId`): their work is the caller's work. Methods are left out: a class's methods calling each
