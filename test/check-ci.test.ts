@@ -38,8 +38,9 @@ describe("lineitem check in CI", async () => {
       uri: "packages/platform-kit/src/retry.ts",
       uriBaseId: "%SRCROOT%",
     });
+    // Another repository's implementation (the fourth: the golden path, then TypeScript and JavaScript).
     expect(result.relatedLocations[3].physicalLocation.artifactLocation).toEqual({
-      uri: "fulfilment-svc/internal/retry/retry.go",
+      uri: "notifications-worker/lib/retry.js",
       uriBaseId: "ORGROOT",
     });
     expect(sarif.runs[0].tool.driver.rules[result.ruleIndex].id).toBe("lineitem/concern/retry");

@@ -48,13 +48,14 @@ describe("lineitem check on the example org", async () => {
     expect(
       finding.existing.map((copy) => `${copy.team} ${copy.repo}/${copy.path}:${copy.startLine}`),
     ).toEqual([
+      // The golden path, then what TypeScript code could call (TypeScript and JavaScript), then the rest.
       "platform storefront/packages/platform-kit/src/retry.ts:30",
       "catalog storefront/services/catalog-bff/src/util/retry.ts:11",
       "checkout storefront/apps/web-checkout/src/lib/retry.ts:13",
-      "fulfilment fulfilment-svc/internal/retry/retry.go:37",
       "identity notifications-worker/lib/retry.js:12",
-      "insights recs-service/recs/util/retry.py:10",
       "payments payments-api/src/lib/with-retry.ts:27",
+      "fulfilment fulfilment-svc/internal/retry/retry.go:37",
+      "insights recs-service/recs/util/retry.py:10",
     ]);
     expect(finding.parameters.filter((p) => !p.same).map((p) => [p.id, p.yours, p.golden])).toEqual([
       ["attempts", "5", "3"],

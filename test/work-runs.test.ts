@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ScanResult } from "../src/result/index.js";
 import { GAP_LINE } from "../src/result/index.js";
 import { readExcerpts, scan } from "../src/scan/index.js";
+import { packageRoot } from "../src/shared/index.js";
 import { makeBranch } from "./helpers/branches.js";
 import { drawn, launchBrowser, watchedPage } from "./helpers/browser.js";
 import { runCli } from "./helpers/cli.js";
@@ -99,6 +100,14 @@ describe("an implementation whose work sits in several places of its file", () =
     await makeRepo(orgDir, "billing", [
       commit("2025-03-04T10:00:00Z", bo, "Retry helper", { "src/retry.ts": COMPACT }),
     ]);
+    await makeRepo(orgDir, "fleet", [
+      commit("2025-03-06T10:00:00Z", ann, "Retry in Go", {
+        "internal/retry/retry.go": readFileSync(
+          join(packageRoot, "examples/acme/repos/fulfilment-svc/internal/retry/retry.go"),
+          "utf8",
+        ),
+      }),
+    ]);
     await makeRepo(orgDir, "shipping", [
       commit("2025-03-05T10:00:00Z", bo, "Shipping labels", { "src/labels.ts": "export const size = 4;\n" }),
     ]);
@@ -152,6 +161,15 @@ describe("an implementation whose work sits in several places of its file", () =
     expect(finding.what).toMatch(/^src\/jobs\.ts:4-15 \+1 more adds retry logic/);
     const orders = finding.existing.find((copy: { repo: string }) => copy.repo === "orders");
     expect(orders.units.filter((unit: { role?: string }) => unit.role === "work")).toHaveLength(2);
+    // What TypeScript code could call comes first: billing's and orders' retries before fleet's Go one.
+    expect(finding.existing.map((copy: { repo: string }) => copy.repo)).toEqual([
+      "billing",
+      "orders",
+      "fleet",
+    ]);
+    expect(finding.action).toMatch(
+      /^Reuse one of the existing implementations \(billing, orders and fleet\)/,
+    );
     const text = await runCli(
       ["check", shipping, "--base", "main", "--head", "nightly", "--index", index, "--no-color"],
       dir,
@@ -174,12 +192,13 @@ describe("an implementation whose work sits in several places of its file", () =
         0,
       );
       const { page, errors } = await watchedPage(browser);
-      await page.goto(`${pathToFileURL(html).href}#/concern/retry`);
+      const pair = new URLSearchParams({ a: "retry:billing:src/retry.ts", b: "retry:orders:src/jobs.ts" });
+      await page.goto(`${pathToFileURL(html).href}#/concern/retry?${pair}`);
       await drawn(page);
       const cell = page.locator("main table.grid td.path", { hasText: "jobs.ts" });
       expect(await cell.textContent()).toBe("src/jobs.ts:4-15 +1 more");
       expect(await cell.getAttribute("title")).toBe("4-15, 54-59");
-      // The comparison starts on the first two implementations: billing's and orders'.
+      // Billing's retry beside orders': the right-hand side has the gap.
       const numbers = await page
         .locator("table.diff tbody tr")
         .evaluateAll((rows) => rows.map((row) => row.querySelectorAll("td.ln")[1]?.textContent ?? ""));

@@ -57,7 +57,11 @@ export const checkFindingSchema = z.object({
   what: z.string(),
   why: z.string(),
   action: z.string().describe("what to do"),
-  existing: z.array(existingCopySchema).describe("where the same work already is, other teams first"),
+  existing: z
+    .array(existingCopySchema)
+    .describe(
+      "where the same work already is: the golden path first, then implementations in the new code's language (TypeScript with JavaScript, Java with Kotlin), other teams before the team's own",
+    ),
   goldenPath: z
     .object({
       package: z.string().nullable(),

@@ -145,7 +145,7 @@ export function concernFindings(
       const ignore = `\`lineitem-ignore ${draft.concern} -- <reason>\``;
       const action = golden
         ? `Use ${golden.package ?? `${golden.repo}/${golden.path}`} instead of writing ${noun} again${golden.owner ? `; if it lacks something you need, ask ${golden.owner}` : ""}. If this copy is deliberate, say why: ${ignore} above it.`
-        : `Reuse one of the existing implementations (${listOf(otherTeams.slice(0, 3))}) or agree on one shared implementation with ${otherTeams.length === 1 ? "that team" : "those teams"}. If this copy is deliberate, say why: ${ignore} above it.`;
+        : `Reuse one of the existing implementations (${listOf(reusableFirst(otherTeams, others, file.language).slice(0, 3))}) or agree on one shared implementation with ${otherTeams.length === 1 ? "that team" : "those teams"}. If this copy is deliberate, say why: ${ignore} above it.`;
       findings.push({
         id: `concern:${draft.concern}:${file.repo}/${file.path}:${file.parsed.units[draft.matched[0] ?? -1]?.name ?? draft.startLine}`,
         kind: "concern",
@@ -165,8 +165,13 @@ export function concernFindings(
         what: `${whereText(file.path, placedOf(draft, file.parsed.units))} adds ${noun}${draft.wraps ? ` (a wrapper around ${draft.wraps})` : ""} for team ${file.team}.`,
         why: why.join(" "),
         action,
+        // The golden path first, then what the new code could call: implementations in its own language.
         existing: [...others, ...elsewhere.filter((impl) => impl.team === file.team)]
-          .sort((a, b) => Number(b.golden) - Number(a.golden))
+          .sort(
+            (a, b) =>
+              Number(b.golden) - Number(a.golden) ||
+              Number(sameFamily(b.language, file.language)) - Number(sameFamily(a.language, file.language)),
+          )
           .map(existingOf),
         goldenPath: golden,
         parameters: parameterDiffs(
@@ -184,6 +189,24 @@ export function concernFindings(
     }
   }
   return findings;
+}
+
+/** Languages whose code can call each other's: TypeScript, TSX and JavaScript; Java and Kotlin. */
+const FAMILY: Record<string, string> = {
+  typescript: "js",
+  tsx: "js",
+  javascript: "js",
+  java: "jvm",
+  kotlin: "jvm",
+};
+const sameFamily = (a: string, b: string): boolean => (FAMILY[a] ?? a) === (FAMILY[b] ?? b);
+
+/** Teams in the order a reader can reuse their code: those with an implementation in the new code's language first. */
+function reusableFirst(teams: string[], impls: readonly Implementation[], language: string): string[] {
+  const reusable = new Set(
+    impls.filter((impl) => sameFamily(impl.language, language)).map((impl) => impl.team),
+  );
+  return [...teams.filter((team) => reusable.has(team)), ...teams.filter((team) => !reusable.has(team))];
 }
 
 /** A changed file as the import graph reads it. */
