@@ -74,25 +74,50 @@ export async function readExcerpts(result: ScanResult): Promise<Record<string, C
   for (const want of wanted) {
     const text = texts.get(want.blob);
     if (text === undefined) continue;
-    const fileLines = text.split(/\r?\n/);
-    const lines: string[] = [];
-    const lineNumbers: (number | null)[] = [];
-    want.runs.forEach((run, i) => {
-      if (i > 0) {
-        lines.push(GAP_LINE);
-        lineNumbers.push(null);
-      }
-      const shown = fileLines.slice(run.startLine - 1, run.endLine);
-      lines.push(...shown);
-      lineNumbers.push(...shown.map((_, k) => run.startLine + k));
-    });
-    excerpts[want.key] = {
-      startLine: want.runs[0]?.startLine ?? 1,
-      language: want.language,
-      lines: lines.slice(0, MAX_EXCERPT_LINES),
-      lineNumbers: lineNumbers.slice(0, MAX_EXCERPT_LINES),
-      truncated: lines.length > MAX_EXCERPT_LINES,
-    };
+    excerpts[want.key] = excerptOf(text.split(/\r?\n/), want.runs, want.language);
   }
   return excerpts;
+}
+
+/**
+ * The lines of each run, a gap line between two runs. Past MAX_EXCERPT_LINES every run is cut to a fair
+ * share (what a short run leaves goes to the longer ones), so each place of the work is seen, not only the
+ * first 400 lines of a long first one.
+ */
+export function excerptOf(
+  fileLines: readonly string[],
+  runs: readonly LineRun[],
+  language: string,
+): CodeExcerpt {
+  // The gap lines between runs count against the budget too.
+  const budget = Math.max(runs.length, MAX_EXCERPT_LINES - (runs.length - 1));
+  const sizes = runs.map((run) => Math.max(0, Math.min(run.endLine, fileLines.length) - run.startLine + 1));
+  const shares = fairShares(sizes, budget);
+  const lines: string[] = [];
+  const lineNumbers: (number | null)[] = [];
+  runs.forEach((run, i) => {
+    if (i > 0) {
+      lines.push(GAP_LINE);
+      lineNumbers.push(null);
+    }
+    const shown = fileLines.slice(run.startLine - 1, run.startLine - 1 + (shares[i] ?? 0));
+    lines.push(...shown);
+    lineNumbers.push(...shown.map((_, k) => run.startLine + k));
+  });
+  const truncated = shares.some((share, i) => share < (sizes[i] ?? 0));
+  return { startLine: runs[0]?.startLine ?? 1, language, lines, lineNumbers, truncated };
+}
+
+/** Splits `budget` over items of these sizes: none gets more than it has, the rest is shared evenly. */
+export function fairShares(sizes: readonly number[], budget: number): number[] {
+  const shares = sizes.map(() => 0);
+  let left = budget;
+  // Smallest first: each takes what it needs up to an even share of what is left.
+  const order = sizes.map((size, i) => ({ size, i })).sort((a, b) => a.size - b.size);
+  order.forEach(({ size, i }, k) => {
+    const even = Math.floor(left / (order.length - k));
+    shares[i] = Math.min(size, even);
+    left -= shares[i] as number;
+  });
+  return shares;
 }
