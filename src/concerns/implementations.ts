@@ -72,10 +72,9 @@ export function groupImplementations(
     ]);
     // Helpers the members call, directly or through each other, when only the members call them: a
     // retry's `sleep` is its own; a service's `checkUser`, called from fifty methods, is not the concern's
-    // because one of them does its work.
-    // A part of the work the own-code reading found brings only the helpers whose own code speaks the
-    // concern too: a service's `Run` that registers a metric does part of the work, but the thirty
-    // helpers only it calls are the service's, not the metric's.
+    // because one of them does its work. A part of the work that the own-code reading found (not matched)
+    // brings only helpers whose own code speaks the concern too: a service's `Run` that registers a metric
+    // does part of the work, but the thirty helpers only it calls are the service's, not the metric's.
     const fromMatched = new Set(members);
     for (const unit of work) if (!matched.includes(unit)) fromMatched.delete(unit);
     const speaking = own.speaking.get(concern) ?? new Set<number>();

@@ -25,7 +25,6 @@ export type {
   QuarterFigure,
   TeamShare,
 } from "./ledger-schema.js";
-export { type LineRun, RUN_JOIN_GAP, runsText, whereText, workRuns } from "./regions.js";
 export { type CodeExcerpt, codeExcerptSchema, GAP_LINE, type ReportData } from "./report-data.js";
 export {
   type Adoption,
@@ -50,3 +49,4 @@ export {
   type TrendResult,
   trendResultSchema,
 } from "./trend-schema.js";
+export { type LineRun, RUN_JOIN_GAP, runsText, whereText, workRuns } from "./work-runs.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { RUN_JOIN_GAP, runsText, whereText, workRuns } from "./regions.js";
 import type { Implementation } from "./schema.js";
+import { RUN_JOIN_GAP, runsText, whereText, workRuns } from "./work-runs.js";
 
 type Unit = Implementation["units"][number];
 const unit = (
