@@ -56,3 +56,10 @@ it("a token service's middleware that checks the bearer token is work; listing a
   expect(work).not.toContain("TokenService.listTokens");
   expect(work).not.toContain("TokenService.revokeToken");
 });
+
+it("in C#, a namespace import is no sign of a unit's own work: a method that reads a setting in passing is not config loading", () => {
+  const work = workOf("test/fixtures/concerns/plain/BillingSettings.cs", "config-loading");
+  expect(work).toContain("BillingSettingsLoader.Load");
+  // Every method of the file has `using Microsoft.Extensions.Configuration;`, this one included.
+  expect(work).not.toContain("InvoiceText.DescribeRegion");
+});

@@ -18,7 +18,7 @@ import { pathWords } from "./words.js";
  * Bumped whenever the same definitions could match differently (a rule of the engine changed): stored
  * matches are keyed by it, so an index never hands back what an older engine found.
  */
-export const MATCHING_ENGINE_VERSION = 5;
+export const MATCHING_ENGINE_VERSION = 6;
 
 /** What the engine needs to know about one file; no teams, no repositories, no I/O. */
 export interface ConcernFile {
@@ -130,9 +130,22 @@ function meetsRequirements(definition: ConcernDefinition, view: FeatureView, lan
 }
 
 /** What a file says about itself, beside its units: its imports and the words of its path. */
-function factsOf(file: ConcernFile) {
-  const imports = new Set(file.imports.map((imp) => imp.module.toLowerCase()));
-  return { imports, importByHead: indexBy(imports, heads), path: new Set(pathWords(file.path)) };
+function factsOf(file: ConcernFile, imports = file.imports) {
+  const modules = new Set(imports.map((imp) => imp.module.toLowerCase()));
+  return { imports: modules, importByHead: indexBy(modules, heads), path: new Set(pathWords(file.path)) };
+}
+
+/**
+ * A unit's own facts: the file's path and imports, less the namespace imports (`using
+ * Microsoft.Extensions.Configuration;` in C#, `import a.b.*` in Java). Those bind no name a unit could be
+ * seen to use, and a C# file has one for every namespace it touches: an ASP.NET service that takes an
+ * `IConfiguration` imports the configuration namespace, and so, for the reading, does every method of it.
+ */
+function ownFactsOf(file: ConcernFile): ReturnType<typeof factsOf> {
+  return factsOf(
+    file,
+    file.imports.filter((imp) => !(imp.names.includes("*") && imp.locals === undefined)),
+  );
 }
 
 /**
@@ -184,6 +197,7 @@ function explainAll(
   reading: Reading = "module",
 ): UnitExplanation[][] {
   const fileFacts = factsOf(file);
+  const ownFacts = reading === "own" ? ownFactsOf(file) : fileFacts;
   const helpers = helpersCalledBy(file.units);
   const usedBlocks = blocksUsedBy(file.units);
   const methods = methodsOf(file.units);
@@ -225,7 +239,8 @@ function explainAll(
           );
     const size = [index, ...parts].reduce((sum, i) => sum + (file.units[i] as Unit).tokens.length, 0);
     const working = [index, ...withParts].map(featuresAt);
-    const view = viewOf(unit, working, [...blocks].map(featuresAt), fileFacts, size);
+    const facts = reading === "own" ? ownFacts : fileFacts;
+    const view = viewOf(unit, working, [...blocks].map(featuresAt), facts, size);
     return definitions.map((definition, k) =>
       full || (possible[k] && meetsRequirements(definition, view, file.language))
         ? explainUnit(definition, view, file.language)
