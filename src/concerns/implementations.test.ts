@@ -128,6 +128,47 @@ describe("groupImplementations", () => {
     expect(impl?.units).toEqual([0, 1, 2, 3]);
   });
 
+  it("counts a class of many methods as part of the work only when two of its methods do the work", () => {
+    const retrying = (name: string, startLine: number) =>
+      unit(name, {
+        parent: "Worker",
+        startLine,
+        endLine: startLine + 8,
+        subwords: ["retry", "backoff"],
+        calls: ["setTimeout"],
+        flags: ["loop"],
+      });
+    const plain = (name: string, startLine: number) =>
+      unit(name, { parent: "Worker", startLine, endLine: startLine + 8, subwords: ["report", "rows"] });
+    const worker = unit("Worker", { kind: "class", startLine: 1, endLine: 40 });
+    // One of three methods retries; the class around it is where it sits.
+    const one = file([
+      worker,
+      retrying("Worker.syncWithRetry", 2),
+      plain("Worker.report", 11),
+      plain("Worker.close", 20),
+    ]);
+    const [single] = groupImplementations(one, scoreFile(one, [retry]), [retry]);
+    expect(single?.work).toEqual([1]);
+    // Two of three retry: the class is the retrying worker.
+    const two = file([
+      worker,
+      retrying("Worker.syncWithRetry", 2),
+      retrying("Worker.uploadWithRetry", 11),
+      plain("Worker.close", 20),
+    ]);
+    const [double] = groupImplementations(two, scoreFile(two, [retry]), [retry]);
+    expect(double?.work).toEqual([0, 1, 2]);
+    // A class of two methods is one piece of code, and keeps its reading.
+    const small = file([
+      unit("Worker", { kind: "class", startLine: 1, endLine: 30 }),
+      retrying("Worker.syncWithRetry", 2),
+      plain("Worker.report", 11),
+    ]);
+    const [kept] = groupImplementations(small, scoreFile(small, [retry]), [retry]);
+    expect(kept?.work).toEqual([0, 1]);
+  });
+
   it("reads a small module-level block with the units that use it, not a large table of everything", () => {
     const words = { subwords: ["retry", "backoff"], kind: "block" as const };
     const small = unit("POLICY", {

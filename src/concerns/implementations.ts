@@ -61,10 +61,19 @@ export function groupImplementations(
     // A matched unit whose own code shows none of the work the definition asks of its parts matches
     // through its helpers: it belongs to the implementation, as support.
     const lacking = own.lacking.get(concern) ?? new Set<number>();
-    const work = new Set([
-      ...matched.filter((unit) => !lacking.has(unit)),
-      ...(own.doing.get(concern) ?? []),
-    ]);
+    const doing = own.doing.get(concern) ?? [];
+    const work = new Set([...matched.filter((unit) => !lacking.has(unit)), ...doing]);
+    // A class is read with its methods' words, so one method doing the work makes a class of many methods
+    // look like part of it. Such a class does part of the work by its own reading only when two of its
+    // methods do: with one, that method is the work and the class is where it sits (in C# and Java, every
+    // method has one). A class of one or two methods is one piece of code (an error type whose constructor
+    // sets the code and status) and keeps its reading.
+    for (const unit of doing) {
+      if ((file.units[unit] as Unit).kind !== "class" || matched.includes(unit)) continue;
+      const methods = classMethods[unit] ?? [];
+      const working = methods.filter((method) => work.has(method)).length;
+      if (methods.length > 2 && working < 2) work.delete(unit);
+    }
     // A matched class brings its methods: they are what the class does.
     const members = new Set([
       ...work,
