@@ -10,6 +10,7 @@ import { makeBranch } from "./helpers/branches.js";
 import { drawn, launchBrowser, watchedPage } from "./helpers/browser.js";
 import { runCli } from "./helpers/cli.js";
 import { ann, bo, commit, makeRepo, tempDir } from "./helpers/repos.js";
+import { retrySource } from "./helpers/retry-source.js";
 
 // A retry whose backoff sits at the far end of a long module, as application code often has it: the
 // implementation's lines run from the first unit doing the work to the last, with a report job between.
@@ -74,18 +75,8 @@ function backoffDelay(attempt: number): number {
 }
 `;
 
-const COMPACT = `/** Retries a call with exponential backoff. */
-export async function retry<T>(call: () => Promise<T>, retries = 3, baseDelayMs = 100): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await call();
-    } catch (error) {
-      if (attempt >= retries) throw error;
-      await new Promise((resolve) => setTimeout(resolve, baseDelayMs * 2 ** attempt));
-    }
-  }
-}
-`;
+// Another team's retry, compact: one function (lines 2-11 under its doc comment).
+const COMPACT = `/** Retries a call with exponential backoff. */\n${retrySource()}`;
 
 describe("an implementation whose work sits in several places of its file", () => {
   const dir = tempDir("lineitem-runs-test-");

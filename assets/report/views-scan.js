@@ -107,11 +107,7 @@
         h("td", { title: impl.golden ? "golden path" : "" }, impl.golden ? "★" : ""),
         h("td", {}, impl.team),
         h("td", {}, impl.repo),
-        h(
-          "td",
-          { class: "path", title: L.data.where?.[impl.id]?.runs ?? "" },
-          L.data.where?.[impl.id]?.text ?? `${impl.path}:${impl.startLine}-${impl.endLine}`,
-        ),
+        h("td", { class: "path", title: L.data.where[impl.id].runs }, L.data.where[impl.id].text),
         h("td", { class: "num" }, hist ? hist.authors : "—"),
         h("td", { class: "num" }, hist ? hist.commits : "—"),
         h("td", {}, day(hist?.firstSeen)),
@@ -205,7 +201,7 @@
     // A line number of null marks the gap between two runs of an implementation's work.
     const cell = (excerpt, index, kind) => {
       if (index === null) return [h("td", { class: "ln" }), h("td", { class: `src ${kind}` })];
-      const line = excerpt.lineNumbers ? excerpt.lineNumbers[index] : excerpt.startLine + index;
+      const line = excerpt.lineNumbers[index];
       if (line === null)
         return [
           h("td", { class: "ln gap" }, "⋯"),
