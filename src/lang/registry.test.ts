@@ -38,9 +38,9 @@ describe("createLanguageRegistry", () => {
       LANGUAGE_IDS.map((language) => [language, registry.adapterVersion(language)]),
     );
     expect(versions).toEqual({
-      typescript: 9,
-      tsx: 9,
-      javascript: 9,
+      typescript: 10,
+      tsx: 10,
+      javascript: 10,
       python: 2,
       go: 2,
       java: 1,

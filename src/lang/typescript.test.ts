@@ -144,6 +144,22 @@ describe("TypeScript calls", () => {
 }`);
     expect(fn.calls).toEqual(["delete"]);
   });
+
+  it("records each alternative of a callee chosen at run time", () => {
+    const fn = only(`function arm(options, settle, ms) {
+  const id = (options.setTimeout ?? setTimeout)(settle, ms);
+  (ms > 0 ? (schedule as Scheduler) : runNow)(settle);
+  (options.log || console.log)("armed", id);
+}`);
+    expect(fn.calls).toEqual([
+      "options.setTimeout",
+      "setTimeout",
+      "schedule",
+      "runNow",
+      "options.log",
+      "console.log",
+    ]);
+  });
 });
 
 describe("TypeScript flags", () => {

@@ -30,6 +30,26 @@ export function calleeName(callee: EsNode | undefined): string | undefined {
   return parts.length === 0 ? undefined : parts.reverse().join(".");
 }
 
+/**
+ * Every callee a call may reach: the one `calleeName` reads, or for a callee chosen at run time among
+ * alternatives, each of them: `(options.setTimeout ?? setTimeout)(settle, ms)` calls `options.setTimeout`
+ * or `setTimeout`, and a sleep helper that lets its caller swap the timer still arms one.
+ */
+export function calleeNames(callee: EsNode | undefined): string[] {
+  let current = callee;
+  while (
+    current !== undefined &&
+    (current.type === "ParenthesizedExpression" || current.type.startsWith("TS"))
+  )
+    current = field(current, "expression");
+  if (current?.type === "LogicalExpression")
+    return [...calleeNames(field(current, "left")), ...calleeNames(field(current, "right"))];
+  if (current?.type === "ConditionalExpression")
+    return [...calleeNames(field(current, "consequent")), ...calleeNames(field(current, "alternate"))];
+  const name = calleeName(current);
+  return name === undefined ? [] : [name];
+}
+
 /** `require("x")` → "x"; anything else → undefined. */
 export function requireSource(node: EsNode): string | undefined {
   if (node.type !== "CallExpression") return undefined;

@@ -3,7 +3,7 @@ import { constantExpressionPattern } from "../literal-text.js";
 import { operatorHash, TOKEN, tokenHash } from "../token-hash.js";
 import type { Import } from "../unit.js";
 import { FLAG, type UnitBuilder } from "../unit-builder.js";
-import { calleeName, requiredNames, requireSource } from "./calls.js";
+import { calleeName, calleeNames, requiredNames, requireSource } from "./calls.js";
 import {
   allChildKeys,
   childKeys,
@@ -378,7 +378,10 @@ export class EstreeWalker {
   private call(node: EsNode, line: number): void {
     const out = this.out;
     out.token(tokenHash(node.type), line);
-    const name = calleeName(field(node, "callee"));
+    const callee = field(node, "callee");
+    const name = calleeName(callee);
+    // A callee picked among alternatives (`(custom ?? setTimeout)(…)`) calls each of them.
+    if (name === undefined) for (const alternative of calleeNames(callee)) out.call(alternative);
     if (name !== undefined) {
       out.call(name);
       // An inner function that calls itself (`const attempt = (n) => … attempt(n + 1)`) is recursion too.
