@@ -1,30 +1,19 @@
 import { beforeAll, expect, it } from "vitest";
-import {
-  type ConcernDefinition,
-  groupImplementations,
-  loadConcernDefinitions,
-  scoreFile,
-} from "../src/concerns/index.js";
-import { createLanguageRegistry, type LanguageRegistry } from "../src/lang/index.js";
-import { DiagnosticLog, packageRoot } from "../src/shared/index.js";
-import { readConcernFile } from "./helpers/concerns.js";
+import { builtinConcerns, readConcernFile } from "./helpers/concerns.js";
 
 /**
  * Which parts of a matched file the built-in definitions call work (their own code does part of the
  * concern) and which only support it, on fixture code read as a scan reads it.
  */
-let registry: LanguageRegistry;
-let definitions: ConcernDefinition[];
+let kit: Awaited<ReturnType<typeof builtinConcerns>>;
 
 beforeAll(async () => {
-  registry = await createLanguageRegistry();
-  definitions = await loadConcernDefinitions([], packageRoot, new DiagnosticLog());
+  kit = await builtinConcerns();
 });
 
 function workOf(path: string, concern: string): string[] {
-  const file = readConcernFile(registry, path);
-  const chosen = definitions.filter((d) => d.id === concern);
-  const implementation = groupImplementations(file, scoreFile(file, chosen), chosen)[0];
+  const file = readConcernFile(kit.registry, path);
+  const implementation = kit.implementationsOf(file, concern)[0];
   return (implementation?.work ?? []).map((index) => file.units[index]?.name ?? "?");
 }
 

@@ -75,6 +75,25 @@ function backoffDelay(attempt: number): number {
 }
 `;
 
+// A CLI's main of ninety lines that sets its logger up on lines 10-13 and then does its job.
+const CLI_MAIN = `package main
+
+import (
+\t"os"
+
+\tlog "github.com/sirupsen/logrus"
+)
+
+func main() {
+\tlog.SetFormatter(&log.JSONFormatter{})
+\tlog.SetOutput(os.Stdout)
+\tif os.Getenv("DEBUG") != "" {
+\t\tlog.SetLevel(log.DebugLevel)
+\t}
+${Array.from({ length: 80 }, (_, i) => `\tstep${i}(os.Args)`).join("\n")}
+}
+`;
+
 // Another team's retry, compact: one function (lines 2-11 under its doc comment).
 const COMPACT = `/** Retries a call with exponential backoff. */\n${retrySource()}`;
 
@@ -98,6 +117,9 @@ describe("an implementation whose work sits in several places of its file", () =
           "utf8",
         ),
       }),
+    ]);
+    await makeRepo(orgDir, "tools", [
+      commit("2025-03-07T10:00:00Z", bo, "Export tool", { "cmd/export/main.go": CLI_MAIN }),
     ]);
     await makeRepo(orgDir, "shipping", [
       commit("2025-03-05T10:00:00Z", bo, "Shipping labels", { "src/labels.ts": "export const size = 4;\n" }),
@@ -127,6 +149,18 @@ describe("an implementation whose work sits in several places of its file", () =
     expect(scanned.stdout).not.toContain("jobs.ts:4-59");
     const markdown = await runCli(["report", "--from", json, "--format", "markdown"], dir);
     expect(markdown.stdout).toContain("orders/src/jobs.ts:4-15 +1 more");
+  });
+
+  it("points into a long unit at the lines where its work is, in the JSON and the excerpt", async () => {
+    const logging = result.concerns
+      .find((concern) => concern.id === "structured-logging")
+      ?.implementations.find((impl) => impl.repo === "tools");
+    const main = logging?.units.find((unit) => unit.name === "main");
+    expect([main?.startLine, main?.endLine, main?.role]).toEqual([9, 95, "work"]);
+    expect(main?.focus).toEqual([{ startLine: 9, endLine: 15 }]);
+    const excerpt = (await readExcerpts(result))[logging?.id ?? ""];
+    expect(excerpt?.lineNumbers).toEqual([9, 10, 11, 12, 13, 14, 15]);
+    expect(excerpt?.lines[1]).toContain("log.SetFormatter");
   });
 
   it("shows the runs of work in its excerpt, with a marked gap and the file's own line numbers", async () => {

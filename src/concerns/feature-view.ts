@@ -198,6 +198,18 @@ function anyPatternOf(signal: CompiledSignal): AnyPattern {
 }
 
 /**
+ * Whether one value (a call, a string, a key or bound name, lower-cased) fires the signal by itself: which
+ * of a unit's calls and literals are its evidence, so their lines say where in the unit the work is.
+ */
+export function firesOn(signal: CompiledSignal, value: string): boolean {
+  const any = anyPatternOf(signal);
+  const candidates = signal.kind === "call" ? tails(value) : [value];
+  if (any.exact.some((exact) => candidates.includes(exact))) return true;
+  if (any.joined?.test(value)) return true;
+  return any.apart.some((regex) => regex.test(value));
+}
+
+/**
  * Whether the signal fires, without saying on what: one pass over the values with every regex of the signal
  * joined, where `firstMatch` tries the patterns one by one (requirements only ask whether, and most units
  * fail them, so this is the engine's hottest loop).

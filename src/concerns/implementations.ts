@@ -1,6 +1,7 @@
 import type { Unit } from "../lang/index.js";
 import type { ConcernDefinition } from "./definition.js";
 import { type ConcernFile, ownWork, type UnitMatch } from "./engine.js";
+import { type FocusRun, workFocus } from "./focus.js";
 import { blocksUsedBy, callableByName, callersOf, lastSegment, methodsOf } from "./module-graph.js";
 
 /** The units of one file that together do one concern. */
@@ -26,6 +27,12 @@ export interface ImplementationDraft {
   endLine: number;
   /** Set when the implementation is a wrapper around a well-known package of the concern. */
   wraps?: string;
+  /**
+   * Long units doing the work, and where in each the work is (`workFocus`): a CLI's `main` sets its logger
+   * up on four of its hundred lines; a long class around the methods that do the work, none of its own.
+   * Left out when no unit has such a place.
+   */
+  focus?: { unit: number; runs: FocusRun[] }[];
 }
 
 /**
@@ -116,8 +123,17 @@ export function groupImplementations(
     const evidence = [...new Set(list.flatMap((m) => m.evidence))].slice(0, 8);
     const wraps = list.every((m) => m.wraps !== undefined) ? list[0]?.wraps : undefined;
     const shown = work.size > 0 ? [...work] : matched;
+    const definition = definitions.find((candidate) => candidate.id === concern);
+    const focus = [...work]
+      .sort((a, b) => a - b)
+      .flatMap((unit) => {
+        const runs =
+          definition && workFocus(file.units, work, unit, definition, file.language, file.adoptedNames);
+        return runs ? [{ unit, runs }] : [];
+      });
     drafts.push({
       ...(wraps !== undefined ? { wraps } : {}),
+      ...(focus.length > 0 ? { focus } : {}),
       concern,
       units,
       matched: matched.sort((a, b) => a - b),

@@ -47,6 +47,15 @@ function checkInvariants(file: FileUnits, language: string): void {
     for (const line of unit.tokenLines) {
       expect(line >= unit.startLine && line <= unit.endLine, `${where}: token on line ${line}`).toBe(true);
     }
+    expect(unit.callLines?.length, where).toBe(unit.calls.length);
+    for (const [i, lines] of (unit.callLines ?? []).entries()) {
+      const call = `${where}: ${unit.calls[i]} on lines ${lines.join(", ")}`;
+      expect(lines.length > 0 && lines.length <= 16, call).toBe(true);
+      expect(lines, call).toEqual([...lines].sort((a, b) => a - b));
+      expect((lines[0] as number) >= unit.startLine && (lines.at(-1) as number) <= unit.endLine, call).toBe(
+        true,
+      );
+    }
     for (const literal of unit.literals) {
       expect(literal.line >= unit.startLine && literal.line <= unit.endLine, where).toBe(true);
       if (literal.kind === "number") expect(Number.isFinite(literal.value), where).toBe(true);

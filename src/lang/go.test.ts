@@ -68,6 +68,8 @@ func (c *Client) Get(ctx context.Context) error {
       "Decode",
       "json.NewDecoder",
     ]);
+    // The lines each is made on: the composite literal's type (a constructor) on its own line.
+    expect(unit(file, "Client.Get").callLines).toEqual([[4], [5], [6], [7], [8], [9], [9]]);
     expect(unit(file, "Client.Get").flags).toContain("recursion");
   });
 });

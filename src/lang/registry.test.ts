@@ -38,15 +38,15 @@ describe("createLanguageRegistry", () => {
       LANGUAGE_IDS.map((language) => [language, registry.adapterVersion(language)]),
     );
     expect(versions).toEqual({
-      typescript: 10,
-      tsx: 10,
-      javascript: 10,
-      python: 2,
-      go: 2,
-      java: 1,
-      kotlin: 1,
-      csharp: 1,
-      ruby: 1,
+      typescript: 11,
+      tsx: 11,
+      javascript: 11,
+      python: 3,
+      go: 3,
+      java: 2,
+      kotlin: 2,
+      csharp: 2,
+      ruby: 2,
     });
   });
 
@@ -61,7 +61,7 @@ describe("createLanguageRegistry", () => {
 
   it("loads adapters on demand: a registry made with none parses a language once it is loaded", async () => {
     const lazy = await createLanguageRegistry([]);
-    expect(lazy.adapterVersion("python")).toBe(2);
+    expect(lazy.adapterVersion("python")).toBe(3);
     expect(() => lazy.parse("a.py", "x = 1\n")).toThrow(/python adapter is not loaded/);
     await lazy.load(["python", "python", "tsx"]);
     expect(lazy.parse("a.py", "def f():\n    return 1\n").units.map((u) => u.name)).toEqual(["f"]);

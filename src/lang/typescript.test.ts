@@ -135,6 +135,7 @@ describe("TypeScript calls", () => {
       "super.save",
       "client.post",
     ]);
+    expect(fn.callLines).toEqual([[2], [3], [4], [5], [6], [7], [7], [8], [9]]);
   });
 
   it("reads `delete store[key]` as a delete call, and not `delete options.debug`", () => {
@@ -143,6 +144,16 @@ describe("TypeScript calls", () => {
   delete options.debug;
 }`);
     expect(fn.calls).toEqual(["delete"]);
+  });
+
+  it("records every line a call is made on, once per line", () => {
+    const fn = only(`async function poll() {
+  await sleep(10); await sleep(20);
+  check();
+  await sleep(40);
+}`);
+    expect(fn.calls).toEqual(["sleep", "check"]);
+    expect(fn.callLines).toEqual([[2, 4], [3]]);
   });
 
   it("records each alternative of a callee chosen at run time", () => {

@@ -22,6 +22,8 @@ const MAX_STRING = 200;
 const MAX_EXPRESSION = 120;
 // A generated lookup table can hold thousands of literals; the drift table only needs the first few hundred.
 const MAX_LITERALS = 500;
+// Enough of a call's lines to tell a set-up made in one place from a call made all through a long unit.
+const MAX_CALL_LINES = 16;
 
 export interface UnitHeader {
   name: string;
@@ -44,7 +46,10 @@ export class UnitBuilder {
   private lineBuffer = new Uint32Array(4096);
   private tokenCount = 0;
   private readonly identifierSet = new Set<string>();
-  private readonly callSet = new Set<string>();
+  /** Callee → the lines it is called on (the first MAX_CALL_LINES). */
+  private readonly callLine = new Map<string, number[]>();
+  /** The line the walk is on: a call seen by a hook, before its node's token, is placed by it. */
+  private line = 0;
   private readonly keySet = new Set<string>();
   private readonly assignedSet = new Set<string>();
   private readonly literalSeen = new Set<string>();
@@ -57,7 +62,8 @@ export class UnitBuilder {
   begin(): void {
     this.tokenCount = 0;
     this.identifierSet.clear();
-    this.callSet.clear();
+    this.callLine.clear();
+    this.line = 0;
     this.keySet.clear();
     this.assignedSet.clear();
     this.literalSeen.clear();
@@ -68,6 +74,7 @@ export class UnitBuilder {
   }
 
   token(hash: number, line: number): void {
+    this.line = line;
     if (this.tokenCount === this.tokenBuffer.length) this.grow();
     this.tokenBuffer[this.tokenCount] = hash;
     this.lineBuffer[this.tokenCount] = line;
@@ -83,8 +90,15 @@ export class UnitBuilder {
     if (name !== "") this.identifierSet.add(name);
   }
 
-  call(name: string): void {
-    this.callSet.add(name);
+  /** The walk has reached `line` (calls recorded next, without a line of their own, are on it). */
+  at(line: number): void {
+    this.line = line;
+  }
+
+  call(name: string, line = this.line): void {
+    const lines = this.callLine.get(name);
+    if (lines === undefined) this.callLine.set(name, [line]);
+    else if (lines.length < MAX_CALL_LINES && lines.at(-1) !== line) lines.push(line);
   }
 
   key(name: string): void {
@@ -134,7 +148,7 @@ export class UnitBuilder {
     }
     if (header.kind === "function" || header.kind === "method") {
       const lastName = header.name.slice(header.name.lastIndexOf(".") + 1);
-      if (this.callSet.has(lastName)) flags |= FLAG.recursion;
+      if (this.callLine.has(lastName)) flags |= FLAG.recursion;
     }
     const unit: Unit = {
       name: header.name,
@@ -145,7 +159,8 @@ export class UnitBuilder {
       tokenLines: this.lineBuffer.slice(0, this.tokenCount),
       identifiers: [...this.identifierSet],
       subwords: subwordsOf(this.identifierSet),
-      calls: [...this.callSet],
+      calls: [...this.callLine.keys()],
+      callLines: [...this.callLine.values()],
       literals: this.literalList,
       keys: [...this.keySet],
       flags: FLAG_ORDER.filter((flag) => (flags & FLAG[flag]) !== 0),

@@ -48,6 +48,12 @@ export const implementationUnitSchema = unitRefSchema.extend({
     .describe(
       "work: the unit's own code does the concern's work; support: it goes with the work (a helper it calls, an options block it reads) without doing it",
     ),
+  focus: z
+    .array(z.object({ startLine: z.number().int(), endLine: z.number().int() }))
+    .optional()
+    .describe(
+      "a long unit doing the work: the runs of its lines where the concern's evidence is (a main's logger set-up), in order; for a long class around methods that do the work, only its own (empty when it has none: the methods are the places); left out when the unit is short or its work is spread through it",
+    ),
 });
 
 export const locationSchema = z.object({

@@ -46,6 +46,38 @@ describe("workRuns: the lines a reader is pointed at", () => {
     expect(runs).toEqual([{ startLine: 10, endLine: 80 }]);
   });
 
+  it("points into a long unit where its focus says the work is", () => {
+    const run = { ...unit("Run", 155, 478), focus: [{ startLine: 298, endLine: 321 }] };
+    const runs = workRuns(
+      impl([
+        run,
+        {
+          ...unit("watch", 763, 844),
+          focus: [
+            { startLine: 797, endLine: 806 },
+            { startLine: 820, endLine: 826 },
+          ],
+        },
+        unit("recordMetrics", 1519, 1538),
+      ]),
+    );
+    expect(runs).toEqual([
+      { startLine: 298, endLine: 321 },
+      { startLine: 797, endLine: 826 },
+      { startLine: 1519, endLine: 1538 },
+    ]);
+    // A long class's focus (its fields) stands for its lines beside the methods inside it; empty, for none.
+    const fields = { ...unit("Service", 10, 400, "work", "class"), focus: [{ startLine: 12, endLine: 16 }] };
+    expect(workRuns(impl([fields, unit("Service.retry", 300, 340)]))).toEqual([
+      { startLine: 12, endLine: 16 },
+      { startLine: 300, endLine: 340 },
+    ]);
+    const around = { ...unit("Service", 10, 400, "work", "class"), focus: [] };
+    expect(workRuns(impl([around, unit("Service.retry", 300, 340)]))).toEqual([
+      { startLine: 300, endLine: 340 },
+    ]);
+  });
+
   it("falls back to the implementation's lines when no unit is marked as work", () => {
     const placed = { startLine: 7, endLine: 9, units: [unit("helper", 7, 9, "support")] };
     expect(workRuns(placed)).toEqual([{ startLine: 7, endLine: 9 }]);

@@ -18,19 +18,22 @@ export const RUN_JOIN_GAP = 20;
 type Placed = Pick<Implementation, "startLine" | "endLine"> & {
   units: readonly (Pick<Implementation["units"][number], "kind" | "startLine" | "endLine"> & {
     role?: Implementation["units"][number]["role"];
+    focus?: Implementation["units"][number]["focus"];
   })[];
 };
 
 /**
- * The runs of lines a reader is pointed at for an implementation: the lines of the units that do its work,
- * in file order, joined where they are less than RUN_JOIN_GAP lines apart. An implementation's
- * `startLine`-`endLine` runs from its first unit doing the work to its last; in application code those can
- * be a thousand lines apart, with a service's other code between them.
+ * The runs of lines a reader is pointed at for an implementation: the lines of the units that do its work
+ * (of a long one, the runs where its work is: its `focus`), in file order, joined where they are less than
+ * RUN_JOIN_GAP lines apart. An implementation's `startLine`-`endLine` runs from its first unit doing the
+ * work to its last; in application code those can be a thousand lines apart, with a service's other code
+ * between them.
  */
 export function workRuns(impl: Placed): LineRun[] {
   const work = impl.units
     .filter((unit) => unit.role === "work" && unit.kind !== "type")
-    .map((unit) => ({ startLine: unit.startLine, endLine: unit.endLine }))
+    .flatMap((unit) => unit.focus ?? [{ startLine: unit.startLine, endLine: unit.endLine }])
+    .map((run) => ({ startLine: run.startLine, endLine: run.endLine }))
     .sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
   if (work.length === 0) return [{ startLine: impl.startLine, endLine: impl.endLine }];
   const runs: LineRun[] = [{ ...(work[0] as LineRun) }];

@@ -9,14 +9,7 @@ import {
 } from "../clusters/index.js";
 import { type ConcernDefinition, extractParameters, importedUnits, moduleLookup } from "../concerns/index.js";
 import type { Unit } from "../lang/index.js";
-import type {
-  Clones,
-  ConcernCluster,
-  Implementation,
-  ScanResult,
-  UnitRef,
-  UnnamedCluster,
-} from "../result/index.js";
+import type { Clones, ConcernCluster, Implementation, ScanResult, UnnamedCluster } from "../result/index.js";
 import { type Diagnostic, maskSecrets, maskSecretsDeep, packageVersion, quarterOf } from "../shared/index.js";
 import type { SkippedFile } from "../sources/index.js";
 import { assembleLedger, type LedgerRequest } from "./assemble-ledger.js";
@@ -24,6 +17,7 @@ import { type OrgHistory, requestOf } from "./history.js";
 import type { RepoRead } from "./list-org.js";
 import type { ScannedFile } from "./scanned-file.js";
 import { type OrgTotals, totalsOf } from "./totals.js";
+import { unitPlaced, unitRef } from "./unit-ref.js";
 
 export interface AssembleInput {
   now: Date;
@@ -52,10 +46,6 @@ export interface AssembleInput {
    * the drift table's values beside `files`, which a local scan holds whole.
    */
   modules?: ScannedFile[];
-}
-
-function unitRef(unit: Unit): UnitRef {
-  return { name: unit.name, kind: unit.kind, startLine: unit.startLine, endLine: unit.endLine };
 }
 
 function times(count: number): string {
@@ -130,10 +120,7 @@ function concernCluster(
       golden: index === group.golden,
       score: impl.score,
       evidence: impl.evidence,
-      units: impl.units.map((u) => ({
-        ...unitRef(file.units[u] as Unit),
-        role: impl.work.includes(u) ? ("work" as const) : ("support" as const),
-      })),
+      units: impl.units.map((u) => unitPlaced(impl, u, file.units[u] as Unit)),
       ownerSource: file.ownerSource,
       history: implementationHistory(impl, input),
       copyOf: copies.get(impl) ?? null,

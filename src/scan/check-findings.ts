@@ -15,28 +15,18 @@ import {
   type ExistingCopy,
   type Implementation,
   type ParameterDiff,
-  type UnitRef,
   whereText,
 } from "../result/index.js";
 import { createCloneProbe, type SimilarityOptions } from "../similarity/index.js";
 import type { OrgFile } from "./check-org.js";
 import type { CheckedFile } from "./check-read.js";
-
-const unitRef = (unit: Unit): UnitRef => ({
-  name: unit.name,
-  kind: unit.kind,
-  startLine: unit.startLine,
-  endLine: unit.endLine,
-});
+import { unitPlaced, unitRef } from "./unit-ref.js";
 
 /** A draft placed as the scan places an implementation: its units, each marked as doing the work or not. */
 const placedOf = (draft: ImplementationDraft, fileUnits: readonly Unit[]) => ({
   startLine: draft.startLine,
   endLine: draft.endLine,
-  units: draft.units.map((index) => ({
-    ...unitRef(fileUnits[index] as Unit),
-    role: draft.work.includes(index) ? ("work" as const) : ("support" as const),
-  })),
+  units: draft.units.map((index) => unitPlaced(draft, index, fileUnits[index] as Unit)),
 });
 
 const listOf = (names: string[]): string =>

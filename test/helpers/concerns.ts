@@ -2,9 +2,20 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { compileDefinition } from "../../src/concerns/compile.js";
 import { type ConcernDefinitionInput, definitionSchema } from "../../src/concerns/definition.js";
-import type { ConcernDefinition } from "../../src/concerns/index.js";
-import type { FileUnits, LanguageId, LanguageRegistry, Unit } from "../../src/lang/index.js";
-import { packageRoot } from "../../src/shared/index.js";
+import {
+  type ConcernDefinition,
+  groupImplementations,
+  loadConcernDefinitions,
+  scoreFile,
+} from "../../src/concerns/index.js";
+import {
+  createLanguageRegistry,
+  type FileUnits,
+  type LanguageId,
+  type LanguageRegistry,
+  type Unit,
+} from "../../src/lang/index.js";
+import { DiagnosticLog, packageRoot } from "../../src/shared/index.js";
 
 /** A definition from its YAML shape, validated and compiled as the loader does it. */
 export function compileTestDefinition(input: object): ConcernDefinition {
@@ -62,4 +73,18 @@ export function readConcernFile(
   if (!language) throw new Error(`${path}: not a language lineitem reads`);
   const parsed = registry.parse(path, readFileSync(join(packageRoot, path), "utf8"));
   return { path, language, imports: parsed.imports, units: parsed.units };
+}
+
+/**
+ * The language registry and the built-in definitions, as a scan loads them, and the implementations of one
+ * built-in concern in a file: what the tests of the built-ins' reading start from.
+ */
+export async function builtinConcerns() {
+  const registry = await createLanguageRegistry();
+  const definitions = await loadConcernDefinitions([], packageRoot, new DiagnosticLog());
+  const implementationsOf = (file: ReturnType<typeof readConcernFile>, concern: string) => {
+    const chosen = definitions.filter((d) => d.id === concern);
+    return groupImplementations(file, scoreFile(file, chosen), chosen);
+  };
+  return { registry, definitions, implementationsOf };
 }
