@@ -120,6 +120,10 @@ describe("an implementation whose work sits in several places of its file", () =
     ]);
     await makeRepo(orgDir, "tools", [
       commit("2025-03-07T10:00:00Z", bo, "Export tool", { "cmd/export/main.go": CLI_MAIN }),
+      // A change far from the logger's set-up: the tool's upkeep, not its logging's.
+      commit("2025-04-07T10:00:00Z", ann, "Export: pass the dry-run flag", {
+        "cmd/export/main.go": CLI_MAIN.replace("step70(os.Args)", "step70(os.Args, dryRun)"),
+      }),
     ]);
     await makeRepo(orgDir, "shipping", [
       commit("2025-03-05T10:00:00Z", bo, "Shipping labels", { "src/labels.ts": "export const size = 4;\n" }),
@@ -160,6 +164,8 @@ describe("an implementation whose work sits in several places of its file", () =
     expect(main?.focus).toEqual([{ startLine: 9, endLine: 15 }]);
     const excerpt = (await readExcerpts(result))[logging?.id ?? ""];
     expect(excerpt?.lineNumbers).toEqual([9, 10, 11, 12, 13, 14, 15]);
+    // Its history is that of those lines: the later change to the tool's steps is not charged to logging.
+    expect([logging?.history?.commits, logging?.history?.authors]).toEqual([1, 1]);
     expect(excerpt?.lines[1]).toContain("log.SetFormatter");
   });
 

@@ -17,7 +17,7 @@ import { type OrgHistory, requestOf } from "./history.js";
 import type { RepoRead } from "./list-org.js";
 import type { ScannedFile } from "./scanned-file.js";
 import { type OrgTotals, totalsOf } from "./totals.js";
-import { unitPlaced, unitRef } from "./unit-ref.js";
+import { placedUnits, unitPlaced, unitRef } from "./unit-ref.js";
 
 export interface AssembleInput {
   now: Date;
@@ -68,8 +68,7 @@ function earliest(dates: (string | undefined)[]): string | null {
 /** Who wrote and kept up an implementation: the commits that changed its units' own lines. */
 function implementationHistory(impl: FoundImplementation, input: AssembleInput) {
   const file = input.files[impl.file] as ScannedFile;
-  const units = impl.units.map((u) => file.units[u] as Unit);
-  return input.history.summaryOf(file.repo, requestOf(file.path, units));
+  return input.history.summaryOf(file.repo, requestOf(file.path, placedUnits(impl, file.units)));
 }
 
 /** Says which implementation copied which, from history: the later one is the copy. */

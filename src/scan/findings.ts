@@ -14,6 +14,7 @@ import type { RepoRead } from "./list-org.js";
 import type { ProgressListener } from "./progress.js";
 import type { ScannedFile } from "./scanned-file.js";
 import type { OrgTotals } from "./totals.js";
+import { placedUnits } from "./unit-ref.js";
 
 /** The keys of a config section that were given (zod leaves the others undefined). */
 function definedOnly<T extends object>(section: T): Partial<T> {
@@ -83,19 +84,16 @@ export async function findAndAssemble(input: FindingsInput): Promise<ScanResult>
 
   // History is read for the lines of every finding: implementations and members of unnamed clusters.
   const wanted = new Map<string, HistoryRequest[]>();
-  const want = (fileIndex: number, units: number[]) => {
+  const want = (fileIndex: number, units: (file: ScannedFile) => Parameters<typeof requestOf>[1]) => {
     const file = files[fileIndex] as ScannedFile;
     const list = wanted.get(file.repo) ?? [];
-    list.push(
-      requestOf(
-        file.path,
-        units.map((u) => file.units[u] as Unit),
-      ),
-    );
+    list.push(requestOf(file.path, units(file)));
     wanted.set(file.repo, list);
   };
-  for (const impl of implementations) want(impl.file, impl.units);
-  for (const group of unnamed) for (const member of group.members) want(member.file, member.units);
+  for (const impl of implementations) want(impl.file, (file) => placedUnits(impl, file.units));
+  for (const group of unnamed)
+    for (const member of group.members)
+      want(member.file, (file) => member.units.map((u) => file.units[u] as Unit));
   progress({ stage: "history", message: "reading history" });
   const history = await input.history(wanted);
 

@@ -55,12 +55,23 @@ export interface OrgHistory {
   repos: ReadonlyMap<string, RepoHistory>;
 }
 
-/** The history request for some units of a file: their own lines. */
+type LineSpan = { startLine: number; endLine: number };
+
+/**
+ * The history request for some units of a file: their own lines, and of a long unit doing a concern's work
+ * only the lines where the work is (its `focus`): the commits that changed a service's `Run` elsewhere
+ * are the service's upkeep, not the concern's.
+ */
 export function requestOf(
   path: string,
-  units: readonly { startLine: number; endLine: number }[],
+  units: readonly (LineSpan & { focus?: readonly LineSpan[] })[],
 ): HistoryRequest {
-  return { path, ranges: units.map((unit) => ({ start: unit.startLine, end: unit.endLine })) };
+  return {
+    path,
+    ranges: units
+      .flatMap((unit) => unit.focus ?? [unit])
+      .map((run) => ({ start: run.startLine, end: run.endLine })),
+  };
 }
 
 export const readText = (file: string) => (existsSync(file) ? readFileSync(file, "utf8") : null);

@@ -15,6 +15,7 @@ import { createParsePool } from "./parse-pool.js";
 import type { ProgressListener } from "./progress.js";
 import { parseOrg } from "./read-repos.js";
 import type { ScannedFile } from "./scanned-file.js";
+import { placedUnits } from "./unit-ref.js";
 import type { UnitStore } from "./unit-store.js";
 
 export interface IndexRepoOptions {
@@ -127,10 +128,7 @@ export async function indexRepos(options: IndexRepoOptions): Promise<IndexedRepo
           [
             ...implementations.map((impl) => {
               const file = files[impl.file] as ScannedFile;
-              return requestOf(
-                file.path,
-                impl.units.map((u) => file.units[u] as Unit),
-              );
+              return requestOf(file.path, placedUnits(impl, file.units));
             }),
             ...files.map((file) => requestOf(file.path, bandedUnits.get(file) ?? [])),
           ],

@@ -20,3 +20,11 @@ export function unitPlaced(
   const focus = draft.focus?.find((entry) => entry.unit === index)?.runs;
   return { ...unitRef(unit), role, ...(focus ? { focus: focus.map((run) => ({ ...run })) } : {}) };
 }
+
+/** Every unit of an implementation draft, placed as the result places it. */
+export function placedUnits(
+  draft: Pick<ImplementationDraft, "units" | "work" | "focus">,
+  fileUnits: readonly Unit[],
+): Implementation["units"] {
+  return draft.units.map((index) => unitPlaced(draft, index, fileUnits[index] as Unit));
+}
