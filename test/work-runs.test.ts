@@ -116,6 +116,8 @@ describe("an implementation whose work sits in several places of its file", () =
           join(packageRoot, "examples/acme/repos/fulfilment-svc/internal/retry/retry.go"),
           "utf8",
         ),
+        // Another team's tool with its logger set up the same way.
+        "cmd/fleetctl/main.go": CLI_MAIN,
       }),
     ]);
     await makeRepo(orgDir, "tools", [
@@ -206,6 +208,29 @@ describe("an implementation whose work sits in several places of its file", () =
       dir,
     );
     expect(text.stdout).toContain("orders/src/jobs.ts:4-15 +1 more");
+
+    // A change to a long unit warns only where its work is: the logger's set-up, not a step far below it.
+    const tools = join(orgDir, "tools");
+    const main = "cmd/export/main.go";
+    const current = readFileSync(join(tools, main), "utf8");
+    makeBranch(tools, "steps", {
+      write: { [main]: current.replace("step60(os.Args)", "step60(os.Args, 1)") },
+    });
+    makeBranch(tools, "format", {
+      write: { [main]: current.replace("log.SetOutput(os.Stdout)", "log.SetOutput(os.Stderr)") },
+    });
+    const logging = async (head: string) => {
+      const run = await runCli(
+        ["check", tools, "--base", "main", "--head", head, "--index", index, "--format", "json"],
+        dir,
+      );
+      return JSON.parse(run.stdout).findings.filter(
+        (f: { concern: string | null }) => f.concern === "structured-logging",
+      );
+    };
+    expect(await logging("steps")).toEqual([]);
+    const [warned] = await logging("format");
+    expect(warned.what).toMatch(/^cmd\/export\/main\.go:9-15 adds structured-logging setups/);
   });
 
   describe("in the HTML report", () => {

@@ -20,13 +20,13 @@ import {
 import { createCloneProbe, type SimilarityOptions } from "../similarity/index.js";
 import type { OrgFile } from "./check-org.js";
 import type { CheckedFile } from "./check-read.js";
-import { unitPlaced, unitRef } from "./unit-ref.js";
+import { placedUnits, unitRef } from "./unit-ref.js";
 
 /** A draft placed as the scan places an implementation: its units, each marked as doing the work or not. */
 const placedOf = (draft: ImplementationDraft, fileUnits: readonly Unit[]) => ({
   startLine: draft.startLine,
   endLine: draft.endLine,
-  units: draft.units.map((index) => unitPlaced(draft, index, fileUnits[index] as Unit)),
+  units: placedUnits(draft, fileUnits),
 });
 
 const listOf = (names: string[]): string =>
@@ -99,8 +99,11 @@ export function concernFindings(
   for (const file of files) {
     for (const draft of file.implementations) {
       const units = draft.units.map((index) => file.parsed.units[index] as Unit);
-      const line = units
-        .map((unit) => firstChangedLine(file.changes, unit.startLine, unit.endLine))
+      // A change is to the concern's code where it touches the lines of its work: of a long unit (a
+      // service's `Run`), where its work is, not anywhere in it.
+      const line = placedUnits(draft, file.parsed.units)
+        .flatMap((unit) => unit.focus ?? [unit])
+        .map((span) => firstChangedLine(file.changes, span.startLine, span.endLine))
         .filter((found): found is number => found !== null)
         .sort((a, b) => a - b)[0];
       if (line === undefined) continue;
