@@ -62,6 +62,28 @@ describe("findUpkeep", () => {
     ]);
   });
 
+  it("does not count one commit that changed several copies as the same change made again", () => {
+    const sweep = change("2025-03-01", "Switch to the structured logger", ["semantic", "logger", "config"]);
+    const { repeated } = findUpkeep(
+      subject([
+        { id: "a", team: "web", golden: false, touches: [sweep] },
+        { id: "b", team: "web", golden: false, touches: [{ ...sweep }] },
+        { id: "c", team: "api", golden: false, touches: [{ ...sweep }] },
+      ]),
+    );
+    expect(repeated).toEqual([]);
+    // A second commit making the same change elsewhere is the upkeep paid again.
+    const again = change("2025-06-01", "Use the structured logger", ["semantic", "logger"]);
+    const twice = findUpkeep(
+      subject([
+        { id: "a", team: "web", golden: false, touches: [sweep] },
+        { id: "b", team: "web", golden: false, touches: [{ ...sweep }] },
+        { id: "d", team: "ops", golden: false, touches: [again] },
+      ]),
+    );
+    expect(twice.repeated.map((r) => r.changes.map((c) => c.implementation))).toEqual([["a", "b", "d"]]);
+  });
+
   it("names the copies of the same language a fix did not reach", () => {
     const { unshared } = findUpkeep(
       subject([

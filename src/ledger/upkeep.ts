@@ -34,8 +34,8 @@ const jaccard = (a: ReadonlySet<string>, b: ReadonlySet<string>) => {
 };
 
 /**
- * Pairs of upkeep changes (not the writings themselves) on different implementations whose introduced
- * words overlap by half or more, with at least two words in common, grouped; and fixes (by their
+ * Pairs of upkeep changes (not the writings themselves) by different commits on different implementations
+ * whose introduced words overlap by half or more, with at least two words in common, grouped; and fixes (by their
  * subject) whose words are mostly absent from another implementation's code today.
  */
 export function findUpkeep(subject: LedgerSubject): { repeated: RepeatedChange[]; unshared: UnsharedFix[] } {
@@ -60,7 +60,9 @@ export function findUpkeep(subject: LedgerSubject): { repeated: RepeatedChange[]
   };
   for (let i = 0; i < changes.length; i++)
     for (let j = i + 1; j < changes.length; j++) {
+      // One commit that changes several copies (a sweep across the repository) is one change, made once.
       if (changes[i]?.implementation === changes[j]?.implementation) continue;
+      if (changes[i]?.touch.sha === changes[j]?.touch.sha) continue;
       const { both, score } = jaccard(sets[i] as Set<string>, sets[j] as Set<string>);
       if (both >= 2 && score >= 0.5) parent[find(i)] = find(j);
     }
@@ -70,7 +72,11 @@ export function findUpkeep(subject: LedgerSubject): { repeated: RepeatedChange[]
     groups.set(root, [...(groups.get(root) ?? []), i]);
   });
   const repeated: RepeatedChange[] = [...groups.values()]
-    .filter((members) => new Set(members.map((i) => changes[i]?.implementation)).size >= 2)
+    .filter(
+      (members) =>
+        new Set(members.map((i) => changes[i]?.implementation)).size >= 2 &&
+        new Set(members.map((i) => changes[i]?.touch.sha)).size >= 2,
+    )
     .map((members) => {
       const counts = new Map<string, number>();
       for (const i of members)
