@@ -42,10 +42,10 @@ const placing = (signal: CompiledSignal, kind: CompiledSignal["kind"], language:
 
 /**
  * Where in a long unit its own code does the concern's work: the lines of its calls, strings and bound
- * names that fire the definition's signals (every line a call is made on, up to sixteen), joined into runs
- * with a little context. Undefined when the unit is short, when nothing with a line fires (its evidence is words
- * spread through it, or comes from its helpers) or when the runs would cover most of it anyway. Calls to
- * names adopted from a golden path are adoption, not evidence, as in matching.
+ * names that fire the definition's signals (every line a call is made on, up to sixteen), joined into
+ * runs with a little context. Undefined when the unit is short, when nothing with a line fires (its
+ * evidence is words spread through it, or comes from its helpers) or when the runs would cover most of it
+ * anyway. Calls to names adopted from a golden path are adoption, not evidence, as in matching.
  */
 export function focusOf(
   unit: Unit,
