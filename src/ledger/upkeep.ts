@@ -34,9 +34,10 @@ const jaccard = (a: ReadonlySet<string>, b: ReadonlySet<string>) => {
 };
 
 /**
- * Pairs of upkeep changes (not the writings themselves) by different commits on different implementations
- * whose introduced words overlap by half or more, with at least two words in common, grouped; and fixes (by their
- * subject) whose words are mostly absent from another implementation's code today.
+ * Pairs of upkeep changes (not the writings themselves) by different commits on different
+ * implementations whose introduced words overlap by half or more, with at least two words in common,
+ * grouped; and fixes (by their subject) whose words are mostly absent from another implementation's code
+ * today.
  */
 export function findUpkeep(subject: LedgerSubject): { repeated: RepeatedChange[]; unshared: UnsharedFix[] } {
   const wordsById = new Map(subject.implementations.map((impl) => [impl.id, new Set(impl.words ?? [])]));
