@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { workFocus } from "../src/concerns/focus.js";
+import { cliMain, cliSteps } from "./helpers/cli-main.js";
 import { builtinConcerns, retryDefinition } from "./helpers/concerns.js";
 import { makeUnit } from "./helpers/units.js";
 
@@ -20,30 +21,9 @@ function implementationOf(path: string, source: string, concern: string) {
   return { file, implementation };
 }
 
-// A main of ninety lines that does many things; lines 10-13 set the logger up.
-const filler = (from: number, count: number) =>
-  Array.from({ length: count }, (_, i) => `\tstep${from + i}(ctx, opts)`).join("\n");
-const MAIN = `package main
-
-import (
-\t"os"
-
-\tlog "github.com/sirupsen/logrus"
-)
-
-func main() {
-\tlog.SetFormatter(&log.JSONFormatter{})
-\tlog.SetOutput(os.Stdout)
-\tif os.Getenv("DEBUG") != "" {
-\t\tlog.SetLevel(log.DebugLevel)
-\t}
-${filler(15, 80)}
-}
-`;
-
 describe("the place of the work inside a long unit", () => {
   it("points a CLI's main at the lines that set its logger up", () => {
-    const { file, implementation } = implementationOf("cmd/tool/main.go", MAIN, "structured-logging");
+    const { file, implementation } = implementationOf("cmd/tool/main.go", cliMain(), "structured-logging");
     expect(implementation).toBeDefined();
     const main = file.units.findIndex((unit) => unit.name === "main");
     expect(implementation?.work).toContain(main);
@@ -52,7 +32,7 @@ describe("the place of the work inside a long unit", () => {
   });
 
   it("leaves a short unit whole", () => {
-    const short = MAIN.replace(filler(15, 80), filler(15, 5));
+    const short = cliMain(cliSteps(5));
     const { implementation } = implementationOf("cmd/tool/main.go", short, "structured-logging");
     expect(implementation).toBeDefined();
     expect(implementation?.focus).toBeUndefined();
@@ -61,7 +41,7 @@ describe("the place of the work inside a long unit", () => {
   it("leaves a unit whole when its evidence runs through most of it", () => {
     // The logger is set up, then every step sets a level of its own: the work is the unit.
     const steps = Array.from({ length: 60 }, (_, i) => `\tstep${i}.SetLevel(log.InfoLevel)`).join("\n");
-    const spread = MAIN.replace(filler(15, 80), `${steps}\n${filler(75, 20)}`);
+    const spread = cliMain(`${steps}\n${cliSteps(20)}`);
     const { implementation } = implementationOf("cmd/tool/main.go", spread, "structured-logging");
     expect(implementation).toBeDefined();
     expect(implementation?.focus).toBeUndefined();

@@ -9,6 +9,7 @@ import { packageRoot } from "../src/shared/index.js";
 import { makeBranch } from "./helpers/branches.js";
 import { drawn, launchBrowser, watchedPage } from "./helpers/browser.js";
 import { runCli } from "./helpers/cli.js";
+import { cliMain } from "./helpers/cli-main.js";
 import { ann, bo, commit, makeRepo, tempDir } from "./helpers/repos.js";
 import { retrySource } from "./helpers/retry-source.js";
 
@@ -75,25 +76,6 @@ function backoffDelay(attempt: number): number {
 }
 `;
 
-// A CLI's main of ninety lines that sets its logger up on lines 10-13 and then does its job.
-const CLI_MAIN = `package main
-
-import (
-\t"os"
-
-\tlog "github.com/sirupsen/logrus"
-)
-
-func main() {
-\tlog.SetFormatter(&log.JSONFormatter{})
-\tlog.SetOutput(os.Stdout)
-\tif os.Getenv("DEBUG") != "" {
-\t\tlog.SetLevel(log.DebugLevel)
-\t}
-${Array.from({ length: 80 }, (_, i) => `\tstep${i}(os.Args)`).join("\n")}
-}
-`;
-
 // Another team's retry, compact: one function (lines 2-11 under its doc comment).
 const COMPACT = `/** Retries a call with exponential backoff. */\n${retrySource()}`;
 
@@ -117,14 +99,14 @@ describe("an implementation whose work sits in several places of its file", () =
           "utf8",
         ),
         // Another team's tool with its logger set up the same way.
-        "cmd/fleetctl/main.go": CLI_MAIN,
+        "cmd/fleetctl/main.go": cliMain(),
       }),
     ]);
     await makeRepo(orgDir, "tools", [
-      commit("2025-03-07T10:00:00Z", bo, "Export tool", { "cmd/export/main.go": CLI_MAIN }),
+      commit("2025-03-07T10:00:00Z", bo, "Export tool", { "cmd/export/main.go": cliMain() }),
       // A change far from the logger's set-up: the tool's upkeep, not its logging's.
       commit("2025-04-07T10:00:00Z", ann, "Export: pass the dry-run flag", {
-        "cmd/export/main.go": CLI_MAIN.replace("step70(os.Args)", "step70(os.Args, dryRun)"),
+        "cmd/export/main.go": cliMain().replace("step70(os.Args)", "step70(os.Args, dryRun)"),
       }),
     ]);
     await makeRepo(orgDir, "shipping", [
