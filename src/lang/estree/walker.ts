@@ -1,5 +1,4 @@
 import type { LineIndex } from "../line-index.js";
-import { constantExpressionPattern } from "../literal-text.js";
 import { operatorHash, TOKEN, tokenHash } from "../token-hash.js";
 import type { Import } from "../unit.js";
 import { FLAG, type UnitBuilder } from "../unit-builder.js";
@@ -21,17 +20,16 @@ import {
 } from "./node.js";
 import * as R from "./roles.js";
 import { isStateMachine, stepEffect, stepOf, tryOf } from "./state-machine.js";
+import { constantExpression, literalValue, signedNumber } from "./values.js";
 
-const CONSTANT = constantExpressionPattern();
-const MAX_CONSTANT_LENGTH = 120;
+/** Type declarations (not annotations): read in full wherever they appear. */
+const DECLARED_TYPES = new Set(["TSInterfaceDeclaration", "TSTypeAliasDeclaration"]);
 
 /**
  * Pre-order walk over oxc's ESTree: one token per node, plus identifiers, calls, keys, flags and literals
  * with the name they are bound to. `bind` is that name; most nodes reset it for their children, the few
  * that pass a value through (`??`, `?:`, arrays, object properties, binders) set or keep it.
  */
-/** Type declarations (not annotations): read in full wherever they appear. */
-const DECLARED_TYPES = new Set(["TSInterfaceDeclaration", "TSTypeAliasDeclaration"]);
 
 export class EstreeWalker {
   // Inside a key, a target or an expression already recorded whole: tokens yes, literals no.
@@ -135,7 +133,7 @@ export class EstreeWalker {
           out.expression("Infinity", bind, line);
         break;
       case R.LITERAL:
-        this.literal(node, bind, line);
+        literalValue(this.out, node, bind, line, this.quiet > 0);
         return;
       case R.TEMPLATE:
         out.token(TOKEN.template, line);
@@ -250,48 +248,26 @@ export class EstreeWalker {
     if (child !== undefined) this.walk(child, bind);
   }
 
-  private literal(node: EsNode, bind: string | undefined, line: number): void {
-    const out = this.out;
-    const value = node.value;
-    const quiet = this.quiet > 0;
-    if (node.regex !== undefined && node.regex !== null) {
-      out.token(TOKEN.regex, line);
-    } else if (typeof value === "string") {
-      out.token(TOKEN.string, line);
-      if (!quiet) out.string(value, bind, line);
-    } else if (typeof value === "number" || typeof node.bigint === "string") {
-      out.token(TOKEN.number, line);
-      if (!quiet) out.number(Number(typeof value === "number" ? value : node.bigint), bind, line);
-    } else {
-      out.token(typeof value === "boolean" ? TOKEN.boolean : TOKEN.null, line);
-    }
-  }
-
   private binary(node: EsNode, bind: string | undefined, line: number): void {
-    const operator = text(node, "operator") ?? "";
-    this.out.token(operatorHash(node.type, operator), line);
-    const constant =
-      this.quiet === 0 &&
-      R.ARITHMETIC.has(operator) &&
-      node.end - node.start <= MAX_CONSTANT_LENGTH &&
-      CONSTANT.test(this.source.slice(node.start, node.end));
+    this.out.token(operatorHash(node.type, text(node, "operator") ?? ""), line);
+    const constant = this.quiet === 0 ? constantExpression(node, this.source) : undefined;
     // `30 * 1000` is one value (thirty seconds), not two numbers.
-    if (constant) this.out.expression(this.source.slice(node.start, node.end), bind, line);
-    this.children(node, undefined, constant);
+    if (constant !== undefined) this.out.expression(constant, bind, line);
+    this.children(node, undefined, constant !== undefined);
   }
 
   private unary(node: EsNode, bind: string | undefined, line: number): void {
     const operator = text(node, "operator") ?? "";
     this.out.token(operatorHash(node.type, operator), line);
     const argument = field(node, "argument");
-    const value = argument?.value;
     // `delete store[key]` removes an entry by key, as a map's `.delete(key)` does: read as a call, so a
     // store kept in a plain object shows its writes.
     if (operator === "delete" && argument?.type === "MemberExpression" && flag(argument, "computed"))
       this.out.call("delete");
-    if ((operator === "-" || operator === "+") && argument?.type === "Literal" && typeof value === "number") {
+    const signed = signedNumber(node);
+    if (signed !== undefined) {
       this.out.token(TOKEN.number, line);
-      if (this.quiet === 0) this.out.number(operator === "-" ? -value : value, bind, line);
+      if (this.quiet === 0) this.out.number(signed, bind, line);
       return;
     }
     this.children(node, undefined);
