@@ -49,4 +49,4 @@ export {
   type TrendResult,
   trendResultSchema,
 } from "./trend-schema.js";
-export { type LineRun, RUN_JOIN_GAP, runsText, whereText, workRuns } from "./work-runs.js";
+export { type LineRun, RUN_JOIN_GAP, runsText, unitSpans, whereText, workRuns } from "./work-runs.js";

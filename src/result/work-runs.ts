@@ -23,6 +23,14 @@ type Placed = Pick<Implementation, "startLine" | "endLine"> & {
 };
 
 /**
+ * Where a unit of an implementation is: the runs of its `focus` when it has them (a long unit, where its
+ * work is), else its own lines. The reader's places, the history and a pull request's check all read this.
+ */
+export function unitSpans(unit: LineRun & { focus?: readonly LineRun[] | undefined }): readonly LineRun[] {
+  return unit.focus ?? [unit];
+}
+
+/**
  * The runs of lines a reader is pointed at for an implementation: the lines of the units that do its work
  * (of a long one, the runs where its work is: its `focus`), in file order, joined where they are less than
  * RUN_JOIN_GAP lines apart. An implementation's `startLine`-`endLine` runs from its first unit doing the
@@ -32,7 +40,7 @@ type Placed = Pick<Implementation, "startLine" | "endLine"> & {
 export function workRuns(impl: Placed): LineRun[] {
   const work = impl.units
     .filter((unit) => unit.role === "work" && unit.kind !== "type")
-    .flatMap((unit) => unit.focus ?? [{ startLine: unit.startLine, endLine: unit.endLine }])
+    .flatMap(unitSpans)
     .map((run) => ({ startLine: run.startLine, endLine: run.endLine }))
     .sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
   if (work.length === 0) return [{ startLine: impl.startLine, endLine: impl.endLine }];

@@ -15,6 +15,7 @@ import {
   type ExistingCopy,
   type Implementation,
   type ParameterDiff,
+  unitSpans,
   whereText,
 } from "../result/index.js";
 import { createCloneProbe, type SimilarityOptions } from "../similarity/index.js";
@@ -102,7 +103,7 @@ export function concernFindings(
       // A change is to the concern's code where it touches the lines of its work: of a long unit (a
       // service's `Run`), where its work is, not anywhere in it.
       const line = placedUnits(draft, file.parsed.units)
-        .flatMap((unit) => unit.focus ?? [unit])
+        .flatMap(unitSpans)
         .map((span) => firstChangedLine(file.changes, span.startLine, span.endLine))
         .filter((found): found is number => found !== null)
         .sort((a, b) => a - b)[0];

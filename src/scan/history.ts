@@ -14,6 +14,7 @@ import {
 } from "../history/index.js";
 import type { OrgPerson } from "../ledger/index.js";
 import { ownerResolver, readCodeOwners } from "../ownership/index.js";
+import { unitSpans } from "../result/index.js";
 import type { DiagnosticLog } from "../shared/index.js";
 import type { RepoTarget } from "../sources/index.js";
 import { historyCacheKey } from "./history-cache.js";
@@ -55,22 +56,15 @@ export interface OrgHistory {
   repos: ReadonlyMap<string, RepoHistory>;
 }
 
-type LineSpan = { startLine: number; endLine: number };
-
 /**
  * The history request for some units of a file: their own lines, and of a long unit doing a concern's work
  * only the lines where the work is (its `focus`): the commits that changed a service's `Run` elsewhere
  * are the service's upkeep, not the concern's.
  */
-export function requestOf(
-  path: string,
-  units: readonly (LineSpan & { focus?: readonly LineSpan[] })[],
-): HistoryRequest {
+export function requestOf(path: string, units: readonly Parameters<typeof unitSpans>[0][]): HistoryRequest {
   return {
     path,
-    ranges: units
-      .flatMap((unit) => unit.focus ?? [unit])
-      .map((run) => ({ start: run.startLine, end: run.endLine })),
+    ranges: units.flatMap(unitSpans).map((run) => ({ start: run.startLine, end: run.endLine })),
   };
 }
 

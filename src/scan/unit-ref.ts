@@ -18,7 +18,7 @@ export function unitPlaced(
 ): Implementation["units"][number] {
   const role = draft.work.includes(index) ? ("work" as const) : ("support" as const);
   const focus = draft.focus?.find((entry) => entry.unit === index)?.runs;
-  return { ...unitRef(unit), role, ...(focus ? { focus: focus.map((run) => ({ ...run })) } : {}) };
+  return { ...unitRef(unit), role, ...(focus ? { focus } : {}) };
 }
 
 /** Every unit of an implementation draft, placed as the result places it. */

@@ -61,9 +61,9 @@ export class SyntaxWalker extends LiteralWalk {
       return;
     }
     if (this.skipIds?.has(c.nodeId)) return;
-    // A hook may record a call (a constructor) before this node's token is written.
-    out.at(line);
     const hook = g.hooks[id];
+    // A hook may record a call (a constructor) before this node's token is written.
+    if (hook !== undefined) out.at(line);
     const quietChildren = hook !== undefined && hook(c.currentNode, out) === G.QUIET;
     const flags = g.flags[id] ?? 0;
     if (flags !== 0) out.flag(flags);
