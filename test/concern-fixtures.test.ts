@@ -6,6 +6,7 @@ import { parse as parseYaml } from "yaml";
 import {
   builtinConcernsDir,
   type ConcernDefinition,
+  groupImplementations,
   loadConcernDefinitions,
   scoreFile,
 } from "../src/concerns/index.js";
@@ -42,9 +43,11 @@ beforeAll(async () => {
   definitions = await loadConcernDefinitions([], packageRoot, new DiagnosticLog());
 });
 
-/** The concerns some unit of the file matches, scored against every built-in concern as a scan does. */
+/** The concerns the file implements, scored against every built-in concern and grouped as a scan does. */
 function concernsIn(path: string): string[] {
-  return [...new Set(scoreFile(readConcernFile(registry, path), definitions).map((m) => m.concern))].sort();
+  const file = readConcernFile(registry, path);
+  const drafts = groupImplementations(file, scoreFile(file, definitions), definitions);
+  return [...new Set(drafts.map((draft) => draft.concern))].sort();
 }
 
 it("every built-in regex is safe from catastrophic backtracking (a scan trusts this and skips the check)", async () => {

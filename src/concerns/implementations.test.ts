@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { concernFile as file, retryDefinition as retry } from "../../test/helpers/concerns.js";
+import {
+  compileTestDefinition,
+  concernFile as file,
+  retryDefinition as retry,
+  retrySource,
+} from "../../test/helpers/concerns.js";
 import { makeUnit as unit } from "../../test/helpers/units.js";
 import { scoreFile } from "./engine.js";
 import { groupImplementations } from "./implementations.js";
@@ -206,5 +211,16 @@ describe("groupImplementations", () => {
     expect(drafts).toHaveLength(1);
     // The instance joins the units; the lines shown stay the audit helper's own.
     expect(drafts[0]).toMatchObject({ concern: "audit-log", units: [0, 1], startLine: 6, endLine: 12 });
+  });
+  // Retry, asking its parts to wait: the words alone do not do the work.
+  const waiting = compileTestDefinition({ ...retrySource, threshold: 4, work: ["waits"] });
+
+  it("reports nothing when no unit shows the work by its own code", () => {
+    const units = [
+      unit("Worker", { kind: "class", subwords: ["retry"], startLine: 1, endLine: 20 }),
+      unit("Worker.run", { parent: "Worker", subwords: ["retry", "count"], startLine: 2, endLine: 10 }),
+    ];
+    const matches = [{ unit: 0, concern: "retry", score: 4, evidence: [] }];
+    expect(groupImplementations(file(units), matches, [waiting])).toEqual([]);
   });
 });

@@ -66,7 +66,8 @@ export function groupImplementations(
   for (const [concern, list] of byConcern) {
     const matched = list.map((m) => m.unit);
     // A matched unit whose own code shows none of the work the definition asks of its parts matches
-    // through its helpers: it belongs to the implementation, as support.
+    // through its helpers: it does none of the work, and joins the implementation only as something the
+    // work uses (a helper called, a sibling method); a matched class still brings its methods.
     const lacking = own.lacking.get(concern) ?? new Set<number>();
     const doing = own.doing.get(concern) ?? [];
     const work = new Set([...matched.filter((unit) => !lacking.has(unit)), ...doing]);
@@ -81,6 +82,11 @@ export function groupImplementations(
       const working = methods.filter((method) => work.has(method)).length;
       if (methods.length > 2 && working < 2) work.delete(unit);
     }
+    // No unit shows the work by its own code (a class is read with its methods): the match rests on what
+    // the file lends every unit (its imports, its path) and on words. A media encoder that imports the
+    // configuration package and says "invalid" and "default" is not a config loader, and there is
+    // nothing in it to point at.
+    if (work.size === 0) continue;
     // A matched class brings its methods: they are what the class does.
     const members = new Set([
       ...work,

@@ -38,8 +38,11 @@ export function parameterDefinition(parameters: object[], id = "retry"): Concern
   });
 }
 
-/** A small retry definition: retry words, a wait and a loop, all three required. */
-export const retryDefinition = compileTestDefinition({
+/**
+ * A small retry definition: retry words, a wait and a loop, all three required. Its text is exported for
+ * a test that needs it with a key changed.
+ */
+export const retrySource = {
   id: "retry",
   title: "Retry",
   noun: "retry logic",
@@ -53,7 +56,9 @@ export const retryDefinition = compileTestDefinition({
   ],
   requires: [["word"], ["waits"], ["loop"]],
   threshold: 7,
-});
+};
+
+export const retryDefinition = compileTestDefinition(retrySource);
 
 /** A TypeScript file of these units, with no imports unless `extra` gives them. */
 export const concernFile = (units: Unit[], extra = {}) => ({
