@@ -212,6 +212,7 @@ describe("groupImplementations", () => {
     // The instance joins the units; the lines shown stay the audit helper's own.
     expect(drafts[0]).toMatchObject({ concern: "audit-log", units: [0, 1], startLine: 6, endLine: 12 });
   });
+
   // Retry, asking its parts to wait: the words alone do not do the work.
   const waiting = compileTestDefinition({ ...retrySource, threshold: 4, work: ["waits"] });
 
