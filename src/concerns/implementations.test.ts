@@ -3,7 +3,7 @@ import {
   compileTestDefinition,
   concernFile as file,
   retryDefinition as retry,
-  retrySource,
+  retryDefinitionInput,
 } from "../../test/helpers/concerns.js";
 import { makeUnit as unit } from "../../test/helpers/units.js";
 import { scoreFile } from "./engine.js";
@@ -214,7 +214,7 @@ describe("groupImplementations", () => {
   });
 
   // Retry, asking its parts to wait: the words alone do not do the work.
-  const waiting = compileTestDefinition({ ...retrySource, threshold: 4, work: ["waits"] });
+  const waiting = compileTestDefinition({ ...retryDefinitionInput, threshold: 4, work: ["waits"] });
 
   it("reports nothing when no unit shows the work by its own code", () => {
     const units = [

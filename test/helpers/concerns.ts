@@ -39,10 +39,10 @@ export function parameterDefinition(parameters: object[], id = "retry"): Concern
 }
 
 /**
- * A small retry definition: retry words, a wait and a loop, all three required. Its text is exported for
- * a test that needs it with a key changed.
+ * A small retry definition: retry words, a wait and a loop, all three required. Its YAML shape is exported
+ * for a test that needs it with a key changed (not to be confused with retry-source.ts, retry code).
  */
-export const retrySource = {
+export const retryDefinitionInput = {
   id: "retry",
   title: "Retry",
   noun: "retry logic",
@@ -58,7 +58,7 @@ export const retrySource = {
   threshold: 7,
 };
 
-export const retryDefinition = compileTestDefinition(retrySource);
+export const retryDefinition = compileTestDefinition(retryDefinitionInput);
 
 /** A TypeScript file of these units, with no imports unless `extra` gives them. */
 export const concernFile = (units: Unit[], extra = {}) => ({
