@@ -80,7 +80,7 @@ export function compileDefinition(
     signals,
     requires: input.requires,
     requiredSignals: input.requires.map((group) =>
-      signals.filter((signal) => group.includes(signal.id) && signal.weight > 0),
+      signals.filter((signal) => group.includes(signal.id) && signal.weight >= 0),
     ),
     threshold: input.threshold,
     work: input.work ?? [],

@@ -163,7 +163,7 @@ export interface ConcernDefinition {
   description: string;
   signals: CompiledSignal[];
   requires: string[][];
-  /** `requires` with each id resolved to its signal, positive ones only: what a match cannot do without. */
+  /** `requires` with each id resolved to its signal, positive ones and gates (weight 0), not negative ones. */
   requiredSignals: CompiledSignal[][];
   threshold: number;
   /** Signal ids one of which a part of the work must fire by its own code; empty when any part may. */

@@ -43,6 +43,28 @@ describe("scoreFile", () => {
     expect(scoreFile(file([weak]), [retry])).toEqual([]);
   });
 
+  it("lets a gate (weight 0) meet a requirement without adding to the score, and never a negative signal", () => {
+    const definition = (gateWeight: number) =>
+      compileTestDefinition({
+        id: "metrics",
+        title: "Metrics",
+        noun: "metrics wrappers",
+        description: "d",
+        signals: [
+          { id: "records", call: ["increment"], weight: 3 },
+          { id: "named", name: ["metrics"], weight: gateWeight },
+        ],
+        requires: [["records"], ["named"]],
+        threshold: 3,
+      });
+    const wrapper = unit("recordMetrics", { calls: ["client.increment"] });
+    const inPassing = unit("saveOrder", { calls: ["metrics.increment"] });
+    expect(scoreFile(file([wrapper, inPassing]), [definition(0)])).toEqual([
+      { unit: 0, concern: "metrics", score: 3, evidence: ["call:client.increment"] },
+    ]);
+    expect(scoreFile(file([wrapper]), [definition(-1)])).toEqual([]);
+  });
+
   it("matches calls by their last segments, case-insensitively", () => {
     const go = unit("Do", {
       subwords: ["backoff"],

@@ -18,7 +18,7 @@ import { pathWords } from "./words.js";
  * Bumped whenever the same definitions could match differently (a rule of the engine changed): stored
  * matches are keyed by it, so an index never hands back what an older engine found.
  */
-export const MATCHING_ENGINE_VERSION = 9;
+export const MATCHING_ENGINE_VERSION = 10;
 
 /** What the engine needs to know about one file; no teams, no repositories, no I/O. */
 export interface ConcernFile {
@@ -60,7 +60,7 @@ export interface UnitExplanation {
   matched: boolean;
   /** Signals that fired, as `id=kind:value`, strongest first (negative weights included). */
   fired: string[];
-  /** `requires` groups with no positive signal, as `id|id`. */
+  /** `requires` groups with no positive or gate signal that fired, as `id|id`. */
   missing: string[];
 }
 
@@ -87,7 +87,7 @@ function explainUnit(
     if (hit !== undefined) fired.set(signal.id, { weight: signal.weight, evidence: `${signal.kind}:${hit}` });
   }
   const missing = definition.requires
-    .filter((group) => !group.some((id) => (fired.get(id)?.weight ?? 0) > 0))
+    .filter((group) => !group.some((id) => (fired.get(id)?.weight ?? -1) >= 0))
     .map((group) => group.join("|"));
   let score = 0;
   for (const { weight } of fired.values()) score += weight;
@@ -116,7 +116,8 @@ function unmatched(definition: ConcernDefinition): UnitExplanation {
 }
 
 /**
- * Whether every `requires` group has a positive signal that fires: without that a unit cannot match, so
+ * Whether every `requires` group has a signal that fires, positive or a gate (weight 0, which meets a
+ * requirement without adding to the score); a negative one never does. Without that a unit cannot match, so
  * scoring skips the rest of its signals. Most units fail the first group, which keeps nineteen concerns cheap.
  */
 function meetsRequirements(definition: ConcernDefinition, view: FeatureView, language: LanguageId): boolean {
