@@ -4,7 +4,7 @@ import { languageKit } from "../../test/helpers/lang.js";
 const { parse, unit, shape, bound } = languageKit("src/Acme/Client.cs");
 
 describe("C# units", () => {
-  it("finds types in block and file-scoped namespaces, with their methods, and top-level statements", () => {
+  it("finds types in block and file-scoped namespaces, with their methods, and top-level statements; signatures only make a type", () => {
     const block = parse(`using System;
 
 namespace Acme.Http
@@ -33,8 +33,7 @@ namespace Acme.Http
       ["Client.Get", "method", 11, 11],
       ["Client.Cache", "class", 13, 13],
       ["Client.Cache.Clear", "method", 13, 13],
-      ["IClient", "class", 16, 16],
-      ["IClient.Get", "method", 16, 16],
+      ["IClient", "type", 16, 16],
       ["Point", "class", 18, 18],
       ["Size", "class", 20, 20],
       ["Size.Area", "method", 20, 20],
@@ -78,11 +77,11 @@ namespace Acme.Http
     internal void Assembly() { }
     public class Inner { public void Run() { } }
 }
-public interface IB { void Call(); }
+public interface IB { void Call(); string Name() => "b"; }
 internal class C { public void Run() { } }
 `);
     const exported = file.units.filter((u) => u.flags.includes("exported")).map((u) => u.name);
-    expect(exported).toEqual(["A", "A.Open", "A.Inner", "A.Inner.Run", "IB", "IB.Call"]);
+    expect(exported).toEqual(["A", "A.Open", "A.Inner", "A.Inner.Run", "IB", "IB.Call", "IB.Name"]);
   });
 });
 

@@ -4,7 +4,7 @@ import { languageKit } from "../../test/helpers/lang.js";
 const { parse, unit, shape, bound } = languageKit("src/main/java/Acme.java");
 
 describe("Java units", () => {
-  it("finds classes, nested types, records, enums and interfaces, with their methods", () => {
+  it("finds classes, nested types, records, enums and interfaces, with their methods; signatures only make a type", () => {
     const file = parse(`package com.acme;
 
 public class Client {
@@ -21,6 +21,8 @@ public class Client {
 
 interface Api { String get(String path); }
 
+interface Named { String name(); default String greet() { return "hi " + name(); } }
+
 record Point(int x, int y) { int sum() { return x + y; } }
 
 enum Level { LOW, HIGH; boolean loud() { return this == HIGH; } }
@@ -31,12 +33,14 @@ enum Level { LOW, HIGH; boolean loud() { return this == HIGH; } }
       ["Client.get", "method", 8, 8],
       ["Client.Builder", "class", 10, 12],
       ["Client.Builder.timeout", "method", 11, 11],
-      ["Api", "class", 15, 15],
-      ["Api.get", "method", 15, 15],
-      ["Point", "class", 17, 17],
-      ["Point.sum", "method", 17, 17],
-      ["Level", "class", 19, 19],
-      ["Level.loud", "method", 19, 19],
+      ["Api", "type", 15, 15],
+      ["Named", "class", 17, 17],
+      ["Named.name", "method", 17, 17],
+      ["Named.greet", "method", 17, 17],
+      ["Point", "class", 19, 19],
+      ["Point.sum", "method", 19, 19],
+      ["Level", "class", 21, 21],
+      ["Level.loud", "method", 21, 21],
     ]);
     expect(unit(file, "Client.Builder.timeout").parent).toBe("Client.Builder");
     const cls = unit(file, "Client");

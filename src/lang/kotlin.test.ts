@@ -4,7 +4,7 @@ import { languageKit } from "../../test/helpers/lang.js";
 const { parse, unit, shape, bound } = languageKit("src/main/kotlin/Acme.kt");
 
 describe("Kotlin units", () => {
-  it("finds top-level functions, classes, objects, companions and property blocks", () => {
+  it("finds top-level functions, classes, objects, companions and property blocks; signatures only make a type", () => {
     const file = parse(`package com.acme
 
 import okhttp3.OkHttpClient
@@ -31,6 +31,9 @@ class Client(private val base: String) {
 object Registry { fun all() = listOf<Client>() }
 
 interface Api { fun get(path: String): String }
+
+interface Named { fun name(): String
+    fun greet() = "hi " + name() }
 `);
     expect(shape(file)).toEqual([
       ["MAX_ATTEMPTS", "block", 5, 6],
@@ -43,8 +46,10 @@ interface Api { fun get(path: String): String }
       ["Client.Builder.build", "method", 21, 21],
       ["Registry", "class", 24, 24],
       ["Registry.all", "method", 24, 24],
-      ["Api", "class", 26, 26],
-      ["Api.get", "method", 26, 26],
+      ["Api", "type", 26, 26],
+      ["Named", "class", 28, 29],
+      ["Named.name", "method", 28, 28],
+      ["Named.greet", "method", 29, 29],
     ]);
     expect(unit(file, "MAX_ATTEMPTS").declares).toEqual(["MAX_ATTEMPTS", "log"]);
     expect(unit(file, "Client").identifiers).toEqual(["Client", "base", "String", "http", "OkHttpClient"]);

@@ -43,9 +43,9 @@ describe("createLanguageRegistry", () => {
       javascript: 11,
       python: 3,
       go: 3,
-      java: 2,
-      kotlin: 2,
-      csharp: 2,
+      java: 3,
+      kotlin: 3,
+      csharp: 3,
       ruby: 2,
     });
   });

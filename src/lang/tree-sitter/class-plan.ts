@@ -10,6 +10,8 @@ export interface Member {
   exported: boolean;
   async?: boolean;
   returnsFunction?: boolean;
+  /** A method with no body: an interface's signature or an abstract method. */
+  declaration?: boolean;
 }
 
 /** How one language lists the members of its classes, interfaces, objects, records, structs and modules. */
@@ -17,11 +19,14 @@ export interface MemberReader {
   members(type: Node, exported: boolean): Member[];
   /** Between an enclosing type's name and a nested one's: `Outer.Inner`, Ruby `Acme::Client`. */
   readonly separator: string;
+  /** An interface declaration (Java, Kotlin, C#); languages without interfaces leave it out. */
+  isInterface?(type: Node): boolean;
 }
 
 /**
  * A class-like declaration as a class unit (its fields, annotations and initialisers) plus one unit per
- * method, named `Class.method`; nested types recurse with qualified names.
+ * method, named `Class.method`; nested types recurse with qualified names. An interface whose members are
+ * all signatures is one type unit.
  */
 export function planClass(
   ctx: PlanContext,
@@ -31,6 +36,16 @@ export function planClass(
   exported: boolean,
 ): void {
   const members = reader.members(node, exported);
+  // An interface of signatures only describes work and does none, like a TypeScript interface: one type
+  // unit, read for copies and never as a concern's implementation. A feature toggle declared as
+  // `interface ChatFeature { fun self(): Toggle }` uses the org's toggle library; it is not another one.
+  if (
+    reader.isInterface?.(node) &&
+    members.every((member) => member.kind === "method" && member.declaration)
+  ) {
+    ctx.unit({ node, name, kind: "type", exported });
+    return;
+  }
   ctx.unit({ node, name, kind: "class", exported, skip: members.map((member) => member.node) });
   for (const member of members) {
     if (member.kind === "class") {

@@ -39,7 +39,7 @@ const FUNCTION_VALUES = new Set(["lambda_expression", "anonymous_method_expressi
 export const csharp: GrammarSpec = {
   language: "csharp",
   wasm: "tree-sitter-c_sharp.wasm",
-  version: 2,
+  version: 3,
   // `base` is an identifier so that `base.Run()` is recorded as `base.Run`, not as a call to `Run`.
   identifiers: ["identifier", "base_expression"],
   strings: STRINGS,
@@ -155,14 +155,16 @@ const reader = {
     }
     return members;
   },
+  isInterface: (type: Node) => type.type === "interface_declaration",
 };
 
-function shape(node: Node): { async: boolean; returnsFunction: boolean } {
+function shape(node: Node): { async: boolean; returnsFunction: boolean; declaration: boolean } {
   const body = node.childForFieldName("body");
   const value = body?.type === "arrow_expression_clause" ? body.firstNamedChild : null;
   return {
     async: hasModifier(node, "async"),
     returnsFunction: value !== null && value !== undefined && FUNCTION_VALUES.has(value.type),
+    declaration: body === null,
   };
 }
 

@@ -21,7 +21,7 @@ const STRINGS = ["string_literal", "character_literal"];
 export const java: GrammarSpec = {
   language: "java",
   wasm: "tree-sitter-java.wasm",
-  version: 2,
+  version: 3,
   // `super` is an identifier so that `super.run()` is recorded as `super.run`, not as a call to `run`.
   identifiers: ["identifier", "type_identifier", "super"],
   strings: STRINGS,
@@ -114,12 +114,14 @@ const reader = {
             name: member.type === "method_declaration" ? nameOf(member) : "constructor",
             kind: "method",
             exported: exported && isPublic(member),
+            declaration: member.childForFieldName("body") === null,
           });
       }
     };
     visit(type.childForFieldName("body"));
     return members;
   },
+  isInterface: (type: Node) => type.type === "interface_declaration",
 };
 
 function nameOf(node: Node): string {

@@ -21,7 +21,7 @@ const HIDDEN = new Set(["private", "protected", "internal"]);
 export const kotlin: GrammarSpec = {
   language: "kotlin",
   wasm: "tree-sitter-kotlin.wasm",
-  version: 2,
+  version: 3,
   identifiers: ["simple_identifier", "type_identifier", "interpolated_identifier", "super_expression"],
   strings: ["string_literal", "character_literal"],
   numbers: [
@@ -127,6 +127,8 @@ const reader = {
     );
     return members;
   },
+  // `interface Api` and `fun interface Handler`: a class_declaration with the `interface` keyword.
+  isInterface: (type: Node) => type.children.some((child) => child?.type === "interface"),
 };
 
 function functionName(node: Node): string | undefined {
@@ -141,6 +143,7 @@ function functionShape(node: Node, visible: boolean) {
     exported: visible && isVisible(node),
     async: modifierWords(node).includes("suspend"),
     returnsFunction: value !== null && value !== undefined && FUNCTION_VALUES.has(value.type),
+    declaration: body === undefined,
   };
 }
 
