@@ -28,8 +28,10 @@ function titleOf(files: ClusterFile[], members: UnnamedGroup["members"]): string
 
 /**
  * Clone groups that span teams and touch no concern implementation are unnamed work: the same code in
- * several teams' hands with no name yet. Groups that share a file are merged, so a copied module shows up
- * once with all its copied units, not once per function.
+ * several teams' hands with no name yet. Groups with two files in common are merged, so a copied module
+ * shows up once with all its copied units, not once per function. One file in common is not enough: a long
+ * screen holding small copies of ten different idioms would chain every team's screens into one cluster of
+ * everything (DuckDuckGo's Android app made one of 225 files that way).
  */
 export function unnamedGroups(
   files: ClusterFile[],
@@ -48,14 +50,22 @@ export function unnamedGroups(
     parent[i] = root;
     return root;
   };
-  const byFile = new Map<number, number>();
-  candidates.forEach((group, i) => {
-    for (const member of group.members) {
-      const other = byFile.get(member.file);
-      if (other === undefined) byFile.set(member.file, i);
-      else parent[find(i)] = find(other);
-    }
+  const filesOf = candidates.map((group) => new Set(group.members.map((member) => member.file)));
+  const groupsByFile = new Map<number, number[]>();
+  filesOf.forEach((files, i) => {
+    for (const file of files) groupsByFile.set(file, [...(groupsByFile.get(file) ?? []), i]);
   });
+  for (const groups of groupsByFile.values()) {
+    for (let a = 0; a < groups.length; a++) {
+      for (let b = a + 1; b < groups.length; b++) {
+        const [i, j] = [groups[a] as number, groups[b] as number];
+        if (find(i) === find(j)) continue;
+        let shared = 0;
+        for (const file of filesOf[i] as Set<number>) if ((filesOf[j] as Set<number>).has(file)) shared++;
+        if (shared >= 2) parent[find(i)] = find(j);
+      }
+    }
+  }
   const merged = new Map<number, CloneGroupOfUnits[]>();
   candidates.forEach((group, i) => {
     const root = find(i);

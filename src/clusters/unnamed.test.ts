@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { makeUnit } from "../../test/helpers/units.js";
+import type { CloneGroupOfUnits, ClusterFile } from "./model.js";
+import { unnamedGroups } from "./unnamed.js";
+
+const file = (path: string, team: string): ClusterFile => ({
+  repo: "app",
+  path,
+  team,
+  language: "kotlin",
+  imports: [],
+  units: [0, 1, 2].map((u) => makeUnit(`${path}#${u}`, { subwords: ["sync", "worker", `w${u}`] })),
+});
+
+const group = (...members: [file: number, unit: number][]): CloneGroupOfUnits => ({
+  level: "unit",
+  members: members.map(([f, unit]) => ({ file: f, unit, startLine: 1, endLine: 9, tokens: 60 })),
+  similarity: 0.8,
+  identical: false,
+  tokens: 60,
+});
+
+const sizes = (files: ClusterFile[], clones: CloneGroupOfUnits[]) =>
+  unnamedGroups(files, clones, () => false)
+    .map((g) => g.members.map((m) => `${m.file}:${m.units.join(".")}`).join(" "))
+    .sort();
+
+describe("unnamed work", () => {
+  it("shows a module copied between two teams once, with every copied unit", () => {
+    const files = [file("sync/Worker.kt", "sync"), file("vpn/Worker.kt", "vpn")];
+    expect(sizes(files, [group([0, 0], [1, 0]), group([0, 1], [1, 1])])).toEqual(["0:0.1 1:0.1"]);
+  });
+
+  it("does not chain different copies through one long file they share", () => {
+    // File 0 is a long screen holding a copy of two different idioms: one copied by the vpn team, the
+    // other by the autofill team. They are two pieces of unnamed work, not one.
+    const files = [
+      file("browser/BrowserActivity.kt", "browser"),
+      file("vpn/A.kt", "vpn"),
+      file("autofill/B.kt", "autofill"),
+    ];
+    expect(sizes(files, [group([0, 0], [1, 0]), group([0, 1], [2, 1])])).toEqual(["0:0 1:0", "0:1 2:1"]);
+  });
+});
