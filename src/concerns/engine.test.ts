@@ -296,4 +296,19 @@ describe("wrappers around a well-known package", () => {
       scoreFile(file([goWrapper], { imports: goImports, language: "go" }), [withLibraries])[0]?.wraps,
     ).toBe("github.com/cenkalti/backoff");
   });
+
+  it("binds a Go module by its package name, not its major version", () => {
+    const goWrapper = unit("Retry", {
+      subwords: ["retry", "backoff"],
+      calls: ["backoff.Retry"],
+      flags: ["exported"],
+    });
+    for (const module of ["github.com/cenkalti/backoff/v4", "gopkg.in/cenkalti/backoff.v1"]) {
+      const goImports = [{ module, names: [], line: 3 }];
+      const libraries = { ...withLibraries, libraries: [module] };
+      expect(
+        scoreFile(file([goWrapper], { imports: goImports, language: "go" }), [libraries])[0]?.wraps,
+      ).toBe(module);
+    }
+  });
 });

@@ -18,7 +18,7 @@ import { pathWords } from "./words.js";
  * Bumped whenever the same definitions could match differently (a rule of the engine changed): stored
  * matches are keyed by it, so an index never hands back what an older engine found.
  */
-export const MATCHING_ENGINE_VERSION = 10;
+export const MATCHING_ENGINE_VERSION = 11;
 
 /** What the engine needs to know about one file; no teams, no repositories, no I/O. */
 export interface ConcernFile {
@@ -320,6 +320,23 @@ export function ownWork(file: ConcernFile, definitions: readonly ConcernDefiniti
  */
 export const SECOND_CONCERN_RATIO = 0.75;
 
+/**
+ * The name an import binds by itself in Go and Python: the last path segment (`backoff.Retry`,
+ * `tenacity.retry`). A Go module's major version is not part of it: `github.com/cenkalti/backoff/v4` and
+ * gopkg.in's `yaml.v3` bind `backoff` and `yaml`.
+ */
+function packageName(module: string): string {
+  const segments = module.split("/");
+  const last = segments.at(-1) ?? module;
+  const named = /^v\d+$/.test(last) && segments.length > 1 ? (segments.at(-2) as string) : last;
+  return (
+    named
+      .replace(/\.v\d+$/, "")
+      .split(".")
+      .at(-1) ?? named
+  );
+}
+
 /** The local names (lower-case) each well-known library of a concern is bound to in this file. */
 function libraryBindings(file: ConcernFile, definition: ConcernDefinition): Map<string, string> {
   const bound = new Map<string, string>();
@@ -331,9 +348,7 @@ function libraryBindings(file: ConcernFile, definition: ConcernDefinition): Map<
     );
     if (library === undefined) continue;
     const locals = imp.locals ?? imp.names.filter((n) => n !== "*" && n !== "default");
-    // Go and Python bind the last path segment (`backoff.Retry`, `tenacity.retry`).
-    for (const local of [...locals, module.split(/[/.]/).at(-1) ?? module])
-      bound.set(local.toLowerCase(), library);
+    for (const local of [...locals, packageName(module)]) bound.set(local.toLowerCase(), library);
   }
   return bound;
 }
