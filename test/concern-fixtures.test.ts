@@ -81,3 +81,17 @@ describe.each(builtinIds)("concern %s", (id) => {
     expect(concernsIn(path)).not.toContain(id);
   });
 });
+
+describe("what a part of the work is", () => {
+  it("leaves the getters of a table of limiters out of the work: they name a limiter, they count nothing", () => {
+    const path = "test/fixtures/concerns/rate-limit/LimiterTable.java";
+    const file = readConcernFile(registry, path);
+    const [draft] = groupImplementations(file, scoreFile(file, definitions), definitions).filter(
+      (d) => d.concern === "rate-limit",
+    );
+    const names = (indexes: number[] | undefined) => (indexes ?? []).map((i) => file.units[i]?.name);
+    expect(names(draft?.work)).toContain("LimiterTable.validate");
+    expect(names(draft?.work)).not.toContain("LimiterTable.getPinLimiter");
+    expect(names(draft?.units)).toContain("LimiterTable.getPinLimiter");
+  });
+});
