@@ -6,7 +6,7 @@ import {
 } from "../../test/helpers/concerns.js";
 import { makeUnit } from "../../test/helpers/units.js";
 import type { Unit } from "../lang/index.js";
-import { concernsPossibleIn, explainFile, scoreFile } from "./engine.js";
+import { concernsPossibleIn, explainFile, ownWork, scoreFile } from "./engine.js";
 import { groupImplementations } from "./implementations.js";
 
 const unit = makeUnit;
@@ -310,5 +310,29 @@ describe("wrappers around a well-known package", () => {
         scoreFile(file([goWrapper], { imports: goImports, language: "go" }), [libraries])[0]?.wraps,
       ).toBe(module);
     }
+  });
+});
+
+describe("parts of the work", () => {
+  // Its own reading speaks retry (its field's words and a random jitter: 5 of the 7 points), enough for a
+  // part of the work; named and sized as a getter, it hands a value out and does none of the work.
+  const part = (name: string, endLine: number) =>
+    makeUnit(name, {
+      kind: "method",
+      parent: "Policy",
+      startLine: 10,
+      endLine,
+      subwords: ["retry", "backoff"],
+      calls: ["Math.random"],
+    });
+
+  it("never counts a getter or setter as doing the work, whatever its words", () => {
+    const units = [
+      part("Policy.retryBackoff", 12),
+      part("Policy.getRetryBackoff", 12),
+      part("Policy.getRetryBackoffFor", 14),
+    ];
+    const doing = ownWork(file(units), [retry]).doing.get("retry");
+    expect(doing).toEqual([0, 2]);
   });
 });

@@ -18,7 +18,7 @@ import { pathWords } from "./words.js";
  * Bumped whenever the same definitions could match differently (a rule of the engine changed): stored
  * matches are keyed by it, so an index never hands back what an older engine found.
  */
-export const MATCHING_ENGINE_VERSION = 11;
+export const MATCHING_ENGINE_VERSION = 12;
 
 /** What the engine needs to know about one file; no teams, no repositories, no I/O. */
 export interface ConcernFile {
@@ -301,16 +301,33 @@ export function ownWork(file: ConcernFile, definitions: readonly ConcernDefiniti
   const lacking = new Map<string, Set<number>>(definitions.map((definition) => [definition.id, new Set()]));
   const speaking = new Map<string, Set<number>>(definitions.map((definition) => [definition.id, new Set()]));
   explainAll(file, definitions, true, "own").forEach((explanations, index) => {
-    const kind = (file.units[index] as Unit).kind;
+    const unit = file.units[index] as Unit;
+    const kind = unit.kind;
     explanations.forEach((explained, k) => {
       if (explained.score > 0) speaking.get(explained.concern)?.add(index);
       const shows = showsWork(explained, definitions[k] as ConcernDefinition);
       if (!shows && kind !== "block" && kind !== "type") lacking.get(explained.concern)?.add(index);
-      if (shows && explained.score > 0 && explained.score >= WORK_SHARE * explained.threshold)
+      if (
+        shows &&
+        explained.score > 0 &&
+        explained.score >= WORK_SHARE * explained.threshold &&
+        !isAccessor(unit)
+      )
         doing.get(explained.concern)?.push(index);
     });
   });
   return { doing, lacking, speaking };
+}
+
+/**
+ * A getter or setter: a method named `getX`, `setX`, `isX` or `hasX` of at most three lines making at most
+ * one call (`getWaitDuration() { return waitDuration; }`, `getPinLimiter() { return forDescriptor(PIN); }`).
+ * Its words are its field's, so its own reading may speak the concern, but it hands a value in or out and
+ * does none of the work; it can still match by itself. A bare `get` or `set` is a store's own operation.
+ */
+function isAccessor(unit: Unit): boolean {
+  if (unit.kind !== "method" || unit.endLine - unit.startLine > 2 || unit.calls.length > 1) return false;
+  return /^(get|set|is|has)[A-Z_]/.test(unit.name.slice(unit.name.lastIndexOf(".") + 1));
 }
 
 /**
