@@ -45,7 +45,7 @@ const pure = [
   "trend",
   "report",
   "result",
-  "concerns/(engine|feature-view|focus|implementations|compile|words|definition|module-graph|values|parameters)",
+  "concerns/(engine|feature-view|focus|implementations|imported-units|libraries|compile|words|definition|module-graph|values|parameters)",
 ];
 
 module.exports = { layers, pure };

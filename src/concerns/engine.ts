@@ -11,6 +11,7 @@ import {
   type UnitFeatures,
   viewOf,
 } from "./feature-view.js";
+import { libraryBindings, wrapperOf } from "./libraries.js";
 import { blocksUsedBy, helpersCalledBy, methodsOf } from "./module-graph.js";
 import { pathWords } from "./words.js";
 
@@ -337,60 +338,10 @@ function isAccessor(unit: Unit): boolean {
  */
 export const SECOND_CONCERN_RATIO = 0.75;
 
-/**
- * The name an import binds by itself in Go and Python: the last path segment (`backoff.Retry`,
- * `tenacity.retry`). A Go module's major version is not part of it: `github.com/cenkalti/backoff/v4` and
- * gopkg.in's `yaml.v3` bind `backoff` and `yaml`.
- */
-function packageName(module: string): string {
-  const segments = module.split("/");
-  const last = segments.at(-1) ?? module;
-  const named = /^v\d+$/.test(last) && segments.length > 1 ? (segments.at(-2) as string) : last;
-  return (
-    named
-      .replace(/\.v\d+$/, "")
-      .split(".")
-      .at(-1) ?? named
-  );
-}
-
-/** The local names (lower-case) each well-known library of a concern is bound to in this file. */
-function libraryBindings(file: ConcernFile, definition: ConcernDefinition): Map<string, string> {
-  const bound = new Map<string, string>();
-  if (definition.libraries.length === 0) return bound;
-  for (const imp of file.imports) {
-    const module = imp.module.toLowerCase();
-    const library = definition.libraries.find(
-      (lib) => module === lib || module.startsWith(`${lib}/`) || module.startsWith(`${lib}.`),
-    );
-    if (library === undefined) continue;
-    const locals = imp.locals ?? imp.names.filter((n) => n !== "*" && n !== "default");
-    for (const local of [...locals, packageName(module)]) bound.set(local.toLowerCase(), library);
-  }
-  return bound;
-}
-
-/**
- * A team's own function around a well-known package of the concern: it calls the package, it is exported
- * (the team's door to it), and it speaks the concern. Reported as a wrapper, with the defaults it sets.
- */
-function wrapperOf(
-  unit: Unit,
-  bindings: Map<string, string>,
-  explained: UnitExplanation,
-): string | undefined {
-  if (bindings.size === 0 || explained.score <= 0 || !unit.flags.includes("exported")) return undefined;
-  for (const call of unit.calls) {
-    const library = bindings.get((call.split(".")[0] as string).toLowerCase());
-    if (library !== undefined) return library;
-  }
-  return undefined;
-}
-
 /** Scores every unit of a file against every concern; returns the units that meet a concern's bar. */
 export function scoreFile(file: ConcernFile, definitions: readonly ConcernDefinition[]): UnitMatch[] {
   const matches: UnitMatch[] = [];
-  const bindings = definitions.map((definition) => libraryBindings(file, definition));
+  const bindings = definitions.map((definition) => libraryBindings(file.imports, definition));
   const positive = (definition: ConcernDefinition, explained: UnitExplanation) =>
     explained.fired
       .filter((entry) => (definition.signals.find((s) => s.id === entry.split("=")[0])?.weight ?? 0) > 0)
@@ -415,7 +366,11 @@ export function scoreFile(file: ConcernFile, definitions: readonly ConcernDefini
     if (cleared.length > 0 || !wrapping) return;
     definitions.forEach((definition, k) => {
       const explained = explanations[k] as UnitExplanation;
-      const library = wrapperOf(file.units[index] as Unit, bindings[k] as Map<string, string>, explained);
+      const library = wrapperOf(
+        file.units[index] as Unit,
+        bindings[k] as Map<string, string>,
+        explained.score,
+      );
       if (library === undefined) return;
       const evidence = [`wraps:${library}`, ...positive(definition, explained)];
       matches.push({ unit: index, concern: definition.id, score: explained.score, evidence, wraps: library });
