@@ -53,7 +53,11 @@ export function unnamedGroups(
   const filesOf = candidates.map((group) => new Set(group.members.map((member) => member.file)));
   const groupsByFile = new Map<number, number[]>();
   filesOf.forEach((files, i) => {
-    for (const file of files) groupsByFile.set(file, [...(groupsByFile.get(file) ?? []), i]);
+    for (const file of files) {
+      const groups = groupsByFile.get(file);
+      if (groups) groups.push(i);
+      else groupsByFile.set(file, [i]);
+    }
   });
   for (const groups of groupsByFile.values()) {
     for (let a = 0; a < groups.length; a++) {

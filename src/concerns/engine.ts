@@ -304,16 +304,12 @@ export function ownWork(file: ConcernFile, definitions: readonly ConcernDefiniti
   explainAll(file, definitions, true, "own").forEach((explanations, index) => {
     const unit = file.units[index] as Unit;
     const kind = unit.kind;
+    const accessor = isAccessor(unit);
     explanations.forEach((explained, k) => {
       if (explained.score > 0) speaking.get(explained.concern)?.add(index);
       const shows = showsWork(explained, definitions[k] as ConcernDefinition);
       if (!shows && kind !== "block" && kind !== "type") lacking.get(explained.concern)?.add(index);
-      if (
-        shows &&
-        explained.score > 0 &&
-        explained.score >= WORK_SHARE * explained.threshold &&
-        !isAccessor(unit)
-      )
+      if (shows && !accessor && explained.score > 0 && explained.score >= WORK_SHARE * explained.threshold)
         doing.get(explained.concern)?.push(index);
     });
   });

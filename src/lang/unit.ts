@@ -20,8 +20,8 @@ export type LanguageId = (typeof LANGUAGE_IDS)[number];
 
 /**
  * `type`: a TypeScript interface or type alias, or a Java, Kotlin or C# interface of signatures only (no
- * method with a body). Read for copies (the same error-envelope type in every
- * team is a copy), never as an implementation of a concern: it describes work, it does none.
+ * method with a body). Read for copies (the same error-envelope type in every team is a copy), never as an
+ * implementation of a concern: it describes work, it does none.
  */
 export type UnitKind = "function" | "method" | "class" | "block" | "type";
 
