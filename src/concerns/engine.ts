@@ -19,7 +19,7 @@ import { pathWords } from "./words.js";
  * Bumped whenever the same definitions could match differently (a rule of the engine changed): stored
  * matches are keyed by it, so an index never hands back what an older engine found.
  */
-export const MATCHING_ENGINE_VERSION = 12;
+export const MATCHING_ENGINE_VERSION = 13;
 
 /** What the engine needs to know about one file; no teams, no repositories, no I/O. */
 export interface ConcernFile {
@@ -219,7 +219,7 @@ function explainAll(
   return file.units.map((unit, index) => {
     // A block's own words are mostly its data (a level table, default options): it does a concern's work
     // only when it matches by itself, as a module read as one block does.
-    if (unit.kind === "type" || (reading === "own" && unit.kind === "block") || !anyPossible) return none;
+    if (describesTypes(unit) || (reading === "own" && unit.kind === "block") || !anyPossible) return none;
     // A class is read with its methods' words and calls: in class-based code the class is the module, and a
     // client sets its timeout in the constructor and its headers in `get`. Structure flags stay per unit:
     // "a loop that waits and tries again" describes one body of code, not a loop in one method and retry
@@ -249,6 +249,21 @@ function explainAll(
         : (none[k] as UnitExplanation),
     );
   });
+}
+
+/**
+ * A type unit, or a block that declares only types (a Go struct or interface): it describes data or calls
+ * and does no concern's work by itself, as a TypeScript interface does not. It still lends its words to the
+ * functions that use it (an audit entry's fields, an envelope's keys).
+ */
+function describesTypes(unit: Unit): boolean {
+  if (unit.kind === "type") return true;
+  const types = unit.types;
+  return (
+    unit.kind === "block" &&
+    types !== undefined &&
+    (unit.declares ?? []).every((name) => types.includes(name))
+  );
 }
 
 /** Every unit's standing against every concern, matched or not: for people asking "why (not)?". */

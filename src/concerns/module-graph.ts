@@ -9,6 +9,11 @@ export function lastSegment(call: string): string {
  * The module-level blocks each unit uses, by the names the blocks declare: a function that reads a hoisted
  * `const HEADER = "x-request-id"` belongs with it, because that is how people split one piece of work over
  * a module.
+ *
+ * A method does not use the block that declares its own receiver type by naming that type, or another type
+ * declared with it (a Go method's signature names them all): the struct's fields say what the object holds
+ * (a rate limiter it was handed, a logger), and a method that uses one names it (`a.rateLimiter.Wait`). A
+ * value declared in the same block (a `const maxRetries` beside the struct) still lends it.
  */
 export function blocksUsedBy(units: readonly Unit[]): number[][] {
   const declaredBy = new Map<string, number>();
@@ -17,8 +22,11 @@ export function blocksUsedBy(units: readonly Unit[]): number[][] {
   });
   return units.map((unit, self) => {
     const used = new Set<number>();
+    const own = unit.parent === undefined ? undefined : declaredBy.get(unit.parent);
+    const ownTypes = new Set(own === undefined ? [] : (units[own]?.types ?? []));
     for (const identifier of unit.identifiers) {
       const block = declaredBy.get(identifier);
+      if (block === own && ownTypes.has(identifier)) continue;
       if (block !== undefined && block !== self) used.add(block);
     }
     return [...used].sort((a, b) => a - b);

@@ -10,6 +10,8 @@ export interface UnitPlan extends UnitHeader {
 export interface StatementPlan {
   /** Names the statement declares, in order (`client`, `module.exports`); the block is named after the first. */
   declares: readonly string[];
+  /** The declared names that name types (Go `type` specs) rather than values. */
+  types?: readonly string[];
   exported: boolean;
   startLine: number;
   endLine: number;
@@ -39,10 +41,12 @@ export function assembleUnits(plans: Iterable<TopPlan>, builder: UnitBuilder): U
     let name: string | undefined;
     let exported = false;
     const declares: string[] = [];
+    const types: string[] = [];
     for (const statement of run) {
       statement.emit();
       name ??= statement.declares[0];
       declares.push(...statement.declares);
+      types.push(...(statement.types ?? []));
       exported ||= statement.exported;
     }
     units.push(
@@ -53,6 +57,7 @@ export function assembleUnits(plans: Iterable<TopPlan>, builder: UnitBuilder): U
         endLine: last.endLine,
         flags: exported ? FLAG.exported : 0,
         declares,
+        types,
       }),
     );
     run = [];

@@ -29,6 +29,11 @@ var Default = New()
       ["Default", "block", 17, 17],
     ]);
     expect(unit(file, "Client.Do").parent).toBe("Client");
+    // The block says which of its names are types: a method names its receiver's type without using the
+    // constant declared beside it.
+    expect(unit(file, "maxAttempts").declares).toEqual(["maxAttempts", "Client"]);
+    expect(unit(file, "maxAttempts").types).toEqual(["Client"]);
+    expect(unit(file, "Default").types).toBeUndefined();
   });
 });
 

@@ -42,7 +42,7 @@ describe("createLanguageRegistry", () => {
       tsx: 11,
       javascript: 11,
       python: 3,
-      go: 3,
+      go: 4,
       java: 3,
       kotlin: 3,
       csharp: 3,

@@ -35,6 +35,8 @@ export interface UnitHeader {
   flags: number;
   /** Block units: the module-level names the block declares. */
   declares?: readonly string[];
+  /** Block units: the declared names that name types. */
+  types?: readonly string[];
 }
 
 /**
@@ -169,6 +171,7 @@ export class UnitBuilder {
     if (header.parent !== undefined) unit.parent = header.parent;
     if (header.declares !== undefined && header.declares.length > 0)
       unit.declares = [...new Set(header.declares)];
+    if (header.types !== undefined && header.types.length > 0) unit.types = [...new Set(header.types)];
     return unit;
   }
 

@@ -74,6 +74,11 @@ export interface Unit {
    */
   declares?: string[];
   /**
+   * Block units: the names among `declares` that name types rather than values (Go `type` specs). A method
+   * names its receiver's type without using the data declared beside it (see blocksUsedBy).
+   */
+  types?: string[];
+  /**
    * Normalised token stream: one 32-bit hash per syntax node in pre-order, with identifiers and literals
    * reduced to their kind, so renamed and re-valued copies give the same stream. A class unit's stream
    * excludes its methods (they are units of their own).

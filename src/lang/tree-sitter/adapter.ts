@@ -85,11 +85,12 @@ function planContext(
         },
       });
     },
-    statement(node, declares, exported) {
+    statement(node, declares, exported, types = []) {
       plans.push({
         kind: "statement",
         statement: {
           declares,
+          types,
           exported,
           startLine: lines.lineAt(node.startIndex),
           endLine: lines.lastLineOf(node.startIndex, node.endIndex),

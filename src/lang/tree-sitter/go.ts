@@ -13,8 +13,8 @@ const STRINGS = ["interpreted_string_literal", "raw_string_literal", "rune_liter
 export const go: GrammarSpec = {
   language: "go",
   wasm: "tree-sitter-go.wasm",
-  // 2: numbers with type suffixes, indexes through parentheses as bound names.
-  version: 3,
+  // 2: numbers with type suffixes, indexes through parentheses as bound names. 4: blocks say which names are types.
+  version: 4,
   identifiers: ["identifier", "field_identifier", "type_identifier", "package_identifier", "label_name"],
   strings: STRINGS,
   numbers: ["int_literal", "float_literal", "imaginary_literal"],
@@ -98,7 +98,8 @@ function plan(root: Node, ctx: PlanContext): void {
       ctx.boundary();
     } else {
       const declares = DECLARATIONS.has(child.type) ? declaredNames(child) : [];
-      ctx.statement(child, declares, declares.some(isExported));
+      const types = child.type === "type_declaration" ? declares : [];
+      ctx.statement(child, declares, declares.some(isExported), types);
     }
   }
 }

@@ -40,8 +40,11 @@ export interface Binding {
 export interface PlanContext {
   readonly text: string;
   unit(options: UnitOptions): void;
-  /** A module-level statement; adjacent ones form one block unit named after the first declared name. */
-  statement(node: Node, declares: readonly string[], exported: boolean): void;
+  /**
+   * A module-level statement; adjacent ones form one block unit named after the first declared name.
+   * `types` are the declared names that name types (Go `type` specs), not values.
+   */
+  statement(node: Node, declares: readonly string[], exported: boolean, types?: readonly string[]): void;
   /** An import statement at module level (also ends the current block). */
   importStatement(node: Node): void;
   /** Something that is not code (an unreadable region): ends the current block. */
