@@ -35,6 +35,19 @@ var Default = New()
     expect(unit(file, "maxAttempts").types).toEqual(["Client"]);
     expect(unit(file, "Default").types).toBeUndefined();
   });
+
+  it("declares no blank name: `var _ I = (*T)(nil)` is not a name any unit can use", () => {
+    const file = parse(`
+var _ Operations = (*DefaultOperations)(nil)
+
+type DefaultOperations struct {
+	limiter chan struct{}
+}
+`);
+    expect(file.units).toHaveLength(1);
+    expect(unit(file, "DefaultOperations").declares).toEqual(["DefaultOperations"]);
+    expect(unit(file, "DefaultOperations").types).toEqual(["DefaultOperations"]);
+  });
 });
 
 describe("Go tokens", () => {

@@ -110,7 +110,9 @@ function declaredNames(declaration: Node): string[] {
     for (const child of node.namedChildren) {
       if (child === null) continue;
       if (SPECS.has(child.type)) {
-        for (const name of child.childrenForFieldName("name")) if (name?.isNamed) names.push(name.text);
+        // `var _ Interface = (*T)(nil)` declares nothing: the blank name is not one a unit can use.
+        for (const name of child.childrenForFieldName("name"))
+          if (name?.isNamed && name.text !== "_") names.push(name.text);
       } else if (depth < 2) {
         visit(child, depth + 1);
       }
