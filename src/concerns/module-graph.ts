@@ -23,10 +23,10 @@ export function blocksUsedBy(units: readonly Unit[]): number[][] {
   return units.map((unit, self) => {
     const used = new Set<number>();
     const own = unit.parent === undefined ? undefined : declaredBy.get(unit.parent);
-    const ownTypes = new Set(own === undefined ? [] : (units[own]?.types ?? []));
+    const ownTypes = own === undefined ? undefined : units[own]?.types;
     for (const identifier of unit.identifiers) {
       const block = declaredBy.get(identifier);
-      if (block === own && ownTypes.has(identifier)) continue;
+      if (block === own && ownTypes?.includes(identifier)) continue;
       if (block !== undefined && block !== self) used.add(block);
     }
     return [...used].sort((a, b) => a - b);
