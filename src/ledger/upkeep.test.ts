@@ -50,12 +50,21 @@ describe("findUpkeep", () => {
       {
         words: ["jitter", "random"],
         changes: [
-          { implementation: "a", team: "checkout", date: "2025-03-01T09:00:00+00:00", subject: "Add jitter" },
+          {
+            implementation: "a",
+            implementations: ["a"],
+            team: "checkout",
+            date: "2025-03-01T09:00:00+00:00",
+            subject: "Add jitter",
+            sha: expect.any(String),
+          },
           {
             implementation: "b",
+            implementations: ["b"],
             team: "payments",
             date: "2025-09-01T09:00:00+00:00",
             subject: "jitter on backoff",
+            sha: expect.any(String),
           },
         ],
       },
@@ -81,7 +90,9 @@ describe("findUpkeep", () => {
         { id: "d", team: "ops", golden: false, touches: [again] },
       ]),
     );
-    expect(twice.repeated.map((r) => r.changes.map((c) => c.implementation))).toEqual([["a", "b", "d"]]);
+    // The sweep is listed once, with the copies it changed, so the change reads as made twice, not three times.
+    expect(twice.repeated.map((r) => r.changes.map((c) => c.implementations))).toEqual([[["a", "b"], ["d"]]]);
+    expect(twice.repeated[0]?.changes.map((c) => c.sha)).toEqual([sweep.sha, again.sha]);
   });
 
   it("names the copies of the same language a fix did not reach", () => {

@@ -4,7 +4,16 @@ import type { LedgerSubject, LedgerTouch } from "./model.js";
 export interface RepeatedChange {
   /** Words each of the changes brought. */
   words: string[];
-  changes: { implementation: string; team: string; date: string; subject: string }[];
+  /** One entry per commit: a sweep that changed several copies at once is one change, made once. */
+  changes: {
+    implementation: string;
+    /** Every copy the commit changed in this way; `implementation` is the first of them. */
+    implementations: string[];
+    team: string;
+    date: string;
+    subject: string;
+    sha: string;
+  }[];
 }
 
 /** A fix that landed in one copy, whose words the other copies' code still lacks. */
@@ -32,6 +41,27 @@ const jaccard = (a: ReadonlySet<string>, b: ReadonlySet<string>) => {
   for (const word of a) if (b.has(word)) both++;
   return { both, score: both / (a.size + b.size - both) };
 };
+
+/** The changes of a group, one per commit, oldest first: a commit that changed six copies is listed once. */
+function byCommit(members: Change[]): RepeatedChange["changes"] {
+  const commits = new Map<string, RepeatedChange["changes"][number]>();
+  for (const c of [...members].sort((a, b) => Date.parse(a.touch.date) - Date.parse(b.touch.date))) {
+    const seen = commits.get(c.touch.sha);
+    if (seen) {
+      if (!seen.implementations.includes(c.implementation)) seen.implementations.push(c.implementation);
+      continue;
+    }
+    commits.set(c.touch.sha, {
+      implementation: c.implementation,
+      implementations: [c.implementation],
+      team: c.team,
+      date: c.touch.date,
+      subject: c.touch.subject ?? "",
+      sha: c.touch.sha,
+    });
+  }
+  return [...commits.values()];
+}
 
 /**
  * Pairs of upkeep changes (not the writings themselves) by different commits on different
@@ -88,15 +118,7 @@ export function findUpkeep(subject: LedgerSubject): { repeated: RepeatedChange[]
           .map(([word]) => word)
           .sort()
           .slice(0, 8),
-        changes: members
-          .map((i) => changes[i] as Change)
-          .sort((a, b) => Date.parse(a.touch.date) - Date.parse(b.touch.date))
-          .map((c) => ({
-            implementation: c.implementation,
-            team: c.team,
-            date: c.touch.date,
-            subject: c.touch.subject ?? "",
-          })),
+        changes: byCommit(members.map((i) => changes[i] as Change)),
       };
     });
 

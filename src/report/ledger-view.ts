@@ -72,22 +72,35 @@ function platformLines(ledger: Ledger, c: Colors, visible: (s: string) => string
 
 const short = (iso: string) => iso.slice(0, 10);
 
+/** "not in 3 other copies (checkout, payments 2)": the team that fixed one copy may own others of it. */
+function notIn(missing: readonly { team: string }[]): string {
+  const perTeam = new Map<string, number>();
+  for (const m of missing) perTeam.set(m.team, (perTeam.get(m.team) ?? 0) + 1);
+  const teams = [...perTeam].map(([team, n]) => (n > 1 ? `${team} ${n}` : team)).join(", ");
+  return `not in ${missing.length} other ${missing.length === 1 ? "copy" : "copies"} (${teams})`;
+}
+
 /** Upkeep paid twice: the same change made in several copies, and fixes that reached one copy only. */
-function upkeepLines(ledger: Ledger, c: Colors): string[] {
+export function upkeepLines(ledger: Pick<Ledger, "items">, c: Colors): string[] {
   const repeated = ledger.items.flatMap((item) => item.repeatedChanges.map((r) => ({ item, r })));
   const unshared = ledger.items.flatMap((item) => item.unsharedFixes.map((f) => ({ item, f })));
   if (repeated.length === 0 && unshared.length === 0) return [];
   const out = [c.bold("Upkeep paid twice")];
   for (const { item, r } of repeated.slice(0, 5)) {
-    const who = r.changes.map((ch) => `${ch.team} ${short(ch.date)} "${ch.subject}"`).join("; ");
+    const who = r.changes
+      .map((ch) => {
+        const n = ch.implementations?.length ?? 1;
+        const copies = n > 1 ? ` (${n} copies at once)` : "";
+        return `${ch.team} ${short(ch.date)} "${ch.subject}"${copies}`;
+      })
+      .join("; ");
     out.push(
       `  ${item.title}: the same change (${r.words.join(", ")}) made ${r.changes.length} times: ${who}`,
     );
   }
   for (const { item, f } of unshared.slice(0, 5)) {
-    const missing = [...new Set(f.missingIn.map((m) => m.team))].join(", ");
     out.push(
-      `  ${item.title}: ${f.team} fixed it on ${short(f.date)} ("${f.subject}"); ${c.yellow(`not in ${missing}`)} ${c.dim(`(${f.words.slice(0, 4).join(", ")})`)}`,
+      `  ${item.title}: ${f.team} fixed it on ${short(f.date)} ("${f.subject}"); ${c.yellow(notIn(f.missingIn))} ${c.dim(`(${f.words.slice(0, 4).join(", ")})`)}`,
     );
   }
   const more = Math.max(0, repeated.length - 5) + Math.max(0, unshared.length - 5);

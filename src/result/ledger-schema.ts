@@ -42,9 +42,22 @@ export const ledgerConcernSchema = z.object({
     .array(
       z.object({
         words: z.array(z.string()).describe("what each change brought, as words of its code"),
-        changes: z.array(
-          z.object({ implementation: z.string(), team: z.string(), date: z.string(), subject: z.string() }),
-        ),
+        changes: z
+          .array(
+            z.object({
+              implementation: z.string().describe("the first copy the commit changed"),
+              // Optional: scan files written before these two were added still read.
+              implementations: z
+                .array(z.string())
+                .optional()
+                .describe("every copy the commit changed this way"),
+              team: z.string(),
+              date: z.string(),
+              subject: z.string(),
+              sha: z.string().optional(),
+            }),
+          )
+          .describe("one entry per commit, oldest first"),
       }),
     )
     .describe("the same kind of change made separately in several copies: upkeep paid twice"),
