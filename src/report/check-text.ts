@@ -1,4 +1,5 @@
 import { type CheckFinding, type CheckResult, type ExistingCopy, whereText } from "../result/index.js";
+import { percentAlike } from "./clones-view.js";
 import { printable } from "./printable.js";
 
 /** Sentences every check renderer shares, so the terminal, Markdown, SARIF and annotations say the same. */
@@ -34,7 +35,7 @@ export function existingLine(copy: ExistingCopy): string {
 }
 
 export const similarityText = (similarity: number): string =>
-  similarity >= 1 ? "identical" : `${Math.round(similarity * 100)}% similar`;
+  similarity >= 1 ? "identical" : `${percentAlike(similarity)}% similar`;
 
 export function findingTitle(finding: CheckFinding): string {
   return finding.kind === "concern"

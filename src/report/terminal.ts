@@ -6,7 +6,7 @@ import {
   type UnnamedCluster,
   whereText,
 } from "../result/index.js";
-import { clonesSection } from "./clones-view.js";
+import { clonesSection, percentAlike } from "./clones-view.js";
 import { driftLines } from "./drift-view.js";
 import { adviceSection, ledgerSection } from "./ledger-view.js";
 import { printable } from "./printable.js";
@@ -53,7 +53,7 @@ function implementationRows(cluster: ConcernCluster, c: Colors): string[] {
     const copied = impl.copyOf ? byId.get(impl.copyOf.implementation) : undefined;
     const note = copied
       ? c.yellow(
-          `copy of ${copied.team}'s ${printable(`${copied.repo}/${copied.path}`)} (${Math.round((impl.copyOf?.similarity ?? 0) * 100)}% alike)`,
+          `copy of ${copied.team}'s ${printable(`${copied.repo}/${copied.path}`)} (${percentAlike(impl.copyOf?.similarity ?? 0)}% alike)`,
         )
       : impl.wraps
         ? c.cyan(`wraps ${impl.wraps}`)
