@@ -38,9 +38,9 @@ describe("lineitem check in CI", async () => {
       uri: "packages/platform-kit/src/retry.ts",
       uriBaseId: "%SRCROOT%",
     });
-    // Another repository's implementation (the fourth: the golden path, then TypeScript and JavaScript).
-    expect(result.relatedLocations[3].physicalLocation.artifactLocation).toEqual({
-      uri: "notifications-worker/lib/retry.js",
+    // Another repository's implementation (the second: the golden path, then the most used TypeScript one).
+    expect(result.relatedLocations[1].physicalLocation.artifactLocation).toEqual({
+      uri: "payments-api/src/lib/with-retry.ts",
       uriBaseId: "ORGROOT",
     });
     expect(sarif.runs[0].tool.driver.rules[result.ruleIndex].id).toBe("lineitem/concern/retry");

@@ -48,12 +48,13 @@ describe("lineitem check on the example org", async () => {
     expect(
       finding.existing.map((copy) => `${copy.team} ${copy.repo}/${copy.path}:${copy.startLine}`),
     ).toEqual([
-      // The golden path, then what TypeScript code could call (TypeScript and JavaScript), then the rest.
+      // The golden path, then what TypeScript code could call (TypeScript and JavaScript), the most used
+      // first (payments' copy has the most callers), then the rest.
       "platform storefront/packages/platform-kit/src/retry.ts:30",
-      "catalog storefront/services/catalog-bff/src/util/retry.ts:11",
-      "checkout storefront/apps/web-checkout/src/lib/retry.ts:13",
-      "identity notifications-worker/lib/retry.js:12",
       "payments payments-api/src/lib/with-retry.ts:27",
+      "checkout storefront/apps/web-checkout/src/lib/retry.ts:13",
+      "catalog storefront/services/catalog-bff/src/util/retry.ts:11",
+      "identity notifications-worker/lib/retry.js:12",
       "fulfilment fulfilment-svc/internal/retry/retry.go:37",
       "insights recs-service/recs/util/retry.py:10",
     ]);
@@ -66,6 +67,21 @@ describe("lineitem check on the example org", async () => {
     ]);
     expect(finding.action).toContain("Use @acme/platform-kit");
     expect(finding.action).toContain("ask platform");
+  });
+
+  it("points first at the most used copy, the team's own among them", async () => {
+    const args = checkArgs("payments-retry").map((arg) =>
+      arg === storefront ? join(dir, "acme", "payments-api") : arg,
+    );
+    const run = await runCli([...args, "--format", "json"], dir);
+    const finding = (JSON.parse(run.stdout) as CheckResult).findings.find((f) => f.concern === "retry");
+    // The golden path, then by callers: payments' own with-retry (9) above checkout's (7) and catalog's (2).
+    expect(finding?.existing.slice(0, 4).map((copy) => copy.team)).toEqual([
+      "platform",
+      "payments",
+      "checkout",
+      "catalog",
+    ]);
   });
 
   it("reads a new copy's defaults from the module it imports, unchanged on the branch", async () => {

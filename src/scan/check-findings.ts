@@ -159,12 +159,16 @@ export function concernFindings(
         what: `${whereText(file.path, placedOf(draft, file.parsed.units))} adds ${noun}${draft.wraps ? ` (a wrapper around ${draft.wraps})` : ""} for team ${file.team}.`,
         why: why.join(" "),
         action,
-        // The golden path first, then what the new code could call: implementations in its own language.
+        // The golden path first, then what the new code could call: implementations in its own language,
+        // the most used first (the copy that carries the most weight, the team's own package among them),
+        // other teams' before the team's own when used alike.
         existing: [...others, ...elsewhere.filter((impl) => impl.team === file.team)]
           .sort(
             (a, b) =>
               Number(b.golden) - Number(a.golden) ||
-              Number(sameFamily(b.language, file.language)) - Number(sameFamily(a.language, file.language)),
+              Number(sameFamily(b.language, file.language)) - Number(sameFamily(a.language, file.language)) ||
+              b.fanIn - a.fanIn ||
+              Number(a.team === file.team) - Number(b.team === file.team),
           )
           .map(existingOf),
         goldenPath: golden,
@@ -195,12 +199,17 @@ const FAMILY: Record<string, string> = {
 };
 const sameFamily = (a: string, b: string): boolean => (FAMILY[a] ?? a) === (FAMILY[b] ?? b);
 
-/** Teams in the order a reader can reuse their code: those with an implementation in the new code's language first. */
+/** Teams in the order a reader can reuse their code: those with an implementation in the new code's language first, the most used first. */
 function reusableFirst(teams: string[], impls: readonly Implementation[], language: string): string[] {
-  const reusable = new Set(
-    impls.filter((impl) => sameFamily(impl.language, language)).map((impl) => impl.team),
-  );
-  return [...teams.filter((team) => reusable.has(team)), ...teams.filter((team) => !reusable.has(team))];
+  // Per team, the most callers of any copy the new code could call (its own language family).
+  const used = new Map<string, number>();
+  for (const impl of impls)
+    if (sameFamily(impl.language, language))
+      used.set(impl.team, Math.max(used.get(impl.team) ?? 0, impl.fanIn));
+  const reusable = teams.filter((team) => used.has(team));
+  // Stable: teams whose copies are used equally keep their alphabetical order.
+  reusable.sort((a, b) => (used.get(b) ?? 0) - (used.get(a) ?? 0));
+  return [...reusable, ...teams.filter((team) => !used.has(team))];
 }
 
 /** A changed file as the import graph reads it. */

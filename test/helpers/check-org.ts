@@ -70,6 +70,11 @@ export async function checkOrg() {
     append: { ".github/CODEOWNERS": SEARCH_OWNERS },
   });
 
+  // A second retry in the team whose own retry is the org's most used copy (payments-api).
+  makeBranch(join(org.dir, "payments-api"), "payments-retry", {
+    write: { "src/lib/retry-again.ts": SEARCH_RETRY },
+  });
+
   /** `lineitem check` of a branch of storefront against main, with the org's config and index. */
   const checkArgs = (head: string, configFile = config) => [
     "check",
