@@ -7,6 +7,7 @@ describe("percentAlike", () => {
     expect(percentAlike(1)).toBe(100);
     expect(percentAlike(0.996)).toBe(99);
     expect(percentAlike(0.694)).toBe(69);
+    expect(percentAlike(1, false)).toBe(99);
   });
 
   it("says a near-miss group is 99% alike, not 100%", () => {
@@ -21,6 +22,10 @@ describe("percentAlike", () => {
       members: [{}, {}],
     } as unknown as CloneGroupJson;
     expect(groupLine(group)).toBe(
+      "2 near-miss copies (23 lines, 133 tokens, 99% alike) across matching, server",
+    );
+    // Temporal's five metric clients: not the same code, yet every fingerprint shared (similarity 1).
+    expect(groupLine({ ...group, similarity: 1 })).toBe(
       "2 near-miss copies (23 lines, 133 tokens, 99% alike) across matching, server",
     );
   });

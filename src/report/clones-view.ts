@@ -14,15 +14,19 @@ const KIND_WORDS: Record<CloneGroupJson["kind"], string> = {
   "near-miss": "near-miss copies",
 };
 
-/** 0.996 → 99, not 100: "100%" is kept for copies that are the same. */
-export function percentAlike(similarity: number): number {
-  return similarity < 1 ? Math.min(99, Math.round(similarity * 100)) : 100;
+/**
+ * 0.996 → 99, not 100: "100%" is kept for copies that are the same. A near-miss group is never the same,
+ * even when its fingerprints overlap wholly (similarity 1: the same shingles, statements in another order
+ * or repeated).
+ */
+export function percentAlike(similarity: number, same = similarity >= 1): number {
+  return same ? 100 : Math.min(99, Math.round(similarity * 100));
 }
 
 export function groupLine(group: CloneGroupJson): string {
   const what = group.level === "unit" ? "" : " of a fragment";
   const size = `${group.lines} line${group.lines === 1 ? "" : "s"}, ${group.tokens} tokens`;
-  const similar = group.kind === "near-miss" ? `, ${percentAlike(group.similarity)}% alike` : "";
+  const similar = group.kind === "near-miss" ? `, ${percentAlike(group.similarity, false)}% alike` : "";
   const boilerplate = group.boilerplate ? ` [boilerplate: ${group.boilerplate}]` : "";
   return `${group.members.length} ${KIND_WORDS[group.kind]}${what} (${size}${similar}) across ${group.teams.join(", ")}${boilerplate}`;
 }

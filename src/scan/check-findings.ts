@@ -136,10 +136,23 @@ export function concernFindings(
         );
       }
       why.push("Each new copy is written, reviewed and kept up again, and drifts from the others.");
+      // The golden path first, then what the new code could call: implementations in its own language,
+      // the most used first (the copy that carries the most weight, the team's own package among them),
+      // other teams' before the team's own when used alike. "do" names the other teams in this order.
+      const existing = [...others, ...elsewhere.filter((impl) => impl.team === file.team)].sort(
+        (a, b) =>
+          Number(b.golden) - Number(a.golden) ||
+          Number(sameFamily(b.language, file.language)) - Number(sameFamily(a.language, file.language)) ||
+          b.fanIn - a.fanIn ||
+          Number(a.team === file.team) - Number(b.team === file.team),
+      );
+      const reusable = [
+        ...new Set(existing.filter((impl) => impl.team !== file.team).map((impl) => impl.team)),
+      ];
       const ignore = `\`lineitem-ignore ${draft.concern} -- <reason>\``;
       const action = golden
         ? `Use ${golden.package ?? `${golden.repo}/${golden.path}`} instead of writing ${noun} again${golden.owner ? `; if it lacks something you need, ask ${golden.owner}` : ""}. If this copy is deliberate, say why: ${ignore} above it.`
-        : `Reuse one of the existing implementations (${listOf(reusableFirst(otherTeams, others, file.language).slice(0, 3))}) or agree on one shared implementation with ${otherTeams.length === 1 ? "that team" : "those teams"}. If this copy is deliberate, say why: ${ignore} above it.`;
+        : `Reuse one of the existing implementations (${listOf(reusable.slice(0, 3))}) or agree on one shared implementation with ${otherTeams.length === 1 ? "that team" : "those teams"}. If this copy is deliberate, say why: ${ignore} above it.`;
       findings.push({
         id: `concern:${draft.concern}:${file.repo}/${file.path}:${file.parsed.units[draft.matched[0] ?? -1]?.name ?? draft.startLine}`,
         kind: "concern",
@@ -159,18 +172,7 @@ export function concernFindings(
         what: `${whereText(file.path, placedOf(draft, file.parsed.units))} adds ${noun}${draft.wraps ? ` (a wrapper around ${draft.wraps})` : ""} for team ${file.team}.`,
         why: why.join(" "),
         action,
-        // The golden path first, then what the new code could call: implementations in its own language,
-        // the most used first (the copy that carries the most weight, the team's own package among them),
-        // other teams' before the team's own when used alike.
-        existing: [...others, ...elsewhere.filter((impl) => impl.team === file.team)]
-          .sort(
-            (a, b) =>
-              Number(b.golden) - Number(a.golden) ||
-              Number(sameFamily(b.language, file.language)) - Number(sameFamily(a.language, file.language)) ||
-              b.fanIn - a.fanIn ||
-              Number(a.team === file.team) - Number(b.team === file.team),
-          )
-          .map(existingOf),
+        existing: existing.map(existingOf),
         goldenPath: golden,
         parameters: parameterDiffs(
           definition,
@@ -198,19 +200,6 @@ const FAMILY: Record<string, string> = {
   kotlin: "jvm",
 };
 const sameFamily = (a: string, b: string): boolean => (FAMILY[a] ?? a) === (FAMILY[b] ?? b);
-
-/** Teams in the order a reader can reuse their code: those with an implementation in the new code's language first, the most used first. */
-function reusableFirst(teams: string[], impls: readonly Implementation[], language: string): string[] {
-  // Per team, the most callers of any copy the new code could call (its own language family).
-  const used = new Map<string, number>();
-  for (const impl of impls)
-    if (sameFamily(impl.language, language))
-      used.set(impl.team, Math.max(used.get(impl.team) ?? 0, impl.fanIn));
-  const reusable = teams.filter((team) => used.has(team));
-  // Stable: teams whose copies are used equally keep their alphabetical order.
-  reusable.sort((a, b) => (used.get(b) ?? 0) - (used.get(a) ?? 0));
-  return [...reusable, ...teams.filter((team) => !used.has(team))];
-}
 
 /** A changed file as the import graph reads it. */
 const moduleOf = (file: CheckedFile): ModuleFile => ({
