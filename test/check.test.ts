@@ -84,6 +84,24 @@ describe("lineitem check on the example org", async () => {
     ]);
   });
 
+  it("with no golden path, tells the team to reuse its own copy first when that is the most used", async () => {
+    const args = checkArgs("payments-audit").map((arg) =>
+      arg === storefront ? join(dir, "acme", "payments-api") : arg,
+    );
+    const run = await runCli([...args, "--format", "json"], dir);
+    const finding = (JSON.parse(run.stdout) as CheckResult).findings.find((f) => f.concern === "audit-log");
+    // payments' audit log (9 callers) above identity's (4); then Go and Python.
+    expect(finding?.existing.map((copy) => copy.team)).toEqual([
+      "payments",
+      "identity",
+      "fulfilment",
+      "insights",
+    ]);
+    expect(finding?.action).toMatch(
+      /^Reuse your team's own payments-api\/src\/audit\/audit-log\.ts, called from 9 places, or another team's \(identity, fulfilment and insights\), or agree on one shared implementation with those teams\./,
+    );
+  });
+
   it("reads a new copy's defaults from the module it imports, unchanged on the branch", async () => {
     const args = checkArgs("search-retry-policy").map((arg) => (arg === "main" ? "search-policy" : arg));
     const run = await runCli([...args, "--format", "json"], dir);

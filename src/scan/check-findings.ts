@@ -69,6 +69,19 @@ function existingOf(impl: Implementation): ExistingCopy {
   };
 }
 
+/**
+ * What to reuse, most used first. When the team's own copy leads the list (its shared package, used most),
+ * it is named first: the cheapest copy to reuse is the one the team already keeps.
+ */
+function reuseText(first: Implementation | undefined, team: string, otherTeams: readonly string[]): string {
+  const others = listOf(otherTeams.slice(0, 3));
+  if (first === undefined || first.team !== team)
+    return `Reuse one of the existing implementations (${others})`;
+  const callers =
+    first.fanIn > 0 ? `, called from ${first.fanIn} ${first.fanIn === 1 ? "place" : "places"}` : "";
+  return `Reuse your team's own ${first.repo}/${first.path}${callers}, or another team's (${others}),`;
+}
+
 /** The new code's policy beside the golden path's, for every parameter either of them sets. */
 function parameterDiffs(
   definition: ConcernDefinition | undefined,
@@ -152,7 +165,7 @@ export function concernFindings(
       const ignore = `\`lineitem-ignore ${draft.concern} -- <reason>\``;
       const action = golden
         ? `Use ${golden.package ?? `${golden.repo}/${golden.path}`} instead of writing ${noun} again${golden.owner ? `; if it lacks something you need, ask ${golden.owner}` : ""}. If this copy is deliberate, say why: ${ignore} above it.`
-        : `Reuse one of the existing implementations (${listOf(reusable.slice(0, 3))}) or agree on one shared implementation with ${otherTeams.length === 1 ? "that team" : "those teams"}. If this copy is deliberate, say why: ${ignore} above it.`;
+        : `${reuseText(existing[0], file.team, reusable)} or agree on one shared implementation with ${otherTeams.length === 1 ? "that team" : "those teams"}. If this copy is deliberate, say why: ${ignore} above it.`;
       findings.push({
         id: `concern:${draft.concern}:${file.repo}/${file.path}:${file.parsed.units[draft.matched[0] ?? -1]?.name ?? draft.startLine}`,
         kind: "concern",

@@ -6,6 +6,7 @@ import { type CheckResult, checkResultSchema } from "../../src/result/index.js";
 import { scan } from "../../src/scan/index.js";
 import { makeBranch } from "./branches.js";
 import {
+  PAYMENTS_REFUND_AUDIT,
   SEARCH_CLIENT,
   SEARCH_OWNERS,
   SEARCH_POLICY,
@@ -73,6 +74,10 @@ export async function checkOrg() {
   // A second retry in the team whose own retry is the org's most used copy (payments-api).
   makeBranch(join(org.dir, "payments-api"), "payments-retry", {
     write: { "src/lib/retry-again.ts": SEARCH_RETRY },
+  });
+  // A second audit trail in payments, whose own audit log is the most used and no golden path is set.
+  makeBranch(join(org.dir, "payments-api"), "payments-audit", {
+    write: { "src/refunds/refund-audit.ts": PAYMENTS_REFUND_AUDIT },
   });
 
   /** `lineitem check` of a branch of storefront against main, with the org's config and index. */

@@ -84,3 +84,20 @@ export async function withRetry<T>(fn: () => Promise<T>, policy = SEARCH_RETRY_P
   throw lastError;
 }
 `;
+
+/** A second audit trail in payments, for refunds, as if the team's own (the org's most used) were not there. */
+export const PAYMENTS_REFUND_AUDIT = `import { appendFile } from "node:fs/promises";
+
+export interface RefundAuditEntry {
+  actor: string;
+  action: "refund.requested" | "refund.approved" | "refund.denied";
+  target: string;
+  outcome: "success" | "failure";
+}
+
+/** Writes one audit event per refund decision, as a JSON line in the audit trail. */
+export async function recordRefundAudit(entry: RefundAuditEntry): Promise<void> {
+  const event = { ...entry, at: new Date().toISOString(), channel: "audit" };
+  await appendFile("/var/log/payments/audit.log", \`\${JSON.stringify(event)}\\n\`);
+}
+`;
