@@ -16,6 +16,7 @@ export const SIGNAL_KINDS = [
   "key",
   "flag",
   "path",
+  "looped",
 ] as const;
 export type SignalKind = (typeof SIGNAL_KINDS)[number];
 
@@ -36,6 +37,8 @@ const signalSchema = z
     key: patterns.optional(),
     flag: patterns.optional(),
     path: patterns.optional(),
+    /** An identifier named inside a loop statement (a page token a loop walks with, not one passed on). */
+    looped: patterns.optional(),
     weight: z.number().min(-10).max(10),
     languages: z.array(z.enum(LANGUAGE_IDS)).optional(),
     /**

@@ -156,6 +156,52 @@ describe("scoreFile", () => {
     expect(scoreFile(file([worker, poll, redeliver]), [retry])).toEqual([]);
   });
 
+  it("reads the names in a unit's own loops: a loop that walks a token, not one beside it or in a method", () => {
+    const paging = compileTestDefinition({
+      id: "paging",
+      title: "Paging",
+      noun: "pagers",
+      description: "walks pages",
+      signals: [
+        { id: "token", identifier: "nextPageToken", weight: 3 },
+        { id: "walks", looped: "nextPageToken", weight: 3 },
+      ],
+      requires: [["token"], ["walks"]],
+      threshold: 6,
+    });
+    const walk = unit("listAll", {
+      identifiers: ["NextPageToken"],
+      loopIdentifiers: ["NextPageToken"],
+      flags: ["loop"],
+    });
+    // A handler that hands the request's token on, and loops over one page's items.
+    const passOn = unit("ListTenants", {
+      identifiers: ["NextPageToken", "tenant"],
+      loopIdentifiers: ["tenant"],
+      flags: ["loop"],
+    });
+    expect(scoreFile(file([walk, passOn]), [paging])).toEqual([
+      {
+        unit: 0,
+        concern: "paging",
+        score: 6,
+        evidence: ["identifier:nextpagetoken", "looped:nextpagetoken"],
+      },
+    ]);
+    // A class is not read with its methods' loops, as it is not with their flags.
+    const cls = unit("Lister", { kind: "class", startLine: 1, endLine: 20, identifiers: ["nextPageToken"] });
+    const method = unit("Lister.all", {
+      kind: "method",
+      parent: "Lister",
+      startLine: 2,
+      endLine: 19,
+      identifiers: ["nextPageToken"],
+      loopIdentifiers: ["nextPageToken"],
+      flags: ["loop"],
+    });
+    expect(scoreFile(file([cls, method]), [paging]).map((m) => m.unit)).toEqual([1]);
+  });
+
   it("asks a long unit for proportionately more evidence", () => {
     const evidence = {
       subwords: ["retry"],

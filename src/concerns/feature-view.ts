@@ -17,6 +17,8 @@ export interface FeatureView {
   key: ReadonlySet<string>;
   flag: ReadonlySet<string>;
   path: ReadonlySet<string>;
+  /** Identifiers named inside a loop statement of the unit itself (a structural fact, like `flag`). */
+  looped: ReadonlySet<string>;
   /** Every dotted tail of every call (`this.http.get` → itself, `http.get`, `get`) → the first such call. */
   callByTail: ReadonlyMap<string, string>;
   /** Every `/`- or `.`-bounded head of every import (`a/b/c` → `a`, `a/b`, itself) → the first such import. */
@@ -85,10 +87,21 @@ type FileFacts = {
   path: ReadonlySet<string>;
 };
 
-/** A view over `working` (words and calls) and `lent` (words only), with the given names and flags. */
+/** Identifiers named in loops, lower-cased, as `looped` signals compare them. */
+function loopedOf(units: readonly Unit[]): Set<string> {
+  const out = new Set<string>();
+  for (const unit of units) for (const name of unit.loopIdentifiers ?? []) out.add(name.toLowerCase());
+  return out;
+}
+
+/**
+ * A view over `working` (words and calls) and `lent` (words only), with the given names and structural
+ * facts (flags, names in loops).
+ */
 function assembleView(
   name: ReadonlySet<string>,
   flag: ReadonlySet<string>,
+  looped: ReadonlySet<string>,
   working: readonly UnitFeatures[],
   lent: readonly UnitFeatures[],
   file: FileFacts,
@@ -106,6 +119,7 @@ function assembleView(
     key: union(all.map((f) => f.key)),
     flag,
     path: file.path,
+    looped,
     callByTail: indexBy(call, tails),
     importByHead: file.importByHead,
     ownTokens,
@@ -124,7 +138,15 @@ export function viewOf(
   file: FileFacts,
   ownTokens: number,
 ): FeatureView {
-  return assembleView(new Set(nameWords(own.name)), new Set(own.flags), working, blocks, file, ownTokens);
+  return assembleView(
+    new Set(nameWords(own.name)),
+    new Set(own.flags),
+    loopedOf([own]),
+    working,
+    blocks,
+    file,
+    ownTokens,
+  );
 }
 
 /**
@@ -138,7 +160,15 @@ export function fileViewOf(
   file: FileFacts,
 ): FeatureView {
   const names = new Set(units.flatMap((unit) => nameWords(unit.name)));
-  return assembleView(names, new Set(units.flatMap((unit) => unit.flags)), features, [], file, 0);
+  return assembleView(
+    names,
+    new Set(units.flatMap((unit) => unit.flags)),
+    loopedOf(units),
+    features,
+    [],
+    file,
+    0,
+  );
 }
 
 /**

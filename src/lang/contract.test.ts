@@ -68,6 +68,16 @@ function checkInvariants(file: FileUnits, language: string): void {
       unit.flags.every((flag) => FLAGS.includes(flag)),
       where,
     ).toBe(true);
+    if (unit.loopIdentifiers !== undefined) {
+      // Named inside a loop statement: identifiers of the unit, of a unit that has a loop.
+      expect(unit.loopIdentifiers.length, where).toBeGreaterThan(0);
+      expect(isDistinct(unit.loopIdentifiers), where).toBe(true);
+      expect(
+        unit.loopIdentifiers.every((name) => unit.identifiers.includes(name)),
+        where,
+      ).toBe(true);
+      expect(unit.flags, where).toContain("loop");
+    }
     expect(
       unit.subwords.every((word) => word.length >= 2 && word === word.toLowerCase()),
       where,
@@ -130,5 +140,57 @@ describe.each(LANGUAGES)("contract: %s fixtures", (language) => {
     const line = problem?.line ?? 0;
     expect(file.units.some((u) => u.endLine < line)).toBe(true);
     expect(file.units.some((u) => u.startLine > line)).toBe(true);
+  });
+});
+
+// A loop that walks pages names its token inside it; code beside the loop does not count as in it.
+const LOOPS: Readonly<Record<(typeof LANGUAGE_IDS)[number], [string, string]>> = {
+  typescript: [
+    "a.ts",
+    "function f(first: string) {\n  let cursor = first;\n  const outside = 1;\n  while (cursor) {\n    cursor = next(cursor);\n  }\n  return outside;\n}\n",
+  ],
+  tsx: [
+    "a.tsx",
+    "function f(items: string[]) {\n  const outside = 1;\n  for (const cursor of items) use(cursor);\n  return outside;\n}\n",
+  ],
+  javascript: [
+    "a.js",
+    "function f(c) {\n  const outside = 1;\n  let cursor = c;\n  do { cursor = next(cursor); } while (cursor);\n  return outside;\n}\n",
+  ],
+  python: [
+    "a.py",
+    "def f(first):\n    outside = 1\n    cursor = first\n    while cursor:\n        cursor = step(cursor)\n    return outside\n",
+  ],
+  go: [
+    "a.go",
+    'package p\n\nfunc f(first string) int {\n\toutside := 1\n\tcursor := first\n\tfor cursor != "" {\n\t\tcursor = step(cursor)\n\t}\n\treturn outside\n}\n',
+  ],
+  java: [
+    "A.java",
+    "class A {\n  int f(String first) {\n    int outside = 1;\n    String cursor = first;\n    while (cursor != null) {\n      cursor = step(cursor);\n    }\n    return outside;\n  }\n}\n",
+  ],
+  kotlin: [
+    "A.kt",
+    "fun f(first: String?): Int {\n    val outside = 1\n    var cursor = first\n    while (cursor != null) {\n        cursor = step(cursor)\n    }\n    return outside\n}\n",
+  ],
+  csharp: [
+    "A.cs",
+    "class A {\n  int F(string first) {\n    var outside = 1;\n    var cursor = first;\n    while (cursor != null) {\n      cursor = Step(cursor);\n    }\n    return outside;\n  }\n}\n",
+  ],
+  ruby: [
+    "a.rb",
+    "def f(first)\n  outside = 1\n  cursor = first\n  while cursor\n    cursor = step(cursor)\n  end\n  outside\nend\n",
+  ],
+};
+
+describe.each(LANGUAGES)("identifiers named in a loop: %s", (language) => {
+  it("are the ones inside the loop statement, not the ones beside it", () => {
+    const [name, text] = LOOPS[language];
+    const file = registry.parse(name, text);
+    expect(file.problems).toEqual([]);
+    const unit = file.units.find((u) => u.kind === "function" || u.kind === "method");
+    expect(unit?.loopIdentifiers).toContain("cursor");
+    expect(unit?.loopIdentifiers).not.toContain("outside");
+    expect(unit?.identifiers).toContain("outside");
   });
 });

@@ -48,6 +48,9 @@ export class UnitBuilder {
   private lineBuffer = new Uint32Array(4096);
   private tokenCount = 0;
   private readonly identifierSet = new Set<string>();
+  private readonly loopIdentifierSet = new Set<string>();
+  /** How many loop statements enclose the node being walked. */
+  private loopDepth = 0;
   /** Callee → the lines it is called on (the first MAX_CALL_LINES). */
   private readonly callLine = new Map<string, number[]>();
   /** The line the walk is on: a call seen by a hook, before its node's token, is placed by it. */
@@ -64,6 +67,8 @@ export class UnitBuilder {
   begin(): void {
     this.tokenCount = 0;
     this.identifierSet.clear();
+    this.loopIdentifierSet.clear();
+    this.loopDepth = 0;
     this.callLine.clear();
     this.line = 0;
     this.keySet.clear();
@@ -89,7 +94,18 @@ export class UnitBuilder {
   }
 
   identifier(name: string): void {
-    if (name !== "") this.identifierSet.add(name);
+    if (name === "") return;
+    this.identifierSet.add(name);
+    if (this.loopDepth > 0) this.loopIdentifierSet.add(name);
+  }
+
+  /** The walk enters a loop statement (for, while, do): identifiers until `leaveLoop` are named in it. */
+  enterLoop(): void {
+    this.loopDepth++;
+  }
+
+  leaveLoop(): void {
+    if (this.loopDepth > 0) this.loopDepth--;
   }
 
   /** The walk has reached `line` (calls recorded next, without a line of their own, are on it). */
@@ -168,6 +184,7 @@ export class UnitBuilder {
       flags: FLAG_ORDER.filter((flag) => (flags & FLAG[flag]) !== 0),
     };
     if (this.assignedSet.size > 0) unit.assigned = [...this.assignedSet];
+    if (this.loopIdentifierSet.size > 0) unit.loopIdentifiers = [...this.loopIdentifierSet];
     if (header.parent !== undefined) unit.parent = header.parent;
     if (header.declares !== undefined && header.declares.length > 0)
       unit.declares = [...new Set(header.declares)];

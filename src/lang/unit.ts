@@ -88,6 +88,12 @@ export interface Unit {
   tokenLines: Uint32Array;
   /** Distinct identifiers as written, in first-seen order. */
   identifiers: string[];
+  /**
+   * The identifiers named inside a loop statement (its condition, header or body), when there are any: a
+   * loop that walks pages names its page token inside it, a handler that passes the token on names it
+   * beside a loop over the page's items. Left out when none, and by the copy search's lexer.
+   */
+  loopIdentifiers?: string[];
   /** Distinct lower-case sub-words of the identifiers (`maxRetryCount` → max, retry, count). */
   subwords: string[];
   /**

@@ -215,7 +215,10 @@ export class EstreeWalker {
     const flagBit = R.NODE_FLAGS.get(type);
     if (flagBit !== undefined) out.flag(flagBit);
     if (type === "ForOfStatement" && flag(node, "await")) out.flag(FLAG.await);
+    const loop = flagBit === FLAG.loop;
+    if (loop) out.enterLoop();
     this.children(node, childBind, quiet);
+    if (loop) out.leaveLoop();
   }
 
   private children(node: EsNode, bind: string | undefined, quiet = false): void {

@@ -39,7 +39,7 @@ const FUNCTION_VALUES = new Set(["lambda_expression", "anonymous_method_expressi
 export const csharp: GrammarSpec = {
   language: "csharp",
   wasm: "tree-sitter-c_sharp.wasm",
-  version: 3,
+  version: 4,
   // `base` is an identifier so that `base.Run()` is recorded as `base.Run`, not as a call to `Run`.
   identifiers: ["identifier", "base_expression"],
   strings: STRINGS,

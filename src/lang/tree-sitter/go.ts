@@ -14,7 +14,7 @@ export const go: GrammarSpec = {
   language: "go",
   wasm: "tree-sitter-go.wasm",
   // 2: numbers with type suffixes, indexes through parentheses as bound names. 4: blocks say which names are types.
-  version: 4,
+  version: 5,
   identifiers: ["identifier", "field_identifier", "type_identifier", "package_identifier", "label_name"],
   strings: STRINGS,
   numbers: ["int_literal", "float_literal", "imaginary_literal"],

@@ -21,7 +21,7 @@ const STRINGS = ["string_literal", "character_literal"];
 export const java: GrammarSpec = {
   language: "java",
   wasm: "tree-sitter-java.wasm",
-  version: 3,
+  version: 4,
   // `super` is an identifier so that `super.run()` is recorded as `super.run`, not as a call to `run`.
   identifiers: ["identifier", "type_identifier", "super"],
   strings: STRINGS,

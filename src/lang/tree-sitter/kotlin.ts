@@ -21,7 +21,7 @@ const HIDDEN = new Set(["private", "protected", "internal"]);
 export const kotlin: GrammarSpec = {
   language: "kotlin",
   wasm: "tree-sitter-kotlin.wasm",
-  version: 3,
+  version: 4,
   identifiers: ["simple_identifier", "type_identifier", "interpolated_identifier", "super_expression"],
   strings: ["string_literal", "character_literal"],
   numbers: [

@@ -12,7 +12,7 @@ export const python: GrammarSpec = {
   language: "python",
   wasm: "tree-sitter-python.wasm",
   // 2: numbers with type suffixes (`10L`), indexes through parentheses as bound names.
-  version: 3,
+  version: 4,
   identifiers: ["identifier"],
   strings: ["string"],
   numbers: ["integer", "float"],

@@ -21,7 +21,7 @@ const CLOSURES = new Set(["lambda", "proc", "new"]);
 export const ruby: GrammarSpec = {
   language: "ruby",
   wasm: "tree-sitter-ruby.wasm",
-  version: 2,
+  version: 3,
   identifiers: ["identifier", "constant", "instance_variable", "class_variable", "global_variable", "super"],
   strings: ["string", "bare_string", "simple_symbol", "delimited_symbol", "character", "heredoc_body"],
   numbers: ["integer", "float", "rational", "complex"],

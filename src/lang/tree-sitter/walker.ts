@@ -67,6 +67,8 @@ export class SyntaxWalker extends LiteralWalk {
     const quietChildren = hook !== undefined && hook(c.currentNode, out) === G.QUIET;
     const flags = g.flags[id] ?? 0;
     if (flags !== 0) out.flag(flags);
+    const loop = (flags & FLAG.loop) !== 0;
+    if (loop) out.enterLoop();
     if (role !== G.SILENT) out.token(hash, line);
     if (quietChildren) this.quiet++;
     const constant = g.constantValues[id] === 1 && this.constantValue(start, bind, line);
@@ -140,6 +142,7 @@ export class SyntaxWalker extends LiteralWalk {
     }
     if (constant) this.quiet--;
     if (quietChildren) this.quiet--;
+    if (loop) out.leaveLoop();
   }
 
   protected children(bind: Bind): void {
