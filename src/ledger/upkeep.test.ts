@@ -128,12 +128,33 @@ describe("findUpkeep", () => {
     expect(unshared).toEqual([
       {
         implementation: "a",
+        implementations: ["a"],
+        sha: expect.any(String),
         team: "checkout",
         date: "2025-04-01T09:00:00+00:00",
         subject: "Fix: honour Retry-After",
         words: ["retry", "after", "header"],
         missingIn: [{ implementation: "b", team: "payments" }],
       },
+    ]);
+  });
+
+  it("lists a fix once per commit: in two places of one copy, or in two copies, neither lacking it", () => {
+    const fix = change("2025-04-01", "Fix: honour Retry-After", ["retry", "after", "header"]);
+    const copy = (id: string, team: string, touches: LedgerTouch[]) => ({
+      id,
+      team,
+      golden: false,
+      language: "go",
+      words: ["retry", "delay"],
+      touches,
+    });
+    const { unshared } = findUpkeep(
+      // One copy whose work is in two places of its file is touched twice by the same commit.
+      subject([copy("a", "web", [fix, { ...fix }]), copy("b", "web", [{ ...fix }]), copy("c", "api", [])]),
+    );
+    expect(unshared.map((f) => [f.implementations, f.sha, f.missingIn])).toEqual([
+      [["a", "b"], fix.sha, [{ implementation: "c", team: "api" }]],
     ]);
   });
 

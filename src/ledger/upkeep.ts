@@ -16,9 +16,12 @@ export interface RepeatedChange {
   }[];
 }
 
-/** A fix that landed in one copy, whose words the other copies' code still lacks. */
+/** A fix that landed in one copy (or several, in one commit), whose words the other copies' code lacks. */
 export interface UnsharedFix {
   implementation: string;
+  /** Every copy the fix's commit changed; `implementation` is the first of them. */
+  implementations: string[];
+  sha: string;
   team: string;
   date: string;
   subject: string;
@@ -122,13 +125,31 @@ export function findUpkeep(subject: LedgerSubject): { repeated: RepeatedChange[]
       };
     });
 
-  const unshared: UnsharedFix[] = [];
+  return { repeated, unshared: unsharedFixes(subject, changes, wordsById) };
+}
+
+/**
+ * Fixes, newest first, one per commit: a fix made in two copies at once is one fix, and neither of those
+ * copies lacks it. The others of the same language lack it when they have under half of its words.
+ */
+function unsharedFixes(
+  subject: LedgerSubject,
+  changes: readonly Change[],
+  wordsById: ReadonlyMap<string, ReadonlySet<string>>,
+): UnsharedFix[] {
+  const fixes = new Map<string, Change[]>();
   for (const change of changes) {
     if (!FIX.test(change.touch.subject ?? "")) continue;
-    const words = change.touch.introduced;
-    const language = subject.implementations.find((impl) => impl.id === change.implementation)?.language;
+    fixes.set(change.touch.sha, [...(fixes.get(change.touch.sha) ?? []), change]);
+  }
+  const unshared: UnsharedFix[] = [];
+  for (const [sha, fixed] of fixes) {
+    const first = fixed[0] as Change;
+    const implementations = [...new Set(fixed.map((change) => change.implementation))];
+    const words = [...new Set(fixed.flatMap((change) => change.touch.introduced))];
+    const language = subject.implementations.find((impl) => impl.id === first.implementation)?.language;
     const missingIn = subject.implementations
-      .filter((impl) => impl.id !== change.implementation && (impl.words?.length ?? 0) > 0)
+      .filter((impl) => !implementations.includes(impl.id) && (impl.words?.length ?? 0) > 0)
       // The words of a Go fix (`unmarshal`, `byte`) say nothing about a TypeScript copy.
       .filter((impl) => impl.language === language)
       .filter((impl) => {
@@ -138,13 +159,15 @@ export function findUpkeep(subject: LedgerSubject): { repeated: RepeatedChange[]
       .map((impl) => ({ implementation: impl.id, team: impl.team }));
     if (missingIn.length > 0)
       unshared.push({
-        implementation: change.implementation,
-        team: change.team,
-        date: change.touch.date,
-        subject: change.touch.subject ?? "",
+        implementation: first.implementation,
+        implementations,
+        sha,
+        team: first.team,
+        date: first.touch.date,
+        subject: first.touch.subject ?? "",
         words: words.slice(0, 8),
         missingIn,
       });
   }
-  return { repeated, unshared: unshared.slice(0, 10) };
+  return unshared.slice(0, 10);
 }

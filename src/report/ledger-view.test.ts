@@ -73,4 +73,22 @@ describe("upkeepLines", () => {
         "not in 3 other copies (web, api 2) (retry, after, header)",
     );
   });
+
+  it("says when one commit fixed several copies at once", () => {
+    const fix = {
+      implementation: "a",
+      implementations: ["a", "b"],
+      sha: "f1",
+      team: "web",
+      date: "2025-04-01T09:00:00+00:00",
+      subject: "Fix: honour Retry-After",
+      words: ["retry", "after"],
+      missingIn: [{ implementation: "c", team: "api" }],
+    };
+    const lines = upkeepLines({ items: [item({ repeatedChanges: [], unsharedFixes: [fix] })] }, plain);
+    expect(lines[1]).toBe(
+      '  Retry with backoff: web fixed it in 2 copies at once on 2025-04-01 ("Fix: honour Retry-After"); ' +
+        "not in 1 other copy (api) (retry, after)",
+    );
+  });
 });

@@ -99,8 +99,10 @@ export function upkeepLines(ledger: Pick<Ledger, "items">, c: Colors): string[] 
     );
   }
   for (const { item, f } of unshared.slice(0, 5)) {
+    const n = f.implementations?.length ?? 1;
+    const where = n > 1 ? ` in ${n} copies at once` : "";
     out.push(
-      `  ${item.title}: ${f.team} fixed it on ${short(f.date)} ("${f.subject}"); ${c.yellow(notIn(f.missingIn))} ${c.dim(`(${f.words.slice(0, 4).join(", ")})`)}`,
+      `  ${item.title}: ${f.team} fixed it${where} on ${short(f.date)} ("${f.subject}"); ${c.yellow(notIn(f.missingIn))} ${c.dim(`(${f.words.slice(0, 4).join(", ")})`)}`,
     );
   }
   const more = Math.max(0, repeated.length - 5) + Math.max(0, unshared.length - 5);

@@ -64,7 +64,10 @@ export const ledgerConcernSchema = z.object({
   unsharedFixes: z
     .array(
       z.object({
-        implementation: z.string(),
+        implementation: z.string().describe("the first copy the fix's commit changed"),
+        // Optional: scan files written before these two were added still read.
+        implementations: z.array(z.string()).optional().describe("every copy the fix's commit changed"),
+        sha: z.string().optional(),
         team: z.string(),
         date: z.string(),
         subject: z.string(),
@@ -72,7 +75,7 @@ export const ledgerConcernSchema = z.object({
         missingIn: z.array(z.object({ implementation: z.string(), team: z.string() })),
       }),
     )
-    .describe("fixes that landed in one copy whose words the other copies' code lacks"),
+    .describe("fixes (one per commit) whose words the other copies' code lacks"),
 });
 
 export const teamShareSchema = z.object({
