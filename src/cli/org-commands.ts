@@ -43,7 +43,7 @@ export async function runIndex(paths: string[], flags: IndexFlags, io: CliIo): P
     reporter.stop();
     for (const repo of done) {
       io.stdout(
-        `${repo.name}: ${repo.files} files (${repo.parsed} parsed, the rest already in the index), ${repo.units} units fingerprinted, ${repo.implementations} implementations.\n`,
+        `${repo.name}: ${repo.files} files (${repo.parsed} parsed, ${repo.reused} already in the index), ${repo.units} units fingerprinted, ${repo.implementations} implementations.\n`,
       );
     }
   } finally {

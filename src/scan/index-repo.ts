@@ -34,7 +34,10 @@ export interface IndexRepoOptions {
 export interface IndexedRepo {
   name: string;
   files: number;
+  /** Files read that were parsed now (by content: one blob at two paths is parsed once). */
   parsed: number;
+  /** Files read whose units the index already had, by content. */
+  reused: number;
   units: number;
   implementations: number;
 }
@@ -189,7 +192,7 @@ export async function indexRepos(options: IndexRepoOptions): Promise<IndexedRepo
       done.push({
         name: target.name,
         files: repoRead.files.length,
-        parsed: newParsed.length,
+        ...parsedAndReused(repoRead.files, newParsed),
         units: snapshot.bands.length,
         implementations: implementations.length,
       });
@@ -199,4 +202,19 @@ export async function indexRepos(options: IndexRepoOptions): Promise<IndexedRepo
     await db.close();
   }
   return done;
+}
+
+/**
+ * Of the files read (not those set aside after reading, such as generated code), by content: how many
+ * were parsed now, and how many the index already had.
+ */
+function parsedAndReused(
+  files: readonly { blobSha: string }[],
+  parsed: readonly ParsedEntry[],
+): { parsed: number; reused: number } {
+  const now = new Set(parsed.map((entry) => entry.blobSha));
+  const read = new Set(files.map((file) => file.blobSha));
+  let fresh = 0;
+  for (const blob of read) if (now.has(blob)) fresh++;
+  return { parsed: fresh, reused: read.size - fresh };
 }
