@@ -41,4 +41,25 @@ describe("unnamed work", () => {
     ];
     expect(sizes(files, [group([0, 0], [1, 0]), group([0, 1], [2, 1])])).toEqual(["0:0 1:0", "0:1 2:1"]);
   });
+
+  it("is titled by the words the copies share, their names' words and the org's rarer words first", () => {
+    const words = ["add", "after", "client", "connect", "release", "transaction", "rollback"];
+    const helper = (path: string, team: string, name: string): ClusterFile => ({
+      ...file(path, team),
+      units: [makeUnit(name, { subwords: words })],
+    });
+    // Every other file of the org speaks of clients and of adding.
+    const others = [1, 2, 3].map((n) => ({
+      ...file(`other${n}.ts`, "other"),
+      units: [makeUnit(`o${n}`, { subwords: ["client", "add", "after", "connect"] })],
+    }));
+    const files = [
+      helper("a/db.ts", "a", "withTransaction"),
+      helper("b/db.ts", "b", "inTransaction"),
+      ...others,
+    ];
+    const [found] = unnamedGroups(files, [group([0, 0], [1, 0])], () => false);
+    // Not the alphabet's first shared words (add, after, client): the name's word, then the rarest.
+    expect(found?.title).toBe("transaction · release · rollback");
+  });
 });

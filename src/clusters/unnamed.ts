@@ -7,22 +7,56 @@ const STOP_WORDS = new Set(
   ),
 );
 
-function titleOf(files: ClusterFile[], members: UnnamedGroup["members"]): string {
+/** In how many files of the org each sub-word appears: a word every file has tells nothing. */
+function fileCounts(files: readonly ClusterFile[]): Map<string, number> {
   const counts = new Map<string, number>();
+  for (const file of files) {
+    const seen = new Set<string>();
+    for (const unit of file.units) for (const word of unit.subwords) seen.add(word);
+    for (const word of seen) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * The words most members share; among words shared alike, those in the units' own names first (what the
+ * code is called says what it does), then the rarest in the org (`transaction` before `client`), so a
+ * title is not the alphabet's first shared words. A plural of a word already taken is left out.
+ */
+function titleOf(
+  files: ClusterFile[],
+  members: UnnamedGroup["members"],
+  inFiles: ReadonlyMap<string, number>,
+): string {
+  const counts = new Map<string, number>();
+  const names: string[] = [];
   for (const member of members) {
     const seen = new Set<string>();
     for (const index of member.units) {
-      for (const word of files[member.file]?.units[index]?.subwords ?? []) {
+      const unit = files[member.file]?.units[index];
+      if (unit === undefined) continue;
+      names.push(unit.name.toLowerCase());
+      for (const word of unit.subwords) {
         if (word.length < 3 || STOP_WORDS.has(word) || seen.has(word)) continue;
         seen.add(word);
         counts.set(word, (counts.get(word) ?? 0) + 1);
       }
     }
   }
-  const top = [...counts]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, 3)
-    .map(([word]) => word);
+  const named = (word: string) => Number(names.some((name) => name.includes(word)));
+  const ranked = [...counts].sort(
+    (a, b) =>
+      b[1] - a[1] ||
+      named(b[0]) - named(a[0]) ||
+      (inFiles.get(a[0]) ?? 0) - (inFiles.get(b[0]) ?? 0) ||
+      a[0].localeCompare(b[0]),
+  );
+  const top: string[] = [];
+  for (const [word] of ranked) {
+    if (top.length === 3) break;
+    if (top.some((taken) => word === `${taken}s` || taken === `${word}s`)) continue;
+    top.push(word);
+  }
   return top.length ? top.join(" · ") : "unnamed";
 }
 
@@ -75,6 +109,7 @@ export function unnamedGroups(
     const root = find(i);
     merged.set(root, [...(merged.get(root) ?? []), group]);
   });
+  const inFiles = merged.size > 0 ? fileCounts(files) : new Map<string, number>();
   return [...merged.values()].map((groups) => {
     const unitsByFile = new Map<number, Set<number>>();
     for (const group of groups) {
@@ -87,7 +122,7 @@ export function unnamedGroups(
       .map(([file, units]) => ({ file, units: [...units].sort((a, b) => a - b) }))
       .sort((a, b) => a.file - b.file);
     return {
-      title: titleOf(files, members),
+      title: titleOf(files, members, inFiles),
       members,
       teams: [...new Set(members.map((m) => files[m.file]?.team as string))].sort(),
       similarity: Math.min(...groups.map((g) => g.similarity)),
