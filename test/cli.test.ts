@@ -59,7 +59,9 @@ describe("bad input", () => {
     writeFileSync(join(plain, "src", "retry.ts"), RETRY);
     const run = await runCli(["scan", "plain", "--quiet"], dir);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/1 files read/);
+    expect(run.stdout).toMatch(
+      /^lineitem · 1 repository · 1 team \(1 named after its repository\) · 1 file read/,
+    );
     expect(run.stdout).toMatch(/plain is not a git repository: scanned as plain files, without history/);
   });
 

@@ -2,17 +2,15 @@ import { createColors } from "picocolors";
 import type { CloneGroupJson, CopiesResult } from "../result/index.js";
 import { SARIF_LIMITS, sarifLog } from "./check-sarif.js";
 import { clonesSection, groupLine } from "./clones-view.js";
+import { counted } from "./counted.js";
 import { mdText } from "./markdown.js";
 import { visible } from "./table.js";
 
 /** `lineitem copies` as text, Markdown and SARIF: pure renderers of its result. */
 
-const plural = (n: number, one: string, many = `${one}s`) =>
-  `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
-
 function headline(result: CopiesResult): string {
   const s = result.summary;
-  return `lineitem copies · ${plural(s.repos, "repository", "repositories")} · ${plural(s.teams, "team")} · ${plural(s.filesRead, "file")} read · ${s.lines.toLocaleString("en-US")} lines`;
+  return `lineitem copies · ${counted(s.repos, "repository", "repositories")} · ${counted(s.teams, "team")} · ${counted(s.filesRead, "file")} read · ${s.lines.toLocaleString("en-US")} lines`;
 }
 
 export interface CopiesViewOptions {
@@ -28,7 +26,7 @@ export function renderCopiesView(result: CopiesResult, options: CopiesViewOption
   out.push(
     crossTeam === 0
       ? "No code is copied across teams."
-      : `${plural(crossTeam, "group")} of code copied across teams, largest first.`,
+      : `${counted(crossTeam, "group")} of code copied across teams, largest first.`,
     "",
   );
   const section = clonesSection(result.clones, c, visible, options.shown);
@@ -37,7 +35,7 @@ export function renderCopiesView(result: CopiesResult, options: CopiesViewOption
   for (const warning of warnings) out.push(c.yellow(`warning: ${warning.message}`));
   if (!result.includeTests && result.summary.testFiles > 0)
     out.push(
-      c.dim(`${plural(result.summary.testFiles, "test file")} left out (--include-tests reads them).`),
+      c.dim(`${counted(result.summary.testFiles, "test file")} left out (--include-tests reads them).`),
     );
   out.push(
     c.dim(

@@ -1,4 +1,5 @@
 import { type ConcernCluster, type ScanResult, type TrendResult, whereText } from "../result/index.js";
+import { counted } from "./counted.js";
 import { money } from "./ledger-view.js";
 
 /**
@@ -105,7 +106,7 @@ export function renderMarkdown(result: ScanResult, trend: TrendResult | null = n
     "",
     `**${mdText(sentence)}**`,
     "",
-    `${s.repos} repositories · ${s.teams} teams · ${s.filesRead} files read · ${s.lines.toLocaleString("en-US")} lines · scanned ${day(result.generatedAt)} with lineitem ${result.tool.version}`,
+    `${counted(s.repos, "repository", "repositories")} · ${counted(s.teams, "team")} · ${counted(s.filesRead, "file")} read · ${s.lines.toLocaleString("en-US")} lines · scanned ${day(result.generatedAt)} with lineitem ${result.tool.version}`,
     "",
   ];
   if (result.advice) {

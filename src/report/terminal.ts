@@ -7,6 +7,7 @@ import {
   whereText,
 } from "../result/index.js";
 import { clonesSection, percentAlike } from "./clones-view.js";
+import { counted } from "./counted.js";
 import { driftLines } from "./drift-view.js";
 import { adviceSection, ledgerSection } from "./ledger-view.js";
 import { printable } from "./printable.js";
@@ -31,9 +32,9 @@ function headline(result: ScanResult): string {
   const skipped = s.filesSkipped ? ` (${s.filesSkipped} set aside)` : "";
   const named = result.teams.filter((t) => t.byRepositoryName).length;
   const teams = named
-    ? `${s.teams} teams (${named} named after ${named === 1 ? "its repository" : "their repositories"})`
-    : `${s.teams} teams`;
-  return `lineitem · ${s.repos} repositories · ${teams} · ${s.filesRead} files read${skipped} · ${s.lines.toLocaleString("en-US")} lines`;
+    ? `${counted(s.teams, "team")} (${named} named after ${named === 1 ? "its repository" : "their repositories"})`
+    : counted(s.teams, "team");
+  return `lineitem · ${counted(s.repos, "repository", "repositories")} · ${teams} · ${counted(s.filesRead, "file")} read${skipped} · ${s.lines.toLocaleString("en-US")} lines`;
 }
 
 /** "Your teams wrote retry logic 7 times, HTTP client wrappers 6 times …" — the sentence the essay asks for. */

@@ -1,5 +1,6 @@
 import { createColors } from "picocolors";
 import type { ConcernTrend, KillCriterion, TrendResult } from "../result/index.js";
+import { counted } from "./counted.js";
 import { alignColumns, visible } from "./table.js";
 
 type Colors = ReturnType<typeof createColors>;
@@ -33,7 +34,7 @@ function header(result: TrendResult): string {
   const last = result.points.at(-1)?.label;
   const span = first && last ? `${result.points.length} points (${first} … ${last})` : "no points";
   const asOf = result.asOf ? ` · newest commit ${result.asOf.slice(0, 10)}` : "";
-  return `lineitem trend · ${repos} repositories · ${span}${asOf}`;
+  return `lineitem trend · ${counted(repos, "repository", "repositories")} · ${span}${asOf}`;
 }
 
 function concernsTable(result: TrendResult, c: Colors): string[] {

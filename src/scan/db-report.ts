@@ -4,7 +4,7 @@ import { loadConfig } from "../config/index.js";
 import type { RepoHistory } from "../history/index.js";
 import type { FileUnits, LanguageId } from "../lang/index.js";
 import type { ScanResult } from "../result/index.js";
-import { DiagnosticLog, UserError } from "../shared/index.js";
+import { counted, DiagnosticLog, UserError } from "../shared/index.js";
 import type { RepoTarget } from "../sources/index.js";
 import { connectPg } from "../store/index.js";
 import { findAndAssemble, similarityOptions } from "./findings.js";
@@ -63,7 +63,7 @@ export async function reportFromDb(options: ReportFromDbOptions): Promise<ScanRe
     const includeTests = repos.every((repo) => repo.includeTests);
     progress({
       stage: "copies",
-      message: `finding candidate copies across ${repos.length} repositories in the database`,
+      message: `finding candidate copies across ${counted(repos.length, "repository", "repositories")} in the database`,
     });
     // Adoptions are imports of a golden path's package or of a concern's well-known library.
     const adopted = [...new Set([...goldenPackages, ...definitions.flatMap((d) => d.libraries)])];

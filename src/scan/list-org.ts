@@ -3,7 +3,7 @@ import type { LineitemConfig } from "../config/index.js";
 import { headCommit } from "../history/index.js";
 import { type LanguageRegistry, parseKindOf } from "../lang/index.js";
 import { ownerResolver, readCodeOwners } from "../ownership/index.js";
-import type { DiagnosticLog } from "../shared/index.js";
+import { counted, type DiagnosticLog } from "../shared/index.js";
 import {
   gitBlobSha,
   type ListedFile,
@@ -110,14 +110,14 @@ export async function listOrg(
     done += 1;
     progress({
       stage: "list",
-      message: `listing the files of ${targets.length} repositories`,
+      message: `listing the files of ${counted(targets.length, "repository", "repositories")}`,
       done,
       total: targets.length,
     });
   };
   progress({
     stage: "list",
-    message: `listing the files of ${targets.length} repositories`,
+    message: `listing the files of ${counted(targets.length, "repository", "repositories")}`,
     done,
     total: targets.length,
   });

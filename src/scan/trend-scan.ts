@@ -4,7 +4,14 @@ import { type LineitemConfig, loadConfig } from "../config/index.js";
 import { headCommit } from "../history/index.js";
 import { languageOf } from "../lang/index.js";
 import type { TrendResult } from "../result/index.js";
-import { DiagnosticLog, mapLimit, maskSecretsDeep, packageVersion, UserError } from "../shared/index.js";
+import {
+  counted,
+  DiagnosticLog,
+  mapLimit,
+  maskSecretsDeep,
+  packageVersion,
+  UserError,
+} from "../shared/index.js";
 import { commitAt, discoverRepos, headCommitDate, isShallow, type RepoTarget } from "../sources/index.js";
 import type { ScanIndex } from "../store/index.js";
 import {
@@ -218,7 +225,7 @@ export async function trend(options: TrendOptions): Promise<TrendResult> {
     const snapshots = await computePoints(planned, targets, config, store, pool, matching, progress);
     progress({
       stage: "history",
-      message: `reading the commits of ${targets.length} repositories for onboarding`,
+      message: `reading the commits of ${counted(targets.length, "repository", "repositories")} for onboarding`,
     });
     const commits = await orgCommits(targets, config, log);
     const orgStart = commits.reduce<string | null>(
@@ -265,7 +272,7 @@ async function computePoints(
     point.commits.flatMap((commit, i) => (commit ? [{ target: targets[i] as RepoTarget, commit }] : [])),
   );
   const distinct = [...new Map(wanted.map((w) => [`${w.target.root}\0${w.commit}`, w])).values()];
-  const message = `listing ${targets.length} repositories at ${planned.length} points`;
+  const message = `listing ${counted(targets.length, "repository", "repositories")} at ${planned.length} points`;
   progress({ stage: "list", message, done: 0, total: distinct.length });
   let listed = 0;
   await mapLimit(distinct, GIT_CONCURRENCY, async ({ target, commit }) => {

@@ -1,0 +1,7 @@
+/**
+ * "1 repository", "5 repositories", "2,541 files": a count with its noun in the right number. The report
+ * stage, which may import no other stage but result, keeps the same one line (src/report/counted.ts).
+ */
+export function counted(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+}
