@@ -106,6 +106,27 @@ describe("bad input", () => {
     expect(retry.statement).toBe("retry logic: written twice by 2 teams since 2024-Q1");
   });
 
+  it("reads teams from the CODEOWNERS file the config names (an org's soft team map)", async () => {
+    const repo = await makeRepo(dir, "soft-owners", [
+      commit("2024-01-01T10:00:00Z", ann, "init", {
+        // The required file names one reviewer group for everything; the teams are in the soft one.
+        ".github/CODEOWNERS": "* @acme/reviewers\n",
+        ".github/CODEOWNERS-soft": "/a/ @acme/alpha\n/b/ @acme/beta\n",
+        "a/retry.ts": RETRY,
+        "b/retry.ts": RETRY.replace("baseDelayMs = 100", "baseDelayMs = 250"),
+      }),
+    ]);
+    const config = join(dir, "soft-owners.yaml");
+    writeFileSync(config, "codeowners: [.github/CODEOWNERS-soft]\n");
+    const teamsOf = async (...extra: string[]) => {
+      const run = await runCli(["scan", repo, "--no-index", "--json", "-", "--quiet", ...extra]);
+      expect(run.code).toBe(0);
+      return JSON.parse(run.stdout).concerns.find((c: { id: string }) => c.id === "retry")?.teams;
+    };
+    expect(await teamsOf()).toEqual(["reviewers"]);
+    expect(await teamsOf("--config", config)).toEqual(["alpha", "beta"]);
+  });
+
   it("a --json path that cannot be written: exit 2", async () => {
     const repo = join(dir, "plain");
     writeFileSync(join(dir, "not-a-folder"), "x");

@@ -3,6 +3,7 @@ export {
   type AdvisorConfig,
   type CheckConfig,
   configSchema,
+  DEFAULT_CODEOWNERS_FILES,
   type GoldenPathConfig,
   type LedgerConfig,
   type LineitemConfig,

@@ -27,6 +27,24 @@ describe("parseConfig", () => {
     expect(config.goldenPaths[0]?.package).toBe("@acme/kit");
   });
 
+  it("looks for CODEOWNERS where GitHub does, or where the config says; never outside the repository", () => {
+    expect(parseConfig("", "c.yaml").codeowners).toEqual([
+      ".github/CODEOWNERS",
+      "CODEOWNERS",
+      "docs/CODEOWNERS",
+      ".gitlab/CODEOWNERS",
+    ]);
+    expect(parseConfig("codeowners: [.github/CODEOWNERS-soft]\n", "c.yaml").codeowners).toEqual([
+      ".github/CODEOWNERS-soft",
+    ]);
+    expect(errorOf("codeowners: [../elsewhere/CODEOWNERS]\n")).toMatch(
+      /^lineitem\.config\.yaml:1: codeowners\.0: a path inside the repository/,
+    );
+    expect(errorOf("codeowners:\n  - /etc/CODEOWNERS\n")).toMatch(
+      /^lineitem\.config\.yaml:2: codeowners\.0: /,
+    );
+  });
+
   it("names an unknown key with its line and path", () => {
     expect(errorOf("teams:\n  - team: a\n    repo: [x]\n")).toBe(
       'lineitem.config.yaml:3: teams.0: unknown key "repo"',

@@ -1,4 +1,24 @@
 import { z } from "zod";
+
+/** Where GitHub and GitLab look for CODEOWNERS, in the order GitHub does (GitLab's own folder last). */
+export const DEFAULT_CODEOWNERS_FILES = [
+  ".github/CODEOWNERS",
+  "CODEOWNERS",
+  "docs/CODEOWNERS",
+  ".gitlab/CODEOWNERS",
+] as const;
+
+/** A file inside the repository: relative, and never climbing out of it. */
+const repoRelativePath = z
+  .string()
+  .min(1)
+  .refine(
+    (path) => !path.startsWith("/") && !/^[A-Za-z]:/.test(path) && !path.split(/[\\/]/).includes(".."),
+    {
+      message: "a path inside the repository (relative, no '..')",
+    },
+  );
+
 import { isCalendarDay } from "../shared/index.js";
 
 /**
@@ -167,6 +187,14 @@ export const configSchema = z.strictObject({
    * team that wrote a file. Compared case-insensitively, with or without the `@org/`.
    */
   umbrellaTeams: z.array(z.string().min(1)).default([]),
+  /**
+   * Where each repository's CODEOWNERS is, repository-relative: the first that exists is read. GitHub's
+   * locations by default; an org that keeps its team map elsewhere (`.github/CODEOWNERS-soft`) names it.
+   */
+  codeowners: z
+    .array(repoRelativePath)
+    .min(1)
+    .default([...DEFAULT_CODEOWNERS_FILES]),
   /** Thresholds of copy detection. */
   similarity: similarityRule.default({}),
   /** Extra globs to read even if they look vendored or generated. */

@@ -1,17 +1,17 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { DEFAULT_CODEOWNERS_FILES } from "../config/index.js";
 import { type CodeOwners, parseCodeOwners } from "./codeowners.js";
 
 /** Where GitHub and GitLab look for the file, in the order GitHub does (GitLab's own folder last). */
-export const CODEOWNERS_LOCATIONS = [
-  ".github/CODEOWNERS",
-  "CODEOWNERS",
-  "docs/CODEOWNERS",
-  ".gitlab/CODEOWNERS",
-];
+export const CODEOWNERS_LOCATIONS: readonly string[] = DEFAULT_CODEOWNERS_FILES;
 
-export function readCodeOwners(repoRoot: string): CodeOwners | undefined {
-  for (const location of CODEOWNERS_LOCATIONS) {
+/** The first of `locations` (the config's `codeowners`) that the repository has, parsed. */
+export function readCodeOwners(
+  repoRoot: string,
+  locations: readonly string[] = CODEOWNERS_LOCATIONS,
+): CodeOwners | undefined {
+  for (const location of locations) {
     const file = join(repoRoot, location);
     if (existsSync(file)) return parseCodeOwners(readFileSync(file, "utf8"), location);
   }

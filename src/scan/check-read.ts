@@ -73,7 +73,9 @@ export async function readChangedFiles(
   const { workingTree, commit } = revisions.head;
   const [listing, codeowners] = await Promise.all([
     workingTree ? listRepoFiles(target, options) : listTreeFiles(target, commit, options),
-    workingTree ? readCodeOwners(target.root) : codeOwnersAt(target.root, commit),
+    workingTree
+      ? readCodeOwners(target.root, config.codeowners)
+      : codeOwnersAt(target.root, commit, config.codeowners),
   ]);
   const ownerOf = ownerResolver(target.name, config.teams, codeowners, config.umbrellaTeams);
   const wanted = new Set(changed.map((file) => file.path));

@@ -120,7 +120,7 @@ export function botFilter(config: Pick<LineitemConfig, "history">): (person: str
 export async function readOrgHistory(
   targets: RepoTarget[],
   requests: Map<string, HistoryRequest[]>,
-  config: Pick<LineitemConfig, "history" | "teams" | "umbrellaTeams">,
+  config: Pick<LineitemConfig, "history" | "teams" | "umbrellaTeams" | "codeowners">,
   log: DiagnosticLog,
   /** Where complete histories are kept by commit, so a re-run reads none; null: none kept. */
   store: HistoryStore | null = null,
@@ -139,7 +139,7 @@ export async function readOrgHistory(
       const ranges: WantedRange[] = wanted.flatMap((request) =>
         request.ranges.map((range) => ({ key: rangeKey(request.path, range), path: request.path, ...range })),
       );
-      const codeowners = readCodeOwners(target.root);
+      const codeowners = readCodeOwners(target.root, config.codeowners);
       const ownerOf = ownerResolver(target.name, config.teams, codeowners, config.umbrellaTeams);
       const ignoreRevs = readIgnoreRevs(target.root, config.history.ignoreRevsFile);
       const key = store

@@ -63,7 +63,7 @@ export async function listOrg(
   const listed: { read: RepoRead; entries: ListedEntry[]; report: () => void }[] = new Array(targets.length);
   let done = 0;
   const listOne = async (target: RepoTarget, position: number) => {
-    const codeowners = readCodeOwners(target.root);
+    const codeowners = readCodeOwners(target.root, config.codeowners);
     const ownerOf = ownerResolver(target.name, config.teams, codeowners, config.umbrellaTeams);
     const [listing, head] = await Promise.all([
       listRepoFiles(target, {

@@ -26,7 +26,7 @@ export async function orgCommits(
     const ownerOf = ownerResolver(
       target.name,
       config.teams,
-      readCodeOwners(target.root),
+      readCodeOwners(target.root, config.codeowners),
       config.umbrellaTeams,
     );
     const scoped = (path: string) =>

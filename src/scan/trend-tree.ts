@@ -25,7 +25,7 @@ export async function listRepoAt(
       exclude: config.exclude,
       isSupported: (path) => languages.languageOf(path) !== null,
     }),
-    codeOwnersAt(target.root, commit),
+    codeOwnersAt(target.root, commit, config.codeowners),
   ]);
   const ownerOf = ownerResolver(target.name, config.teams, codeowners, config.umbrellaTeams);
   const read: RepoRead = {
