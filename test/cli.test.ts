@@ -117,7 +117,8 @@ describe("bad input", () => {
       }),
     ]);
     const config = join(dir, "soft-owners.yaml");
-    writeFileSync(config, "codeowners: [.github/CODEOWNERS-soft]\n");
+    // A folder named first is passed over: only a file is read.
+    writeFileSync(config, "codeowners: [.github, .github/CODEOWNERS-soft]\n");
     const teamsOf = async (...extra: string[]) => {
       const run = await runCli(["scan", repo, "--no-index", "--json", "-", "--quiet", ...extra]);
       expect(run.code).toBe(0);

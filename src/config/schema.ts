@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDay } from "../shared/index.js";
 
 /** Where GitHub and GitLab look for CODEOWNERS, in the order GitHub does (GitLab's own folder last). */
 export const DEFAULT_CODEOWNERS_FILES = [
@@ -18,8 +19,6 @@ const repoRelativePath = z
       message: "a path inside the repository (relative, no '..')",
     },
   );
-
-import { isCalendarDay } from "../shared/index.js";
 
 /**
  * lineitem.config.yaml, version 1. Every key is documented in docs/config.md; unknown keys are refused

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_CODEOWNERS_FILES } from "../config/index.js";
 import { type CodeOwners, parseCodeOwners } from "./codeowners.js";
@@ -13,7 +13,9 @@ export function readCodeOwners(
 ): CodeOwners | undefined {
   for (const location of locations) {
     const file = join(repoRoot, location);
-    if (existsSync(file)) return parseCodeOwners(readFileSync(file, "utf8"), location);
+    // A configured path may name a folder: only a file is read.
+    if (statSync(file, { throwIfNoEntry: false })?.isFile())
+      return parseCodeOwners(readFileSync(file, "utf8"), location);
   }
   return undefined;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ann, bo, commit, makeRepo, tempDir } from "../../test/helpers/repos.js";
 import { type BlobRead, catBlobs } from "../git/index.js";
 import { gitBlobSha, sourceFromBytes } from "./read.js";
-import { commitAt, fileAt, listTreeFiles } from "./tree.js";
+import { commitAt, fileAt, firstFileAt, listTreeFiles } from "./tree.js";
 
 const options = { include: [], exclude: [], isSupported: (path: string) => /\.(ts|js)$/.test(path) };
 
@@ -44,6 +44,15 @@ describe("a repository as it was at a commit", async () => {
     expect(now.skipped.map((s) => `${s.path}:${s.reason}`)).toContain("vendor/lib.js:vendored");
     expect(await fileAt(root, first, ".github/CODEOWNERS")).toBe("* @acme/checkout\n");
     expect(await fileAt(root, first, "src/cart.ts")).toBeNull();
+  });
+
+  it("finds the first of some paths that is a file at a commit, passing over a folder of that name", async () => {
+    const first = (await commitAt(root, new Date("2025-03-31T00:00:00Z"))) as string;
+    expect(await firstFileAt(root, first, [".github", "CODEOWNERS", ".github/CODEOWNERS"])).toEqual({
+      path: ".github/CODEOWNERS",
+      text: "* @acme/checkout\n",
+    });
+    expect(await firstFileAt(root, first, ["src", "docs/CODEOWNERS"])).toBeNull();
   });
 
   it("reads blobs in the order asked, one process for all, and says which are missing", async () => {

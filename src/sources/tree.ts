@@ -58,8 +58,14 @@ export async function firstFileAt(
   commit: string,
   paths: readonly string[],
 ): Promise<{ path: string; text: string } | null> {
-  const listed = await git(["ls-tree", "-z", "--name-only", commit, "--", ...paths], { cwd: root });
-  const present = new Set(listed.stdout.split("\0").filter(Boolean));
+  const listed = await git(["ls-tree", "-z", commit, "--", ...paths], { cwd: root });
+  // "<mode> <type> <object>\t<path>": only files (blobs) count, not a folder a path may name.
+  const present = new Set(
+    listed.stdout
+      .split("\0")
+      .filter((entry) => entry.split(" ")[1] === "blob")
+      .map((entry) => entry.slice(entry.indexOf("\t") + 1)),
+  );
   const path = paths.find((candidate) => present.has(candidate));
   if (!path) return null;
   const text = await fileAt(root, commit, path);
