@@ -189,7 +189,11 @@ export function renderTrendView(result: TrendResult, options: { color: boolean }
   ];
   const warnings = result.diagnostics.filter((d) => d.level === "warning");
   if (warnings.length > 0) {
-    lines.push("", c.yellow(`${warnings.length} warning(s):`), ...warnings.map((d) => `  ${d.message}`));
+    lines.push(
+      "",
+      c.yellow(`${counted(warnings.length, "warning")}:`),
+      ...warnings.map((d) => `  ${d.message}`),
+    );
   }
   return `${lines.join("\n")}\n`;
 }

@@ -137,7 +137,7 @@ export async function parseOrg(
       const first = parsed.problems[0];
       log.info(
         "parse-problems",
-        `${file.path}: ${parsed.problems.length} syntax error(s), first at line ${first?.line}; ${parsed.units.length} units recovered.`,
+        `${file.path}: ${counted(parsed.problems.length, "syntax error")}, first at line ${first?.line}; ${counted(parsed.units.length, "unit")} recovered.`,
         { repo: file.repo, file: file.path, ...(first ? { line: first.line } : {}) },
       );
     }
