@@ -43,11 +43,12 @@ function titleOf(
       }
     }
   }
-  const named = (word: string) => Number(names.some((name) => name.includes(word)));
+  // Looked up once per word, not once per comparison of the sort.
+  const named = new Set([...counts.keys()].filter((word) => names.some((name) => name.includes(word))));
   const ranked = [...counts].sort(
     (a, b) =>
       b[1] - a[1] ||
-      named(b[0]) - named(a[0]) ||
+      Number(named.has(b[0])) - Number(named.has(a[0])) ||
       (inFiles.get(a[0]) ?? 0) - (inFiles.get(b[0]) ?? 0) ||
       a[0].localeCompare(b[0]),
   );
