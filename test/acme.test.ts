@@ -225,4 +225,22 @@ describe("scanning the Acme example org", () => {
     const view = renderTerminal(result, { color: false });
     await expect(view).toMatchFileSnapshot("__snapshots__/acme.terminal.txt");
   });
+
+  it("prints an org's large counts with thousands separators, in the right number", () => {
+    // Istio's scan: "(4602 set aside)", "Go 1992 (576,732 lines)", "1028 test files" read unevenly.
+    const summary = {
+      ...result.summary,
+      filesSkipped: 4602,
+      testFiles: 1028,
+      skippedByReason: { unsupported: 4535 },
+      byLanguage: { go: { files: 1992, lines: 576_732 } },
+    };
+    const clones = { ...result.clones, setAside: { singleTeam: 1235, scaffolding: 1, everywhere: 0 } };
+    const view = renderTerminal({ ...result, summary, clones }, { color: false });
+    expect(view).toContain("read (4,602 set aside)");
+    expect(view).toContain("Read: Go 1,992 (576,732 lines)");
+    expect(view).toContain("Set aside: 4,535 unsupported");
+    expect(view).toContain("Test code: 1,028 test files read but kept out");
+    expect(view).toContain("Other clone groups: 1,235 within one team, 1 boilerplate");
+  });
 });

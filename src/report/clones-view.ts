@@ -1,5 +1,6 @@
 import type { createColors } from "picocolors";
 import type { CloneGroupJson, Clones } from "../result/index.js";
+import { counted } from "./counted.js";
 import { printable } from "./printable.js";
 import { alignColumns } from "./table.js";
 
@@ -58,15 +59,17 @@ export function clonesSection(
       lines.push(...alignColumns(rows, new Set(), visible).map((line) => `  ${line}`));
     }
     if (crossTeam.length > shown) {
-      lines.push(c.dim(`  … and ${crossTeam.length - shown} more cross-team clone groups (see --json)`));
+      lines.push(
+        c.dim(`  … and ${counted(crossTeam.length - shown, "more cross-team clone group")} (see --json)`),
+      );
     }
   }
   const notes: string[] = [];
-  if (setAside.singleTeam) notes.push(`${setAside.singleTeam} within one team`);
+  if (setAside.singleTeam) notes.push(`${setAside.singleTeam.toLocaleString("en-US")} within one team`);
   const boilerplate = setAside.scaffolding + setAside.everywhere;
   if (boilerplate) {
     notes.push(
-      `${boilerplate} boilerplate (${setAside.scaffolding} scaffolding, ${setAside.everywhere} everywhere${settings.showBoilerplate ? "" : "; --show-boilerplate lists them"})`,
+      `${boilerplate.toLocaleString("en-US")} boilerplate (${setAside.scaffolding.toLocaleString("en-US")} scaffolding, ${setAside.everywhere.toLocaleString("en-US")} everywhere${settings.showBoilerplate ? "" : "; --show-boilerplate lists them"})`,
     );
   }
   if (notes.length) lines.push(`${c.dim("Other clone groups:")} ${notes.join(", ")}`);

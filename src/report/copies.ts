@@ -61,10 +61,10 @@ export function renderCopiesMarkdown(result: CopiesResult, shown: number): strin
     out.push("");
   }
   if (groups.length > shown)
-    out.push(`… and ${groups.length - shown} more cross-team groups (see --json).`, "");
+    out.push(`… and ${counted(groups.length - shown, "more cross-team group")} (see --json).`, "");
   const { setAside } = result.clones;
   out.push(
-    `Other groups: ${setAside.singleTeam} within one team, ${setAside.scaffolding + setAside.everywhere} boilerplate.`,
+    `Other groups: ${setAside.singleTeam.toLocaleString("en-US")} within one team, ${(setAside.scaffolding + setAside.everywhere).toLocaleString("en-US")} boilerplate.`,
     "",
   );
   return `${out.join("\n")}\n`;

@@ -29,7 +29,7 @@ function location(member: { path: string; startLine: number; endLine: number }):
 
 function headline(result: ScanResult): string {
   const s = result.summary;
-  const skipped = s.filesSkipped ? ` (${s.filesSkipped} set aside)` : "";
+  const skipped = s.filesSkipped ? ` (${s.filesSkipped.toLocaleString("en-US")} set aside)` : "";
   const named = result.teams.filter((t) => t.byRepositoryName).length;
   const teams = named
     ? `${counted(s.teams, "team")} (${named} named after ${named === 1 ? "its repository" : "their repositories"})`
@@ -148,21 +148,21 @@ function footer(result: ScanResult, c: Colors): string[] {
     .sort((a, b) => b[1].lines - a[1].lines)
     .map(
       ([id, { files, lines: count }]) =>
-        `${LANGUAGE_NAMES[id] ?? id} ${files} (${count.toLocaleString("en-US")} lines)`,
+        `${LANGUAGE_NAMES[id] ?? id} ${files.toLocaleString("en-US")} (${count.toLocaleString("en-US")} lines)`,
     );
   if (languages.length) lines.push(`${c.dim("Read:")} ${languages.join(", ")}`);
   const reasons = Object.entries(result.summary.skippedByReason)
     .sort((a, b) => b[1] - a[1])
-    .map(([reason, count]) => `${count} ${reason}`);
+    .map(([reason, count]) => `${count.toLocaleString("en-US")} ${reason}`);
   if (reasons.length) lines.push(`${c.dim("Set aside:")} ${reasons.join(", ")}`);
   if (result.summary.testFiles && !result.includeTests) {
     lines.push(
-      `${c.dim("Test code:")} ${result.summary.testFiles} test files read but kept out of clusters (--include-tests adds them)`,
+      `${c.dim("Test code:")} ${counted(result.summary.testFiles, "test file")} read but kept out of clusters (--include-tests adds them)`,
     );
   }
   const unowned = result.teams.filter((t) => t.byRepositoryName);
   if (unowned.length) {
-    const list = unowned.map((t) => `${t.name} (${t.files} file${t.files === 1 ? "" : "s"})`).join(", ");
+    const list = unowned.map((t) => `${t.name} (${counted(t.files, "file")})`).join(", ");
     lines.push(
       `${c.dim("Owned by repository name:")} ${list} — no CODEOWNERS line or config rule owns them (docs/config.md)`,
     );

@@ -1,7 +1,7 @@
 import { loadConfig } from "../config/index.js";
 import { languageOf } from "../lang/index.js";
 import type { CopiesResult } from "../result/index.js";
-import { DiagnosticLog, maskSecretsDeep, packageVersion } from "../shared/index.js";
+import { counted, DiagnosticLog, maskSecretsDeep, packageVersion } from "../shared/index.js";
 import { DEFAULT_SIMILARITY, type SimilarityOptions } from "../similarity/index.js";
 import { discoverRepos } from "../sources/index.js";
 import { assembleClones } from "./assemble-clones.js";
@@ -98,7 +98,7 @@ export async function findCopies(options: CopiesOptions): Promise<CopiesResult> 
   }
   const allFiles = reads.flatMap((read) => read.files);
   const files = includeTests ? allFiles : allFiles.filter((file) => !file.isTest);
-  progress({ stage: "copies", message: `looking for copies among ${files.length} files` });
+  progress({ stage: "copies", message: `looking for copies among ${counted(files.length, "file")}` });
   const found = findOrgClones(
     files,
     reads,

@@ -3,7 +3,7 @@ import type { ConcernDefinition } from "../concerns/index.js";
 import type { LineitemConfig } from "../config/index.js";
 import type { Unit } from "../lang/index.js";
 import type { ScanResult } from "../result/index.js";
-import type { DiagnosticLog } from "../shared/index.js";
+import { counted, type DiagnosticLog } from "../shared/index.js";
 import { DEFAULT_SIMILARITY, type SimilarityOptions } from "../similarity/index.js";
 import type { SkippedFile } from "../sources/index.js";
 import { assembleResult } from "./assemble.js";
@@ -66,7 +66,10 @@ export async function findAndAssemble(input: FindingsInput): Promise<ScanResult>
   );
   progress({
     stage: "copies",
-    message: `looking for copies among ${files.reduce((sum, f) => sum + f.units.length, 0)} units`,
+    message: `looking for copies among ${counted(
+      files.reduce((sum, f) => sum + f.units.length, 0),
+      "unit",
+    )}`,
   });
   const similarity = similarityOptions(config);
   const clones = findOrgClones(
