@@ -235,7 +235,8 @@ describe("scanning the Acme example org", () => {
       skippedByReason: { unsupported: 4535 },
       byLanguage: { go: { files: 1992, lines: 576_732 } },
     };
-    const clones = { ...result.clones, setAside: { singleTeam: 1235, scaffolding: 1, everywhere: 0 } };
+    const setAside = { ...result.clones.setAside, singleTeam: 1235, scaffolding: 1, everywhere: 0 };
+    const clones = { ...result.clones, setAside };
     const view = renderTerminal({ ...result, summary, clones }, { color: false });
     expect(view).toContain("read (4,602 set aside)");
     expect(view).toContain("Read: Go 1,992 (576,732 lines)");

@@ -67,6 +67,26 @@ describe("parameters of an implementation", () => {
     expect(python.retryOn).toBeNull();
   });
 
+  it("reads only the error statuses HTTP has, not any number between 400 and 599", () => {
+    // Istio's route builder: a retry policy's `retryOn` beside the TLS port 443.
+    const units = [
+      unit({
+        literals: [
+          lit("port", 443, "number", 3),
+          lit(undefined, 503, "number", 4),
+          lit(undefined, 499, "number", 5),
+        ],
+      }),
+    ];
+    expect(extractParameters(retry, units, "go").retryOn).toEqual({
+      value: [499, 503],
+      display: "499, 503",
+      line: 4,
+    });
+    const port = [unit({ literals: [lit("port", 443, "number", 3), lit(undefined, 550, "number", 4)] })];
+    expect(extractParameters(retry, port, "go").retryOn).toBeNull();
+  });
+
   it("takes the first value by line: the default, not a later reassignment", () => {
     const units = [unit({ literals: [lit("retries", 1, "number", 30), lit("retries", 3, "number", 4)] })];
     expect(extractParameters(retry, units, "typescript").attempts?.value).toBe(3);

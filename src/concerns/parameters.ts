@@ -97,6 +97,33 @@ function keysAsValues(
 }
 
 /**
+ * The error statuses HTTP has (RFC 9110 and IANA's registry), with the few others servers answer with
+ * (418, nginx's 499, Cloudflare's 520–524). A number between 400 and 599 is not one by its range: Istio's
+ * route builder names port 443 beside its retry policy.
+ */
+const ERROR_STATUSES = new Set([
+  ...range(400, 418),
+  ...range(421, 426),
+  428,
+  429,
+  431,
+  451,
+  499,
+  ...range(500, 508),
+  510,
+  511,
+  ...range(520, 524),
+]);
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+function isErrorStatus(value: Literal["value"]): boolean {
+  return typeof value === "number" && ERROR_STATUSES.has(value);
+}
+
+/**
  * The first value (by line: defaults are written before they are used) of one parameter, or null.
  * `literals` are the units' literals, sorted by line.
  */
@@ -137,9 +164,7 @@ function extract(
       return null;
     }
     case "statuses": {
-      const isStatus = (l: Literal) =>
-        typeof l.value === "number" && Number.isInteger(l.value) && l.value >= 400 && l.value <= 599;
-      const found = literals.filter((l) => l.kind === "number" && isStatus(l));
+      const found = literals.filter((l) => l.kind === "number" && isErrorStatus(l.value));
       if (found.length === 0) return null;
       const codes = [...new Set(found.map((l) => Number(l.value)))].sort((a, b) => a - b);
       return { value: codes, display: codes.join(", "), line: (found[0] as Literal).line };
