@@ -98,8 +98,9 @@ function keysAsValues(
 
 /**
  * The error statuses HTTP has (RFC 9110 and IANA's registry), with the few others servers answer with
- * (418, nginx's 499, Cloudflare's 520–524). A number between 400 and 599 is not one by its range: Istio's
- * route builder names port 443 beside its retry policy.
+ * (418, nginx's 499, Cloudflare's 520–524) and 599, the top of the range a retry tests (axios-retry's
+ * `status <= 599`). A number between 400 and 599 is not one by its range: Istio's route builder names
+ * port 443 beside its retry policy.
  */
 const ERROR_STATUSES = new Set([
   ...range(400, 418),
@@ -113,6 +114,7 @@ const ERROR_STATUSES = new Set([
   510,
   511,
   ...range(520, 524),
+  599,
 ]);
 
 function range(from: number, to: number): number[] {
