@@ -90,6 +90,11 @@ describe("isTestPath", () => {
     "src/components/Button.story.jsx",
     "apps/web/.storybook/preview.ts",
     "playground/nextjs/src/pages/hooks/_components/inbox-item.tsx",
+    "pilot/pkg/networking/core/fake.go",
+    "pkg/kube/fake_client.go",
+    "store/memory_fake.py",
+    "pkg/client/fake/clientset.go",
+    "samples/bookinfo/src/productpage/productpage.py",
   ])("%s is test code", (path) => {
     expect(isTestPath(path)).toBe(true);
   });
@@ -102,6 +107,9 @@ describe("isTestPath", () => {
     "src/stories/feed.ts",
     "src/history/story-list.tsx",
     "src/backlog/user-story.ts",
+    "pkg/detector/fakedetect.go",
+    "audio/sampler/resample.go",
+    "src/sampling/trace_sampler.go",
   ])("%s is not", (path) => {
     expect(isTestPath(path)).toBe(false);
   });

@@ -116,14 +116,17 @@ export function hasUtf16Bom(bytes: Buffer): boolean {
   return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
 
-// Test files by name: foo.test.ts, foo_test.go, test_foo.py, FooTest.java, runner configs; and Storybook
-// stories (Button.stories.tsx), which are demos of the component beside them.
+// Test files by name: foo.test.ts, foo_test.go, test_foo.py, FooTest.java, runner configs; Storybook
+// stories (Button.stories.tsx), which are demos of the component beside them; and Go's and Python's test
+// doubles by convention (`fake.go`, `fake_client.go`, `store_fake.py`), which tests build their worlds from
+// (Istio's `fake.go` beside each controller set up a config "loader" and a "retry" for its tests).
 const TEST_FILE =
-  /[._-](test|spec|e2e)\.[cm]?[jt]sx?$|\.(stories|story)\.[cm]?[jt]sx?$|_test\.go$|(^|\/)test_[^/]*\.py$|_test\.py$|(^|\/)conftest\.py$|(^|\/)(playwright|vitest|jest|cypress|karma|mocha|wdio)\.config\.[cm]?[jt]s$|Tests?\.(java|kt|cs)$|_spec\.rb$/;
+  /(^|\/)(fakes?|fake_[^/]*|[^/]*_fakes?)\.(go|py)$|[._-](test|spec|e2e)\.[cm]?[jt]sx?$|\.(stories|story)\.[cm]?[jt]sx?$|_test\.go$|(^|\/)test_[^/]*\.py$|_test\.py$|(^|\/)conftest\.py$|(^|\/)(playwright|vitest|jest|cypress|karma|mocha|wdio)\.config\.[cm]?[jt]s$|Tests?\.(java|kt|cs)$|_spec\.rb$/;
 // Folder words that mean test code: `e2e-tests`, `test-applications`, `test_utils`, `__mocks__`, `testdata`.
 // Benchmarks, examples and demos count as test code too: they exercise the code they sit beside (a
 // benchmark that creates a logger in every file is usage, not nine logging setups). So do playgrounds and
-// Storybook's folder (`.storybook`): sample apps and stories that show the product, not the product.
+// Storybook's folder (`.storybook`): sample apps and stories that show the product, not the product, and
+// so do samples (Istio's `samples/bookinfo`, a demo app in four languages). Fakes are mocks by another name.
 const TEST_FOLDER_WORDS = new Set([
   "bench",
   "benchmark",
@@ -146,6 +149,10 @@ const TEST_FOLDER_WORDS = new Set([
   "fixtures",
   "mock",
   "mocks",
+  "fake",
+  "fakes",
+  "sample",
+  "samples",
   "cypress",
   "playwright",
 ]);
