@@ -85,6 +85,29 @@ describe("parameters of an implementation", () => {
     });
     const port = [unit({ literals: [lit("port", 443, "number", 3), lit(undefined, 550, "number", 4)] })];
     expect(extractParameters(retry, port, "go").retryOn).toBeNull();
+    // The top of the range a retry tests (axios-retry's `status <= 599`) is read with the rest.
+    const range = [unit({ literals: [lit(undefined, 500, "number", 3), lit(undefined, 599, "number", 3)] })];
+    expect(extractParameters(retry, range, "javascript").retryOn?.value).toEqual([500, 599]);
+  });
+
+  it("reads a default by the name it would have without the word (defaultInitialInterval, DEFAULT_MAX_RETRIES)", () => {
+    // Istio's backoff package: `defaultInitialInterval = 500 * time.Millisecond` in a const block.
+    const backoff = definition([
+      { id: "baseDelay", title: "base delay", kind: "duration", names: ["initialInterval"] },
+      { id: "attempts", title: "attempts", kind: "count", names: ["maxRetries"] },
+    ]);
+    const units = [
+      unit({
+        literals: [
+          lit("defaultInitialInterval", "500 * time.Millisecond", "expression", 4),
+          lit("DEFAULT_MAX_RETRIES", 5, "number", 5),
+          lit("defaults", 3, "number", 6),
+        ],
+      }),
+    ];
+    const values = extractParameters(backoff, units, "go");
+    expect(values.baseDelay).toMatchObject({ value: 500, line: 4 });
+    expect(values.attempts).toMatchObject({ value: 5, line: 5 });
   });
 
   it("takes the first value by line: the default, not a later reassignment", () => {

@@ -50,7 +50,20 @@ const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 const byLine = (a: { line: number }, b: { line: number }) => a.line - b.line;
 
 function named(parameter: CompiledParameter, literals: Literal[]): Literal[] {
-  return literals.filter((l) => l.name !== undefined && parameter.names.has(normalName(l.name)));
+  return literals.filter(
+    (l) => l.name !== undefined && parameter.names.has(parameterName(parameter, l.name)),
+  );
+}
+
+/**
+ * A bound name as the parameter's names are written: normalised, and without a leading "default" when
+ * what follows is one of them (`defaultInitialInterval`, `DEFAULT_MAX_RETRIES`, Go's `DefaultTimeout`):
+ * a default is the policy's value.
+ */
+function parameterName(parameter: CompiledParameter, name: string): string {
+  const normal = normalName(name);
+  const rest = normal.startsWith("default") ? normal.slice("default".length) : "";
+  return rest !== "" && parameter.names.has(rest) ? rest : normal;
 }
 
 /**
