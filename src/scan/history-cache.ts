@@ -1,7 +1,10 @@
 import { createHash } from "node:crypto";
 
-/** Bump when the shape of a kept history or the way it is read changes (6: subjects and words masked). */
-const HISTORY_KEY_VERSION = 6;
+/**
+ * Bump when the shape of a kept history or the way it is read changes (6: subjects and words masked;
+ * 7: no words from linters' directives).
+ */
+const HISTORY_KEY_VERSION = 7;
 
 /**
  * A repository's history is a function of its commits (HEAD) and of what was asked: the files and line
