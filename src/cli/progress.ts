@@ -44,7 +44,7 @@ function lineReporter(io: CliIo): ProgressReporter {
       const done = event.done ?? 0;
       const total = event.total ?? 0;
       io.stderr(
-        `lineitem: ${STAGE_LABELS[event.stage] ?? event.stage}: ${done} of ${total} (${total ? Math.floor((100 * done) / total) : 100}%)\n`,
+        `lineitem: ${STAGE_LABELS[event.stage] ?? event.stage}: ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} (${total ? Math.floor((100 * done) / total) : 100}%)\n`,
       );
     },
     stop() {},

@@ -75,7 +75,7 @@ export async function reportFromDb(options: ReportFromDbOptions): Promise<ScanRe
     ]) {
       refs.set(`${ref.repo}\0${ref.path}`, ref);
     }
-    progress({ stage: "read", message: `loading the units of ${refs.size} files` });
+    progress({ stage: "read", message: `loading the units of ${counted(refs.size, "file")}` });
     const rows = await db.loadFiles(
       [...refs.values()].sort((a, b) => a.repo.localeCompare(b.repo) || a.path.localeCompare(b.path)),
     );

@@ -76,7 +76,7 @@ export async function parseOrg(
     stage: "read",
     message:
       reused > 0
-        ? `reading and parsing ${counted(toParse.length, "file")} in ${counted(listing.reads.length, "repository", "repositories")} (${reused} unchanged, from the index)`
+        ? `reading and parsing ${counted(toParse.length, "file")} in ${counted(listing.reads.length, "repository", "repositories")} (${reused.toLocaleString("en-US")} unchanged, from the index)`
         : `reading and parsing ${counted(total, "file")} in ${counted(listing.reads.length, "repository", "repositories")}`,
     done,
     total,

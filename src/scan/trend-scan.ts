@@ -272,7 +272,7 @@ async function computePoints(
     point.commits.flatMap((commit, i) => (commit ? [{ target: targets[i] as RepoTarget, commit }] : [])),
   );
   const distinct = [...new Map(wanted.map((w) => [`${w.target.root}\0${w.commit}`, w])).values()];
-  const message = `listing ${counted(targets.length, "repository", "repositories")} at ${planned.length} points`;
+  const message = `listing ${counted(targets.length, "repository", "repositories")} at ${counted(planned.length, "point")}`;
   progress({ stage: "list", message, done: 0, total: distinct.length });
   let listed = 0;
   await mapLimit(distinct, GIT_CONCURRENCY, async ({ target, commit }) => {
@@ -299,7 +299,7 @@ async function computePoints(
     (done, total) =>
       progress({
         stage: "read",
-        message: `parsing ${total} file versions the index has not seen`,
+        message: `parsing ${counted(total, "file version")} the index has not seen`,
         done,
         total,
       }),
@@ -322,7 +322,7 @@ async function computePoints(
     });
     progress({
       stage: "points",
-      message: `computing ${planned.length} points`,
+      message: `computing ${counted(planned.length, "point")}`,
       done: n + 1,
       total: planned.length,
     });
