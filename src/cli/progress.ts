@@ -1,5 +1,6 @@
 import cliProgress from "cli-progress";
 import type { ScanProgress } from "../scan/index.js";
+import { grouped } from "../shared/index.js";
 import type { CliIo } from "./io.js";
 
 /** What the bar calls each counted stage. */
@@ -44,7 +45,7 @@ function lineReporter(io: CliIo): ProgressReporter {
       const done = event.done ?? 0;
       const total = event.total ?? 0;
       io.stderr(
-        `lineitem: ${STAGE_LABELS[event.stage] ?? event.stage}: ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} (${total ? Math.floor((100 * done) / total) : 100}%)\n`,
+        `lineitem: ${STAGE_LABELS[event.stage] ?? event.stage}: ${grouped(done)} of ${grouped(total)} (${total ? Math.floor((100 * done) / total) : 100}%)\n`,
       );
     },
     stop() {},

@@ -1,6 +1,6 @@
 import type { createColors } from "picocolors";
 import type { CloneGroupJson, Clones } from "../result/index.js";
-import { counted } from "./counted.js";
+import { counted, grouped } from "./counted.js";
 import { printable } from "./printable.js";
 import { alignColumns } from "./table.js";
 
@@ -65,11 +65,11 @@ export function clonesSection(
     }
   }
   const notes: string[] = [];
-  if (setAside.singleTeam) notes.push(`${setAside.singleTeam.toLocaleString("en-US")} within one team`);
+  if (setAside.singleTeam) notes.push(`${grouped(setAside.singleTeam)} within one team`);
   const boilerplate = setAside.scaffolding + setAside.everywhere;
   if (boilerplate) {
     notes.push(
-      `${boilerplate.toLocaleString("en-US")} boilerplate (${setAside.scaffolding.toLocaleString("en-US")} scaffolding, ${setAside.everywhere.toLocaleString("en-US")} everywhere${settings.showBoilerplate ? "" : "; --show-boilerplate lists them"})`,
+      `${grouped(boilerplate)} boilerplate (${grouped(setAside.scaffolding)} scaffolding, ${grouped(setAside.everywhere)} everywhere${settings.showBoilerplate ? "" : "; --show-boilerplate lists them"})`,
     );
   }
   if (notes.length) lines.push(`${c.dim("Other clone groups:")} ${notes.join(", ")}`);

@@ -2,7 +2,7 @@ import { createColors } from "picocolors";
 import type { CloneGroupJson, CopiesResult } from "../result/index.js";
 import { SARIF_LIMITS, sarifLog } from "./check-sarif.js";
 import { clonesSection, groupLine } from "./clones-view.js";
-import { counted } from "./counted.js";
+import { counted, grouped } from "./counted.js";
 import { mdText } from "./markdown.js";
 import { visible } from "./table.js";
 
@@ -10,7 +10,7 @@ import { visible } from "./table.js";
 
 function headline(result: CopiesResult): string {
   const s = result.summary;
-  return `lineitem copies · ${counted(s.repos, "repository", "repositories")} · ${counted(s.teams, "team")} · ${counted(s.filesRead, "file")} read · ${s.lines.toLocaleString("en-US")} lines`;
+  return `lineitem copies · ${counted(s.repos, "repository", "repositories")} · ${counted(s.teams, "team")} · ${counted(s.filesRead, "file")} read · ${grouped(s.lines)} lines`;
 }
 
 export interface CopiesViewOptions {
@@ -64,7 +64,7 @@ export function renderCopiesMarkdown(result: CopiesResult, shown: number): strin
     out.push(`… and ${counted(groups.length - shown, "more cross-team group")} (see --json).`, "");
   const { setAside } = result.clones;
   out.push(
-    `Other groups: ${setAside.singleTeam.toLocaleString("en-US")} within one team, ${(setAside.scaffolding + setAside.everywhere).toLocaleString("en-US")} boilerplate.`,
+    `Other groups: ${grouped(setAside.singleTeam)} within one team, ${grouped(setAside.scaffolding + setAside.everywhere)} boilerplate.`,
     "",
   );
   return `${out.join("\n")}\n`;

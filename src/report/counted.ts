@@ -3,5 +3,10 @@
  * src/shared/counted.ts, which the renderers may not import).
  */
 export function counted(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+  return `${grouped(n)} ${n === 1 ? one : many}`;
+}
+
+/** "2,541": a count with thousands separators, whatever the machine's locale. */
+export function grouped(n: number): string {
+  return n.toLocaleString("en-US");
 }

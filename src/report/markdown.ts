@@ -1,5 +1,5 @@
 import { type ConcernCluster, type ScanResult, type TrendResult, whereText } from "../result/index.js";
-import { counted } from "./counted.js";
+import { counted, grouped } from "./counted.js";
 import { money } from "./ledger-view.js";
 
 /**
@@ -106,7 +106,7 @@ export function renderMarkdown(result: ScanResult, trend: TrendResult | null = n
     "",
     `**${mdText(sentence)}**`,
     "",
-    `${counted(s.repos, "repository", "repositories")} · ${counted(s.teams, "team")} · ${counted(s.filesRead, "file")} read · ${s.lines.toLocaleString("en-US")} lines · scanned ${day(result.generatedAt)} with lineitem ${result.tool.version}`,
+    `${counted(s.repos, "repository", "repositories")} · ${counted(s.teams, "team")} · ${counted(s.filesRead, "file")} read · ${grouped(s.lines)} lines · scanned ${day(result.generatedAt)} with lineitem ${result.tool.version}`,
     "",
   ];
   if (result.advice) {

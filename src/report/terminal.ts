@@ -7,7 +7,7 @@ import {
   whereText,
 } from "../result/index.js";
 import { clonesSection, percentAlike } from "./clones-view.js";
-import { counted } from "./counted.js";
+import { counted, grouped } from "./counted.js";
 import { driftLines } from "./drift-view.js";
 import { adviceSection, ledgerSection } from "./ledger-view.js";
 import { printable } from "./printable.js";
@@ -29,12 +29,12 @@ function location(member: { path: string; startLine: number; endLine: number }):
 
 function headline(result: ScanResult): string {
   const s = result.summary;
-  const skipped = s.filesSkipped ? ` (${s.filesSkipped.toLocaleString("en-US")} set aside)` : "";
+  const skipped = s.filesSkipped ? ` (${grouped(s.filesSkipped)} set aside)` : "";
   const named = result.teams.filter((t) => t.byRepositoryName).length;
   const teams = named
     ? `${counted(s.teams, "team")} (${named} named after ${named === 1 ? "its repository" : "their repositories"})`
     : counted(s.teams, "team");
-  return `lineitem · ${counted(s.repos, "repository", "repositories")} · ${teams} · ${counted(s.filesRead, "file")} read${skipped} · ${s.lines.toLocaleString("en-US")} lines`;
+  return `lineitem · ${counted(s.repos, "repository", "repositories")} · ${teams} · ${counted(s.filesRead, "file")} read${skipped} · ${grouped(s.lines)} lines`;
 }
 
 /** "Your teams wrote retry logic 7 times, HTTP client wrappers 6 times …" — the sentence the essay asks for. */
@@ -148,12 +148,12 @@ function footer(result: ScanResult, c: Colors): string[] {
     .sort((a, b) => b[1].lines - a[1].lines)
     .map(
       ([id, { files, lines: count }]) =>
-        `${LANGUAGE_NAMES[id] ?? id} ${files.toLocaleString("en-US")} (${count.toLocaleString("en-US")} lines)`,
+        `${LANGUAGE_NAMES[id] ?? id} ${grouped(files)} (${grouped(count)} lines)`,
     );
   if (languages.length) lines.push(`${c.dim("Read:")} ${languages.join(", ")}`);
   const reasons = Object.entries(result.summary.skippedByReason)
     .sort((a, b) => b[1] - a[1])
-    .map(([reason, count]) => `${count.toLocaleString("en-US")} ${reason}`);
+    .map(([reason, count]) => `${grouped(count)} ${reason}`);
   if (reasons.length) lines.push(`${c.dim("Set aside:")} ${reasons.join(", ")}`);
   if (result.summary.testFiles && !result.includeTests) {
     lines.push(

@@ -1,7 +1,7 @@
 import type { ImplementationDraft } from "../concerns/index.js";
 import type { LineitemConfig } from "../config/index.js";
 import type { FileUnits, LanguageId, LanguageRegistry } from "../lang/index.js";
-import { counted, type DiagnosticLog } from "../shared/index.js";
+import { counted, type DiagnosticLog, grouped } from "../shared/index.js";
 import type { StreamPrints } from "../similarity/index.js";
 import type { SkipReason } from "../sources/index.js";
 import type { ListedEntry, OrgListing, RepoRead } from "./list-org.js";
@@ -76,7 +76,7 @@ export async function parseOrg(
     stage: "read",
     message:
       reused > 0
-        ? `reading and parsing ${counted(toParse.length, "file")} in ${counted(listing.reads.length, "repository", "repositories")} (${reused.toLocaleString("en-US")} unchanged, from the index)`
+        ? `reading and parsing ${counted(toParse.length, "file")} in ${counted(listing.reads.length, "repository", "repositories")} (${grouped(reused)} unchanged, from the index)`
         : `reading and parsing ${counted(total, "file")} in ${counted(listing.reads.length, "repository", "repositories")}`,
     done,
     total,
