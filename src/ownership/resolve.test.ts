@@ -67,3 +67,41 @@ describe("ownerResolver", () => {
     });
   });
 });
+
+describe("ownerResolver where CODEOWNERS names people beside teams", () => {
+  const codeowners = parseCodeOwners(
+    [
+      "* @costinm @linsun",
+      "/pilot/ @istio/wg-networking",
+      "/istioctl/ @howardjohn @istio/wg-user-experience",
+      "/tools/ @howardjohn",
+    ].join("\n"),
+  );
+
+  it("takes a rule's first team, not the first person", () => {
+    expect(ownerResolver("istio", [], codeowners)("istioctl/cmd.go")).toMatchObject({
+      team: "wg-user-experience",
+      source: "codeowners",
+      line: 3,
+    });
+  });
+
+  it("treats a rule that names only people as no rule", () => {
+    const owner = ownerResolver("istio", [], codeowners);
+    expect(owner("go.mod")).toMatchObject({ team: "istio", source: "fallback" });
+    expect(owner("tools/gen.go")).toMatchObject({ team: "istio", source: "fallback" });
+    expect(owner("pilot/main.go").team).toBe("wg-networking");
+  });
+
+  it("still lets the config map a person to a team", () => {
+    const owner = ownerResolver("istio", [{ team: "tooling", owners: ["@howardjohn"] }], codeowners);
+    expect(owner("tools/gen.go")).toMatchObject({ team: "tooling", source: "codeowners", line: 4 });
+  });
+
+  it("keeps people as owners where the file names no team at all", () => {
+    const people = parseCodeOwners("* @alice\n/api/ @bob jane@example.com\n");
+    const owner = ownerResolver("shop", [], people);
+    expect(owner("api/x.go").team).toBe("bob");
+    expect(owner("main.go").team).toBe("alice");
+  });
+});

@@ -27,6 +27,11 @@ export function teamFromHandle(handle: string): string {
 
 export type OwnerOf = (path: string) => Ownership;
 
+/** `@org/team` (GitHub) or `@group/subgroup` (GitLab): a handle that names a group, not a person. */
+export function isTeamHandle(handle: string): boolean {
+  return /^@[^/\s]+\/[^/\s]+$/.test(handle);
+}
+
 /**
  * Resolves the team of each file of one repository: config paths first (an explicit decision), then
  * CODEOWNERS (last match wins), then a config rule that names the repository, then the repository's name.
@@ -39,6 +44,7 @@ export function ownerResolver(
 ): OwnerOf {
   // Teams that co-own everything (`* @acme/engineering`) say nothing about who wrote a file: a rule's
   // first other owner is the team, and a rule with only umbrella owners is as good as no rule.
+  // The same holds for a rule that names only people in a file that names teams (below).
   const umbrella = new Set(umbrellaTeams.map(teamFromHandle));
   const aliases = new Map<string, string>();
   for (const rule of rules) {
@@ -49,6 +55,13 @@ export function ownerResolver(
     .map((rule) => ({ team: rule.team, match: picomatch(rule.paths as string[], { dot: true }) }));
   const repoRule = rules.find((rule) => !rule.paths?.length && rule.repos?.includes(repo));
   const teamOf = (handle: string) => aliases.get(teamFromHandle(handle)) ?? teamFromHandle(handle);
+  // Where CODEOWNERS names teams at all, a person it names is a reviewer, not a team: Istio's
+  // `* @costinm @linsun …` would otherwise make one maintainer a "team" of every root-level file.
+  // A person the config maps to a team (`owners:`) still counts; a file that names no team keeps its
+  // people, since they are all the ownership it has.
+  const namesTeams = codeowners?.rules.some((rule) => rule.owners.some(isTeamHandle)) ?? false;
+  const speaksForTeam = (handle: string) =>
+    !namesTeams || isTeamHandle(handle) || aliases.has(teamFromHandle(handle));
 
   return (path) => {
     for (let i = pathRules.length - 1; i >= 0; i--) {
@@ -56,7 +69,9 @@ export function ownerResolver(
       if (rule.match(path)) return { team: rule.team, source: "config-path", owners: [rule.team] };
     }
     const rule = codeowners ? matchCodeOwners(codeowners, path) : undefined;
-    const owner = rule?.owners.find((handle) => !umbrella.has(teamFromHandle(handle)));
+    const owner = rule?.owners.find(
+      (handle) => !umbrella.has(teamFromHandle(handle)) && speaksForTeam(handle),
+    );
     if (rule && owner !== undefined) {
       return {
         team: teamOf(owner),
