@@ -157,6 +157,17 @@ describe("scanning the Acme example org", () => {
     expect(found).toEqual(expected.unnamed.map((cluster) => cluster.members.map(key).sort()));
   });
 
+  it("says 'the same code' only where the copies are the same, and otherwise how alike they are", () => {
+    const money = result.unnamed.find((c) => c.title.includes("allocate"));
+    const transaction = result.unnamed.find((c) => c.title.includes("transaction"));
+    expect(money?.identical).toBe(true);
+    expect(money?.statement).toContain(": the same code in 2 places owned by 2 teams (checkout, payments)");
+    expect(transaction?.identical).toBe(false);
+    expect(transaction?.statement).toContain(
+      `: code at least ${Math.round((transaction?.similarity ?? 0) * 100)}% alike in 2 places`,
+    );
+  });
+
   it.each(expected.traps.map((t) => [`${t.repo}/${t.path}`, t.looksLike] as const))(
     "does not report the trap %s (looks like %s)",
     (path, looksLike) => {

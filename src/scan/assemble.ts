@@ -195,12 +195,21 @@ function unnamedCluster(group: UnnamedGroup, index: number, input: AssembleInput
   return {
     id: `unnamed-${index + 1}`,
     title: group.title,
-    statement: `${group.title}: the same code in ${plural(members.length, "place")} owned by ${plural(group.teams.length, "team")} (${group.teams.join(", ")})`,
+    statement: `${group.title}: ${alikeWords(group)} in ${plural(members.length, "place")} owned by ${plural(group.teams.length, "team")} (${group.teams.join(", ")})`,
     teams: group.teams,
     similarity: group.similarity,
     identical: group.identical,
     members,
   };
+}
+
+/**
+ * "The same code" only where every copy is the same; a group joined by near-misses says how alike its
+ * least alike pair is (Istio's "make · append · strings" was six map-a-slice loops, 61% alike).
+ */
+function alikeWords(group: UnnamedGroup): string {
+  if (group.identical) return "the same code";
+  return `code at least ${Math.min(99, Math.round(group.similarity * 100))}% alike`;
 }
 
 function countBy<T>(items: T[], key: (item: T) => string): Record<string, number> {
