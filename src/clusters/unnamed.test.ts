@@ -62,4 +62,58 @@ describe("unnamed work", () => {
     // Not the alphabet's first shared words (add, after, client): the name's word, then the rarest.
     expect(found?.title).toBe("transaction · release · rollback");
   });
+
+  describe("is work, not a shape", () => {
+    // Two teams' map-a-slice loops (Istio's `getProviderNames` and `genListenerAddress`): the same
+    // make-append shape over different things, 61% alike, with almost no words in common.
+    const loop = (path: string, team: string, words: string[]): ClusterFile => ({
+      ...file(path, team),
+      units: [makeUnit(`${path}#0`, { subwords: words })],
+    });
+    const providers = loop("model/telemetry.go", "networking", [
+      "providers",
+      "provider",
+      "ref",
+      "res",
+      "names",
+    ]);
+    const listeners = loop("validation/validator.go", "tooling", [
+      "addresses",
+      "port",
+      "ports",
+      "listener",
+      "host",
+    ]);
+    const nearMiss = (similarity: number, identical = false): CloneGroupOfUnits => ({
+      ...group([0, 0], [1, 0]),
+      similarity,
+      identical,
+    });
+
+    it("sets aside a group of two teams' code that shares its shape and not its words", () => {
+      expect(unnamedGroups([providers, listeners], [nearMiss(0.61)], () => false)).toEqual([]);
+      expect(unnamedGroups([providers, listeners], [nearMiss(1, true)], () => false)).toEqual([]);
+    });
+
+    it("keeps a near-miss copy that kept its words, and drops one too loosely alike", () => {
+      const copied = loop("tools/gen.go", "tooling", ["providers", "provider", "ref", "names", "sorted"]);
+      expect(unnamedGroups([providers, copied], [nearMiss(0.7)], () => false)).toHaveLength(1);
+      expect(unnamedGroups([providers, copied], [nearMiss(0.61)], () => false)).toEqual([]);
+    });
+
+    it("reads words only between teams: one team's own copies do not vouch for the group", () => {
+      const sameTeam = loop("model/other.go", "networking", ["providers", "provider", "ref", "res", "names"]);
+      const found = unnamedGroups(
+        [providers, sameTeam, listeners],
+        [
+          {
+            ...nearMiss(0.7),
+            members: [0, 1, 2].map((f) => ({ file: f, unit: 0, startLine: 1, endLine: 9, tokens: 60 })),
+          },
+        ],
+        () => false,
+      );
+      expect(found).toEqual([]);
+    });
+  });
 });
