@@ -30,10 +30,7 @@ function memberWords(files: readonly ClusterFile[], member: UnnamedGroup["member
 }
 
 /** The most words two members of different teams share (Jaccard), over every such pair. */
-export function sharedWordsAcrossTeams(
-  files: readonly ClusterFile[],
-  members: UnnamedGroup["members"],
-): number {
+function sharedWordsAcrossTeams(files: readonly ClusterFile[], members: UnnamedGroup["members"]): number {
   const seen = members.map((member) => ({
     team: files[member.file]?.team,
     words: memberWords(files, member),
@@ -110,7 +107,8 @@ function titleOf(
  * several teams' hands with no name yet. Groups with two files in common are merged, so a copied module
  * shows up once with all its copied units, not once per function. One file in common is not enough: a long
  * screen holding small copies of ten different idioms would chain every team's screens into one cluster of
- * everything (DuckDuckGo's Android app made one of 225 files that way).
+ * everything (DuckDuckGo's Android app made one of 225 files that way). A merged cluster that shares a
+ * shape and not its words across teams is left out (MIN_SHARED_WORDS above).
  */
 export function unnamedGroups(
   files: ClusterFile[],
@@ -155,7 +153,7 @@ export function unnamedGroups(
     merged.set(root, [...(merged.get(root) ?? []), group]);
   });
   const inFiles = merged.size > 0 ? fileCounts(files) : new Map<string, number>();
-  const groups = [...merged.values()].map((groups) => {
+  const clusters = [...merged.values()].map((groups) => {
     const unitsByFile = new Map<number, Set<number>>();
     for (const group of groups) {
       for (const { file, unit } of group.members) {
@@ -174,9 +172,9 @@ export function unnamedGroups(
       identical: groups.every((g) => g.identical),
     };
   });
-  return groups.filter(
-    (group) =>
-      group.similarity >= MIN_GROUP_SIMILARITY &&
-      sharedWordsAcrossTeams(files, group.members) >= MIN_SHARED_WORDS,
+  return clusters.filter(
+    (cluster) =>
+      cluster.similarity >= MIN_GROUP_SIMILARITY &&
+      sharedWordsAcrossTeams(files, cluster.members) >= MIN_SHARED_WORDS,
   );
 }

@@ -28,7 +28,7 @@ export function teamFromHandle(handle: string): string {
 export type OwnerOf = (path: string) => Ownership;
 
 /** `@org/team` (GitHub) or `@group/subgroup` (GitLab): a handle that names a group, not a person. */
-export function isTeamHandle(handle: string): boolean {
+function isTeamHandle(handle: string): boolean {
   return /^@[^/\s]+\/[^/\s]+$/.test(handle);
 }
 
