@@ -1,5 +1,10 @@
-import { type CheckFinding, type CheckResult, type ExistingCopy, whereText } from "../result/index.js";
-import { percentAlike } from "./clones-view.js";
+import {
+  type CheckFinding,
+  type CheckResult,
+  type ExistingCopy,
+  percentAlike,
+  whereText,
+} from "../result/index.js";
 import { printable } from "./printable.js";
 
 /** Sentences every check renderer shares, so the terminal, Markdown, SARIF and annotations say the same. */

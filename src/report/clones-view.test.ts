@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { CloneGroupJson } from "../result/index.js";
-import { groupLine, percentAlike } from "./clones-view.js";
+import { groupLine } from "./clones-view.js";
 
-describe("percentAlike", () => {
-  it("keeps 100% for copies that are the same, and never rounds a near-miss up to it", () => {
-    expect(percentAlike(1)).toBe(100);
-    expect(percentAlike(0.996)).toBe(99);
-    expect(percentAlike(0.694)).toBe(69);
-    expect(percentAlike(1, false)).toBe(99);
-  });
-
+describe("groupLine", () => {
   it("says a near-miss group is 99% alike, not 100%", () => {
     const group = {
       level: "unit",

@@ -1,5 +1,5 @@
 import type { createColors } from "picocolors";
-import type { CloneGroupJson, Clones } from "../result/index.js";
+import { type CloneGroupJson, type Clones, percentAlike } from "../result/index.js";
 import { counted, grouped } from "./counted.js";
 import { printable } from "./printable.js";
 import { alignColumns } from "./table.js";
@@ -14,15 +14,6 @@ const KIND_WORDS: Record<CloneGroupJson["kind"], string> = {
   renamed: "copies with other names or values",
   "near-miss": "near-miss copies",
 };
-
-/**
- * 0.996 → 99, not 100: "100%" is kept for copies that are the same. A near-miss group is never the same,
- * even when its fingerprints overlap wholly (similarity 1: the same shingles, statements in another order
- * or repeated).
- */
-export function percentAlike(similarity: number, same = similarity >= 1): number {
-  return same ? 100 : Math.min(99, Math.round(similarity * 100));
-}
 
 export function groupLine(group: CloneGroupJson): string {
   const what = group.level === "unit" ? "" : " of a fragment";

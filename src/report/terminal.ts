@@ -2,11 +2,12 @@ import { createColors } from "picocolors";
 import {
   type ConcernCluster,
   type Implementation,
+  percentAlike,
   type ScanResult,
   type UnnamedCluster,
   whereText,
 } from "../result/index.js";
-import { clonesSection, percentAlike } from "./clones-view.js";
+import { clonesSection } from "./clones-view.js";
 import { counted, grouped } from "./counted.js";
 import { driftLines } from "./drift-view.js";
 import { adviceSection, ledgerSection } from "./ledger-view.js";

@@ -1,3 +1,4 @@
+export { percentAlike } from "./alike.js";
 export {
   type Allowance,
   type CheckFinding,

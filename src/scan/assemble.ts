@@ -9,7 +9,14 @@ import {
 } from "../clusters/index.js";
 import { type ConcernDefinition, extractParameters, importedUnits, moduleLookup } from "../concerns/index.js";
 import type { Unit } from "../lang/index.js";
-import type { Clones, ConcernCluster, Implementation, ScanResult, UnnamedCluster } from "../result/index.js";
+import {
+  type Clones,
+  type ConcernCluster,
+  type Implementation,
+  percentAlike,
+  type ScanResult,
+  type UnnamedCluster,
+} from "../result/index.js";
 import { type Diagnostic, maskSecrets, maskSecretsDeep, packageVersion, quarterOf } from "../shared/index.js";
 import type { SkippedFile } from "../sources/index.js";
 import { assembleLedger, type LedgerRequest } from "./assemble-ledger.js";
@@ -208,8 +215,7 @@ function unnamedCluster(group: UnnamedGroup, index: number, input: AssembleInput
  * least alike pair is (Istio's "make · append · strings" was six map-a-slice loops, 61% alike).
  */
 function alikeWords(group: UnnamedGroup): string {
-  if (group.identical) return "the same code";
-  return `code at least ${Math.min(99, Math.round(group.similarity * 100))}% alike`;
+  return group.identical ? "the same code" : `code at least ${percentAlike(group.similarity, false)}% alike`;
 }
 
 function countBy<T>(items: T[], key: (item: T) => string): Record<string, number> {
