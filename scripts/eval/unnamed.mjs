@@ -8,6 +8,7 @@
 //
 //   npm run eval:unnamed -- --org DIR              the figures, per repository
 //   npm run eval:unnamed -- --org DIR --only NAME  one repository
+//   npm run eval:unnamed -- --org DIR --list       also name the copies missed and the idioms reported
 // Exit codes: 0 done, 2 something failed (one line on stderr).
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -16,7 +17,7 @@ import { scan } from "../../dist/scan/index.js";
 import { Failure, parseOptions } from "./fetch-devset.mjs";
 
 const LABELS = new URL("unnamed-labels.json", import.meta.url);
-const USAGE = "usage: npm run eval:unnamed -- --org DIR [--only NAME]";
+const USAGE = "usage: npm run eval:unnamed -- --org DIR [--only NAME] [--list]";
 
 /** A cluster's identity: its members' paths and unit names, in a fixed order. */
 const signature = (members) =>
@@ -45,7 +46,10 @@ function headOf(repoDir) {
 const ratio = (part, whole) => (whole === 0 ? "—" : (part / whole).toFixed(3));
 
 async function main() {
-  const values = parseOptions({ org: { type: "string" }, only: { type: "string" } }, USAGE);
+  const values = parseOptions(
+    { org: { type: "string" }, only: { type: "string" }, list: { type: "boolean" } },
+    USAGE,
+  );
   if (!values) return;
   if (!values.org) throw new Failure(`--org is required\n${USAGE}`);
   const orgDir = resolve(values.org);
@@ -58,6 +62,7 @@ async function main() {
 
   const rows = [];
   const unlabelled = [];
+  const wrong = [];
   for (const repo of repos) {
     const repoDir = join(orgDir, repo);
     const head = headOf(repoDir);
@@ -69,9 +74,8 @@ async function main() {
       throw new Failure(`${repoDir} is at ${head.slice(0, 10)}, the labels are for ${key.commits[repo]}`);
     process.stderr.write(`eval:unnamed: scanning ${repo}…\n`);
     const result = await scan({ paths: [repoDir], cwd: orgDir, workers: 1 });
-    const labelled = new Map(
-      key.clusters.filter((c) => c.repo === repo).map((c) => [signature(c.members), c.label]),
-    );
+    const clusters = key.clusters.filter((c) => c.repo === repo);
+    const labelled = new Map(clusters.map((c) => [signature(c.members), c.label]));
     const reported = result.unnamed.map((cluster) =>
       signature(cluster.members.map((m) => ({ path: m.path, units: m.units.map((u) => u.name) }))),
     );
@@ -80,6 +84,12 @@ async function main() {
       unlabelled.push(`${repo}: ${cluster.title} (${cluster.members.map((m) => m.path).join(", ")})`);
     const copies = [...labelled.values()].filter((label) => label === "copy").length;
     const copiesKept = known.filter((sig) => labelled.get(sig) === "copy").length;
+    const shown = new Set(reported);
+    for (const cluster of clusters) {
+      const sig = signature(cluster.members);
+      if (cluster.label === "copy" && !shown.has(sig)) wrong.push(`${repo}: copy missed: ${cluster.why}`);
+      if (cluster.label === "idiom" && shown.has(sig)) wrong.push(`${repo}: idiom reported: ${cluster.why}`);
+    }
     rows.push({
       repo,
       labelled: labelled.size,
@@ -117,6 +127,9 @@ async function main() {
       ? `Reported and not labelled (${unlabelled.length}):\n${unlabelled.map((line) => `- ${line}`).join("\n")}`
       : "Every reported cluster is labelled.",
     "",
+    ...(values.list
+      ? [`Copies missed and idioms reported (${wrong.length}):`, ...wrong.map((line) => `- ${line}`), ""]
+      : []),
   ];
   process.stdout.write(out.join("\n"));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeUnit } from "../../test/helpers/units.js";
+import type { Unit } from "../lang/index.js";
 import type { CloneGroupOfUnits, ClusterFile } from "./model.js";
 import { unnamedGroups } from "./unnamed.js";
 
@@ -9,7 +10,9 @@ const file = (path: string, team: string): ClusterFile => ({
   team,
   language: "kotlin",
   imports: [],
-  units: [0, 1, 2].map((u) => makeUnit(`${path}#${u}`, { subwords: ["sync", "worker", `w${u}`] })),
+  units: [0, 1, 2].map((u) =>
+    makeUnit(`${path}#${u}`, { subwords: ["sync", "worker", `w${u}`], flags: ["loop", "branch"] }),
+  ),
 });
 
 const group = (...members: [file: number, unit: number][]): CloneGroupOfUnits => ({
@@ -46,7 +49,7 @@ describe("unnamed work", () => {
     const words = ["add", "after", "client", "connect", "release", "transaction", "rollback"];
     const helper = (path: string, team: string, name: string): ClusterFile => ({
       ...file(path, team),
-      units: [makeUnit(name, { subwords: words })],
+      units: [makeUnit(name, { subwords: words, flags: ["try", "catch"] })],
     });
     // Every other file of the org speaks of clients and of adding.
     const others = [1, 2, 3].map((n) => ({
@@ -68,7 +71,7 @@ describe("unnamed work", () => {
     // make-append shape over different things, 61% alike, with almost no words in common.
     const loop = (path: string, team: string, words: string[]): ClusterFile => ({
       ...file(path, team),
-      units: [makeUnit(`${path}#0`, { subwords: words })],
+      units: [makeUnit(`${path}#0`, { subwords: words, flags: ["loop"] })],
     });
     const providers = loop("model/telemetry.go", "networking", [
       "providers",
@@ -114,6 +117,39 @@ describe("unnamed work", () => {
         () => false,
       );
       expect(found).toEqual([]);
+    });
+
+    it("sets aside two teams' wiring that decides nothing, however alike", () => {
+      // Two services' `Program.Main`: the same host-builder calls, word for word, with no branch, loop or
+      // error handling in either; a framework's required shape, not work to share.
+      const words = ["host", "builder", "configure", "serilog", "startup", "defaults"];
+      const main = (path: string, team: string, flags: Unit["flags"]): ClusterFile => ({
+        ...file(path, team),
+        units: [makeUnit("Program.Main", { subwords: words, flags })],
+      });
+      const identical = nearMiss(1, true);
+      expect(
+        unnamedGroups(
+          [main("Api/Program.cs", "api", []), main("Sso/Program.cs", "sso", ["async"])],
+          [identical],
+          () => false,
+        ),
+      ).toEqual([]);
+      // One that decides is not enough: the pair of two teams must both do work.
+      expect(
+        unnamedGroups(
+          [main("Api/Program.cs", "api", ["branch"]), main("Sso/Program.cs", "sso", [])],
+          [identical],
+          () => false,
+        ),
+      ).toEqual([]);
+      expect(
+        unnamedGroups(
+          [main("Api/Program.cs", "api", ["branch"]), main("Sso/Program.cs", "sso", ["catch"])],
+          [identical],
+          () => false,
+        ),
+      ).toHaveLength(1);
     });
   });
 });

@@ -1,3 +1,4 @@
+import type { Unit, UnitFlag } from "../lang/index.js";
 import type { CloneGroupOfUnits, ClusterFile, UnnamedGroup } from "./model.js";
 
 // Words too common in code to tell what a cluster does.
@@ -14,12 +15,18 @@ const telling = (word: string) => word.length >= 3 && !STOP_WORDS.has(word);
  * Unnamed work is shown to a lead as work written twice, so a group must look like one piece of work, not
  * one shape. Of 180 groups from five real orgs, labelled by hand (a copy, or the same logic written by two
  * teams; or an idiom: repository methods over different tables, DTO constructors, map-a-slice loops,
- * icon components), 47 were copies. Copies keep their words: members of two teams sharing at least 40% of
- * their words, in a group whose members are at least 65% alike, kept 42 of the 47 copies and set aside 92
- * of the 133 idioms. The clone groups themselves stay in the copies view.
+ * icon components, a framework's required shape such as `Program.Main` or an entity configuration), 47
+ * were copies. Copies keep their words: members of two teams sharing at least 40% of their words, in a
+ * group whose members are at least 65% alike, kept 42 of the 47 copies and set aside 92 of the 133
+ * idioms. Copies also decide something: asking both members of that pair for a branch, a loop, error
+ * handling or recursion set aside 29 of the 41 idioms left (host builders, entity configurations, query
+ * calls over different tables) and 7 of the 42 copies. The clone groups themselves stay in the copies view.
  */
 const MIN_GROUP_SIMILARITY = 0.65;
 const MIN_SHARED_WORDS = 0.4;
+
+/** What code that decides something has, and wiring (a host builder, an entity's configuration) lacks. */
+const DECIDING: ReadonlySet<UnitFlag> = new Set(["branch", "loop", "try", "catch", "throw", "recursion"]);
 
 /** A member's telling words, from its units' sub-words. */
 function memberWords(files: readonly ClusterFile[], member: UnnamedGroup["members"][number]): Set<string> {
@@ -32,12 +39,38 @@ function memberWords(files: readonly ClusterFile[], member: UnnamedGroup["member
   return words;
 }
 
-/** The most words two members of different teams share (Jaccard), over every such pair. */
-function sharedWordsAcrossTeams(files: readonly ClusterFile[], members: UnnamedGroup["members"]): number {
-  const seen = members.map((member) => ({
-    team: files[member.file]?.team,
-    words: memberWords(files, member),
-  }));
+/**
+ * Whether any of a member's units decides something (see DECIDING). A class copied whole is one unit whose
+ * own flags leave out its methods (they are units of their own), so a class decides when a method does.
+ */
+function decides(files: readonly ClusterFile[], member: UnnamedGroup["members"][number]): boolean {
+  const units = files[member.file]?.units ?? [];
+  const deciding = (unit: Unit) => unit.flags.some((flag) => DECIDING.has(flag));
+  return member.units.some((index) => {
+    const unit = units[index];
+    if (unit === undefined) return false;
+    if (deciding(unit)) return true;
+    return (
+      unit.kind === "class" &&
+      units.some(
+        (inner) =>
+          inner !== unit &&
+          inner.startLine >= unit.startLine &&
+          inner.endLine <= unit.endLine &&
+          deciding(inner),
+      )
+    );
+  });
+}
+
+/**
+ * The most words two members of different teams share (Jaccard), over every pair of such members that
+ * both decide something: two host builders share every word and decide nothing.
+ */
+function sharedWorkAcrossTeams(files: readonly ClusterFile[], members: UnnamedGroup["members"]): number {
+  const seen = members
+    .filter((member) => decides(files, member))
+    .map((member) => ({ team: files[member.file]?.team, words: memberWords(files, member) }));
   let best = 0;
   seen.forEach((left, a) => {
     for (const right of seen.slice(a + 1)) {
@@ -111,7 +144,7 @@ function titleOf(
  * shows up once with all its copied units, not once per function. One file in common is not enough: a long
  * screen holding small copies of ten different idioms would chain every team's screens into one cluster of
  * everything (DuckDuckGo's Android app made one of 225 files that way). A merged cluster that shares a
- * shape and not its words across teams is left out (MIN_SHARED_WORDS above).
+ * shape and not its words across teams, or whose alike members decide nothing, is left out (above).
  */
 export function unnamedGroups(
   files: ClusterFile[],
@@ -177,7 +210,7 @@ export function unnamedGroups(
     .filter(
       (cluster) =>
         cluster.similarity >= MIN_GROUP_SIMILARITY &&
-        sharedWordsAcrossTeams(files, cluster.members) >= MIN_SHARED_WORDS,
+        sharedWorkAcrossTeams(files, cluster.members) >= MIN_SHARED_WORDS,
     );
   // Titles rank words by how few files of the org use them: counted once, and only for clusters kept.
   const inFiles = clusters.length > 0 ? fileCounts(files) : new Map<string, number>();

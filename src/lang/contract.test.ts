@@ -15,6 +15,7 @@ const FIXTURES = fileURLToPath(new URL("../../test/fixtures/lang/", import.meta.
 const LANGUAGES = LANGUAGE_IDS;
 const FLAGS: readonly UnitFlag[] = [
   "loop",
+  "branch",
   "try",
   "catch",
   "await",
@@ -192,5 +193,56 @@ describe.each(LANGUAGES)("identifiers named in a loop: %s", (language) => {
     expect(unit?.loopIdentifiers).toContain("cursor");
     expect(unit?.loopIdentifiers).not.toContain("outside");
     expect(unit?.identifiers).toContain("outside");
+  });
+});
+
+// Code that decides something raises `branch`: an if, a conditional expression, a switch or a match.
+// Straight-line wiring (calls one after another) does not; unnamed work is judged by it.
+const JS_BRANCHES = `function guard(x) { if (x > 0) { return 1; } return 0; }
+function pick(x) { return x > 0 ? "up" : "down"; }
+function route(x) { switch (x) { case "a": return 1; default: return 2; } }
+function wire(app) { app.use(cors()); app.listen(8080); }
+`;
+const BRANCHES: Readonly<Record<(typeof LANGUAGE_IDS)[number], [string, string]>> = {
+  typescript: ["a.ts", JS_BRANCHES],
+  tsx: ["a.tsx", JS_BRANCHES],
+  javascript: ["a.js", JS_BRANCHES],
+  python: [
+    "a.py",
+    'def guard(x):\n    if x > 0:\n        return 1\n    return 0\n\ndef pick(x):\n    return "up" if x > 0 else "down"\n\ndef route(x):\n    match x:\n        case "a":\n            return 1\n        case _:\n            return 2\n\ndef wire(app):\n    app.use(cors())\n    app.listen(8080)\n',
+  ],
+  go: [
+    "a.go",
+    'package p\n\nfunc guard(x int) int {\n\tif x > 0 {\n\t\treturn 1\n\t}\n\treturn 0\n}\n\nfunc route(x string) int {\n\tswitch x {\n\tcase "a":\n\t\treturn 1\n\t}\n\treturn 2\n}\n\nfunc routeType(x any) int {\n\tswitch x.(type) {\n\tcase string:\n\t\treturn 1\n\t}\n\treturn 2\n}\n\nfunc wire(app *App) {\n\tapp.Use(cors())\n\tapp.Listen(8080)\n}\n',
+  ],
+  java: [
+    "A.java",
+    'class A {\n  int guard(int x) { if (x > 0) { return 1; } return 0; }\n  String pick(int x) { return x > 0 ? "up" : "down"; }\n  int route(String x) { switch (x) { case "a": return 1; default: return 2; } }\n  void wire(App app) { app.use(cors()); app.listen(8080); }\n}\n',
+  ],
+  kotlin: [
+    "A.kt",
+    'fun guard(x: Int): Int {\n    if (x > 0) {\n        return 1\n    }\n    return 0\n}\n\nfun pick(x: Int) = if (x > 0) "up" else "down"\n\nfun route(x: String) = when (x) {\n    "a" -> 1\n    else -> 2\n}\n\nfun wire(app: App) {\n    app.use(cors())\n    app.listen(8080)\n}\n',
+  ],
+  csharp: [
+    "A.cs",
+    'class A {\n  int Guard(int x) { if (x > 0) { return 1; } return 0; }\n  string Pick(int x) { return x > 0 ? "up" : "down"; }\n  int Route(string x) { switch (x) { case "a": return 1; default: return 2; } }\n  int RouteExpression(string x) => x switch { "a" => 1, _ => 2 };\n  void Wire(App app) { app.Use(Cors()); app.Listen(8080); }\n}\n',
+  ],
+  ruby: [
+    "a.rb",
+    'def guard(x)\n  return 1 if x > 0\n  0\nend\n\ndef pick(x)\n  x > 0 ? "up" : "down"\nend\n\ndef route(x)\n  case x\n  when "a" then 1\n  else 2\n  end\nend\n\ndef skip(x)\n  unless x\n    return 0\n  end\n  1\nend\n\ndef wire(app)\n  app.use(cors)\n  app.listen(8080)\nend\n',
+  ],
+};
+
+describe.each(LANGUAGES)("code that decides: %s", (language) => {
+  it("raises branch on an if, a conditional, a switch or a match, and not on straight-line wiring", () => {
+    const [name, text] = BRANCHES[language];
+    const file = registry.parse(name, text);
+    expect(file.problems).toEqual([]);
+    const callables = file.units.filter((u) => u.kind === "function" || u.kind === "method");
+    const deciding = callables.filter((u) => !/wire$/i.test(u.name));
+    expect(deciding.length).toBeGreaterThanOrEqual(3);
+    for (const unit of deciding) expect(unit.flags, unit.name).toContain("branch");
+    const wire = callables.find((u) => /wire$/i.test(u.name));
+    expect(wire?.flags).not.toContain("branch");
   });
 });

@@ -233,7 +233,7 @@ describe("C# flags", () => {
     ]);
     expect(unit(file, "Retry.Adder").flags).toEqual(["returns-function"]);
     expect(unit(file, "Retry.Later").flags).toEqual(["returns-function"]);
-    expect(unit(file, "Retry.Fact").flags).toEqual(["recursion"]);
+    expect(unit(file, "Retry.Fact").flags).toEqual(["branch", "recursion"]);
     expect(unit(file, "Retry.Fail").flags).toEqual(["throw"]);
   });
 });

@@ -182,8 +182,8 @@ func Middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { next.ServeHTTP(w, r) })
 }
 `);
-    expect(unit(file, "Fetch").flags).toEqual(["loop", "catch", "await", "throw", "exported"]);
-    expect(unit(file, "mustLoad").flags).toEqual(["throw"]);
+    expect(unit(file, "Fetch").flags).toEqual(["loop", "branch", "catch", "await", "throw", "exported"]);
+    expect(unit(file, "mustLoad").flags).toEqual(["branch", "throw"]);
     expect(unit(file, "wrap").flags).toEqual(["throw"]);
     expect(unit(file, "Middleware").flags).toEqual(["returns-function", "exported"]);
   });

@@ -188,7 +188,7 @@ private fun visit(items: List<String>) { items.forEach { println(it) } }
     expect(unit(file, "retrying").flags).toEqual(["loop", "try", "catch", "async", "throw", "exported"]);
     expect(unit(file, "both").flags).toEqual(["await", "async", "exported"]);
     expect(unit(file, "adder").flags).toEqual(["returns-function", "exported"]);
-    expect(unit(file, "countdown").flags).toEqual(["recursion", "exported"]);
+    expect(unit(file, "countdown").flags).toEqual(["branch", "recursion", "exported"]);
     expect(unit(file, "visit").flags).toEqual(["loop"]);
   });
 });

@@ -38,15 +38,15 @@ describe("createLanguageRegistry", () => {
       LANGUAGE_IDS.map((language) => [language, registry.adapterVersion(language)]),
     );
     expect(versions).toEqual({
-      typescript: 12,
-      tsx: 12,
-      javascript: 12,
-      python: 4,
-      go: 5,
-      java: 4,
-      kotlin: 4,
-      csharp: 4,
-      ruby: 3,
+      typescript: 13,
+      tsx: 13,
+      javascript: 13,
+      python: 5,
+      go: 6,
+      java: 5,
+      kotlin: 5,
+      csharp: 5,
+      ruby: 4,
     });
   });
 
@@ -61,7 +61,7 @@ describe("createLanguageRegistry", () => {
 
   it("loads adapters on demand: a registry made with none parses a language once it is loaded", async () => {
     const lazy = await createLanguageRegistry([]);
-    expect(lazy.adapterVersion("python")).toBe(4);
+    expect(lazy.adapterVersion("python")).toBe(5);
     expect(() => lazy.parse("a.py", "x = 1\n")).toThrow(/python adapter is not loaded/);
     await lazy.load(["python", "python", "tsx"]);
     expect(lazy.parse("a.py", "def f():\n    return 1\n").units.map((u) => u.name)).toEqual(["f"]);

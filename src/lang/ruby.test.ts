@@ -193,7 +193,7 @@ def walk(node)
   node.children.map { |child| walk(child) }
 end
 `);
-    expect(unit(file, "with_retries").flags).toEqual(["loop", "try", "catch", "throw"]);
+    expect(unit(file, "with_retries").flags).toEqual(["loop", "branch", "try", "catch", "throw"]);
     expect(unit(file, "fetch_all").flags).toEqual(["loop", "try", "catch"]);
     expect(unit(file, "middleware").flags).toEqual(["returns-function"]);
     expect(unit(file, "formatter").flags).toEqual(["returns-function"]);

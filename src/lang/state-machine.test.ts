@@ -33,7 +33,7 @@ Backoff.prototype.execute = function () {
         });
     });
 };`;
-    expect(flagsOf(text, "Backoff.execute")).toEqual(["await", "catch", "loop", "throw", "try"]);
+    expect(flagsOf(text, "Backoff.execute")).toEqual(["await", "branch", "catch", "loop", "throw", "try"]);
   });
 
   it("reads a machine that only moves forward as no loop", () => {

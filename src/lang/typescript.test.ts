@@ -179,7 +179,17 @@ describe("TypeScript flags", () => {
   for (;;) { try { return await fn(); } catch (e) { if (done) throw e; } }
   retry(fn);
 }`);
-    expect(fn.flags).toEqual(["loop", "try", "catch", "await", "async", "recursion", "throw", "exported"]);
+    expect(fn.flags).toEqual([
+      "loop",
+      "branch",
+      "try",
+      "catch",
+      "await",
+      "async",
+      "recursion",
+      "throw",
+      "exported",
+    ]);
   });
 
   it("sees recursion in an inner function that calls itself, not in one called from outside", () => {

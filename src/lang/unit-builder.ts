@@ -4,6 +4,7 @@ import type { Literal, Unit, UnitFlag, UnitKind } from "./unit.js";
 /** Flags in the order the contract lists them; a unit's `flags` come out in this order. */
 const FLAG_ORDER: readonly UnitFlag[] = [
   "loop",
+  "branch",
   "try",
   "catch",
   "await",

@@ -31,6 +31,9 @@ export type UnitKind = "function" | "method" | "class" | "block" | "type";
  */
 export type UnitFlag =
   | "loop" // for / while / do, Kotlin `repeat`/`forEach`, Ruby iterators (`each`, `times`, `loop`) and `retry`
+  // if / switch / a conditional expression (`a ? b : c`), Python `match`, Kotlin `when`, Ruby `case`,
+  // `unless` and their modifiers: code that decides something, not wiring or a declaration
+  | "branch"
   | "try" // try statement, Ruby `rescue`/`ensure` (in a begin block or a def's body); Go has none
   | "catch" // catch clause, Python except, Ruby rescue, Go `if err != nil`
   | "await" // await / Python await / Kotlin `.await()` / Go channel receive or select

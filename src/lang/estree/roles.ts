@@ -91,6 +91,8 @@ export const NODE_FLAGS = new Map<string, number>([
   ["ForOfStatement", FLAG.loop],
   ["WhileStatement", FLAG.loop],
   ["DoWhileStatement", FLAG.loop],
+  ["IfStatement", FLAG.branch],
+  ["SwitchStatement", FLAG.branch],
   ["TryStatement", FLAG.try],
   ["CatchClause", FLAG.catch],
   ["ThrowStatement", FLAG.throw],

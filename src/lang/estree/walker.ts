@@ -159,6 +159,8 @@ export class EstreeWalker {
         hash = operatorHash(type, text(node, "operator") ?? "");
         break;
       case R.CONDITIONAL:
+        // Walked by hand below, so the flag the node table would give is raised here.
+        out.flag(FLAG.branch);
         out.token(hash, line);
         this.walkField(node, "test");
         this.walkField(node, "consequent", bind);

@@ -39,7 +39,7 @@ const FUNCTION_VALUES = new Set(["lambda_expression", "anonymous_method_expressi
 export const csharp: GrammarSpec = {
   language: "csharp",
   wasm: "tree-sitter-c_sharp.wasm",
-  version: 4,
+  version: 5,
   // `base` is an identifier so that `base.Run()` is recorded as `base.Run`, not as a call to `Run`.
   identifiers: ["identifier", "base_expression"],
   strings: STRINGS,
@@ -88,6 +88,10 @@ export const csharp: GrammarSpec = {
   returns: ["return_statement"],
   imports: ["using_directive"],
   flags: {
+    if_statement: "branch",
+    switch_statement: "branch",
+    switch_expression: "branch",
+    conditional_expression: "branch",
     for_statement: "loop",
     for_each_statement: "loop",
     while_statement: "loop",

@@ -14,7 +14,7 @@ export const go: GrammarSpec = {
   language: "go",
   wasm: "tree-sitter-go.wasm",
   // 2: numbers with type suffixes, indexes through parentheses as bound names. 4: blocks say which names are types.
-  version: 5,
+  version: 6,
   identifiers: ["identifier", "field_identifier", "type_identifier", "package_identifier", "label_name"],
   strings: STRINGS,
   numbers: ["int_literal", "float_literal", "imaginary_literal"],
@@ -44,7 +44,13 @@ export const go: GrammarSpec = {
   unaries: ["unary_expression"],
   returns: ["return_statement"],
   imports: ["import_declaration"],
-  flags: { for_statement: "loop", select_statement: "await" },
+  flags: {
+    for_statement: "loop",
+    if_statement: "branch",
+    expression_switch_statement: "branch",
+    type_switch_statement: "branch",
+    select_statement: "await",
+  },
   callFlags: { panic: "throw" },
   operators:
     "+ - * / % & | ^ << >> &^ && || <- ++ -- == != < <= > >= = := ! += -= *= /= %= &= |= ^= <<= >>= &^=".split(

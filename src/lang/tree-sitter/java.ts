@@ -21,7 +21,7 @@ const STRINGS = ["string_literal", "character_literal"];
 export const java: GrammarSpec = {
   language: "java",
   wasm: "tree-sitter-java.wasm",
-  version: 4,
+  version: 5,
   // `super` is an identifier so that `super.run()` is recorded as `super.run`, not as a call to `run`.
   identifiers: ["identifier", "type_identifier", "super"],
   strings: STRINGS,
@@ -52,6 +52,9 @@ export const java: GrammarSpec = {
   returns: ["return_statement"],
   imports: ["import_declaration"],
   flags: {
+    if_statement: "branch",
+    switch_expression: "branch",
+    ternary_expression: "branch",
     for_statement: "loop",
     enhanced_for_statement: "loop",
     while_statement: "loop",

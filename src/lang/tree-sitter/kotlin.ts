@@ -21,7 +21,7 @@ const HIDDEN = new Set(["private", "protected", "internal"]);
 export const kotlin: GrammarSpec = {
   language: "kotlin",
   wasm: "tree-sitter-kotlin.wasm",
-  version: 4,
+  version: 5,
   identifiers: ["simple_identifier", "type_identifier", "interpolated_identifier", "super_expression"],
   strings: ["string_literal", "character_literal"],
   numbers: [
@@ -55,6 +55,8 @@ export const kotlin: GrammarSpec = {
   returns: ["jump_expression"],
   imports: ["import_list"],
   flags: {
+    if_expression: "branch",
+    when_expression: "branch",
     for_statement: "loop",
     while_statement: "loop",
     do_while_statement: "loop",

@@ -12,7 +12,7 @@ export const python: GrammarSpec = {
   language: "python",
   wasm: "tree-sitter-python.wasm",
   // 2: numbers with type suffixes (`10L`), indexes through parentheses as bound names.
-  version: 4,
+  version: 5,
   identifiers: ["identifier"],
   strings: ["string"],
   numbers: ["integer", "float"],
@@ -52,6 +52,9 @@ export const python: GrammarSpec = {
   imports: IMPORTS,
   docstrings: DOCSTRING,
   flags: {
+    if_statement: "branch",
+    conditional_expression: "branch",
+    match_statement: "branch",
     for_statement: "loop",
     while_statement: "loop",
     try_statement: "try",

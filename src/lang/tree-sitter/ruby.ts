@@ -21,7 +21,7 @@ const CLOSURES = new Set(["lambda", "proc", "new"]);
 export const ruby: GrammarSpec = {
   language: "ruby",
   wasm: "tree-sitter-ruby.wasm",
-  version: 3,
+  version: 4,
   identifiers: ["identifier", "constant", "instance_variable", "class_variable", "global_variable", "super"],
   strings: ["string", "bare_string", "simple_symbol", "delimited_symbol", "character", "heredoc_body"],
   numbers: ["integer", "float", "rational", "complex"],
@@ -47,6 +47,13 @@ export const ruby: GrammarSpec = {
   returns: ["return"],
   imports: [],
   flags: {
+    if: "branch",
+    unless: "branch",
+    if_modifier: "branch",
+    unless_modifier: "branch",
+    case: "branch",
+    case_match: "branch",
+    conditional: "branch",
     while: "loop",
     until: "loop",
     for: "loop",
