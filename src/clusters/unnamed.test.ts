@@ -151,5 +151,41 @@ describe("unnamed work", () => {
         ),
       ).toHaveLength(1);
     });
+
+    it("reads a class copied whole by what its methods decide", () => {
+      // Two teams' queue-consuming hosted services: the class unit's own code is fields and a
+      // constructor; its loop over the queue is in a method, a unit of its own inside it.
+      const words = ["azure", "queue", "hosted", "service", "executing", "cancellation"];
+      const service = (path: string, team: string, methodFlags: Unit["flags"]): ClusterFile => ({
+        ...file(path, team),
+        units: [
+          makeUnit("AzureQueueHostedService", { kind: "class", startLine: 1, endLine: 60, subwords: words }),
+          makeUnit("AzureQueueHostedService.ExecuteAsync", {
+            kind: "method",
+            startLine: 30,
+            endLine: 58,
+            flags: methodFlags,
+          }),
+        ],
+      });
+      const whole = {
+        ...nearMiss(0.9),
+        members: [0, 1].map((f) => ({ file: f, unit: 0, startLine: 1, endLine: 60, tokens: 400 })),
+      };
+      expect(
+        unnamedGroups(
+          [service("Admin/A.cs", "admin", ["loop", "try"]), service("Events/B.cs", "events", ["loop"])],
+          [whole],
+          () => false,
+        ),
+      ).toHaveLength(1);
+      expect(
+        unnamedGroups(
+          [service("Admin/A.cs", "admin", []), service("Events/B.cs", "events", [])],
+          [whole],
+          () => false,
+        ),
+      ).toEqual([]);
+    });
   });
 });

@@ -20,7 +20,10 @@ const telling = (word: string) => word.length >= 3 && !STOP_WORDS.has(word);
  * group whose members are at least 65% alike, kept 42 of the 47 copies and set aside 92 of the 133
  * idioms. Copies also decide something: asking both members of that pair for a branch, a loop, error
  * handling or recursion set aside 29 of the 41 idioms left (host builders, entity configurations, query
- * calls over different tables) and 7 of the 42 copies. The clone groups themselves stay in the copies view.
+ * calls over different tables) and 7 of the 42 copies. On 64 groups of five orgs held out from all this,
+ * the decision rule took precision from 0.667 to 0.833 and recall of copies from 0.714 to 0.536: copies
+ * that decide nothing (a constructor, a logger's tags) are cheap to write twice, and the copies view still
+ * shows them. The clone groups themselves stay in the copies view.
  */
 const MIN_GROUP_SIMILARITY = 0.65;
 const MIN_SHARED_WORDS = 0.4;
