@@ -1,6 +1,6 @@
 import cliProgress from "cli-progress";
+import { grouped } from "../result/index.js";
 import type { ScanProgress } from "../scan/index.js";
-import { grouped } from "../shared/index.js";
 import type { CliIo } from "./io.js";
 
 /** What the bar calls each counted stage. */

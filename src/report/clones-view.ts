@@ -1,6 +1,5 @@
 import type { createColors } from "picocolors";
-import { type CloneGroupJson, type Clones, percentAlike } from "../result/index.js";
-import { counted, grouped } from "./counted.js";
+import { type CloneGroupJson, type Clones, counted, grouped, percentAlike } from "../result/index.js";
 import { printable } from "./printable.js";
 import { alignColumns } from "./table.js";
 

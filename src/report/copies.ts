@@ -1,8 +1,7 @@
 import { createColors } from "picocolors";
-import type { CloneGroupJson, CopiesResult } from "../result/index.js";
+import { type CloneGroupJson, type CopiesResult, counted, grouped } from "../result/index.js";
 import { SARIF_LIMITS, sarifLog } from "./check-sarif.js";
 import { clonesSection, groupLine } from "./clones-view.js";
-import { counted, grouped } from "./counted.js";
 import { mdText } from "./markdown.js";
 import { visible } from "./table.js";
 

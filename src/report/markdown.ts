@@ -1,5 +1,11 @@
-import { type ConcernCluster, type ScanResult, type TrendResult, whereText } from "../result/index.js";
-import { counted, grouped } from "./counted.js";
+import {
+  type ConcernCluster,
+  counted,
+  grouped,
+  type ScanResult,
+  type TrendResult,
+  whereText,
+} from "../result/index.js";
 import { money } from "./ledger-view.js";
 
 /**

@@ -1,6 +1,8 @@
 import { createColors } from "picocolors";
 import {
   type ConcernCluster,
+  counted,
+  grouped,
   type Implementation,
   percentAlike,
   type ScanResult,
@@ -8,7 +10,6 @@ import {
   whereText,
 } from "../result/index.js";
 import { clonesSection } from "./clones-view.js";
-import { counted, grouped } from "./counted.js";
 import { driftLines } from "./drift-view.js";
 import { adviceSection, ledgerSection } from "./ledger-view.js";
 import { printable } from "./printable.js";

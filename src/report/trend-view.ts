@@ -1,6 +1,5 @@
 import { createColors } from "picocolors";
-import type { ConcernTrend, KillCriterion, TrendResult } from "../result/index.js";
-import { counted } from "./counted.js";
+import { type ConcernTrend, counted, type KillCriterion, type TrendResult } from "../result/index.js";
 import { alignColumns, visible } from "./table.js";
 
 type Colors = ReturnType<typeof createColors>;

@@ -10,6 +10,7 @@ export {
 } from "./check-schema.js";
 export type { CloneGroupJson, CloneMemberJson, Clones } from "./clones-schema.js";
 export { type CopiesResult, copiesResultSchema } from "./copies-schema.js";
+export { counted, grouped } from "./counted.js";
 export {
   jsonSchemaOf,
   jsonSchemaOfScanResult,

@@ -1,7 +1,7 @@
 import { loadConfig } from "../config/index.js";
 import { languageOf } from "../lang/index.js";
-import type { CopiesResult } from "../result/index.js";
-import { counted, DiagnosticLog, maskSecretsDeep, packageVersion } from "../shared/index.js";
+import { type CopiesResult, counted } from "../result/index.js";
+import { DiagnosticLog, maskSecretsDeep, packageVersion } from "../shared/index.js";
 import { DEFAULT_SIMILARITY, type SimilarityOptions } from "../similarity/index.js";
 import { discoverRepos } from "../sources/index.js";
 import { assembleClones } from "./assemble-clones.js";

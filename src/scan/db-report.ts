@@ -3,8 +3,8 @@ import { importsByPath, loadConcernDefinitions, relativeImportKey } from "../con
 import { loadConfig } from "../config/index.js";
 import type { RepoHistory } from "../history/index.js";
 import type { FileUnits, LanguageId } from "../lang/index.js";
-import type { ScanResult } from "../result/index.js";
-import { counted, DiagnosticLog, UserError } from "../shared/index.js";
+import { counted, type ScanResult } from "../result/index.js";
+import { DiagnosticLog, UserError } from "../shared/index.js";
 import type { RepoTarget } from "../sources/index.js";
 import { connectPg } from "../store/index.js";
 import { findAndAssemble, similarityOptions } from "./findings.js";

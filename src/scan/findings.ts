@@ -2,8 +2,8 @@ import { type FoundImplementation, groupByConcern, unnamedGroups } from "../clus
 import type { ConcernDefinition } from "../concerns/index.js";
 import type { LineitemConfig } from "../config/index.js";
 import type { Unit } from "../lang/index.js";
-import type { ScanResult } from "../result/index.js";
-import { counted, type DiagnosticLog } from "../shared/index.js";
+import { counted, type ScanResult } from "../result/index.js";
+import type { DiagnosticLog } from "../shared/index.js";
 import { DEFAULT_SIMILARITY, type SimilarityOptions } from "../similarity/index.js";
 import type { SkippedFile } from "../sources/index.js";
 import { assembleResult } from "./assemble.js";

@@ -3,7 +3,8 @@ import type { LineitemConfig } from "../config/index.js";
 import { headCommit } from "../history/index.js";
 import { type LanguageRegistry, parseKindOf } from "../lang/index.js";
 import { ownerResolver, readCodeOwners } from "../ownership/index.js";
-import { counted, type DiagnosticLog } from "../shared/index.js";
+import { counted } from "../result/index.js";
+import type { DiagnosticLog } from "../shared/index.js";
 import {
   gitBlobSha,
   type ListedFile,

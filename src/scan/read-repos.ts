@@ -1,7 +1,8 @@
 import type { ImplementationDraft } from "../concerns/index.js";
 import type { LineitemConfig } from "../config/index.js";
 import type { FileUnits, LanguageId, LanguageRegistry } from "../lang/index.js";
-import { counted, type DiagnosticLog, grouped } from "../shared/index.js";
+import { counted, grouped } from "../result/index.js";
+import type { DiagnosticLog } from "../shared/index.js";
 import type { StreamPrints } from "../similarity/index.js";
 import type { SkipReason } from "../sources/index.js";
 import type { ListedEntry, OrgListing, RepoRead } from "./list-org.js";

@@ -3,15 +3,8 @@ import { loadConcernDefinitions } from "../concerns/index.js";
 import { type LineitemConfig, loadConfig } from "../config/index.js";
 import { headCommit } from "../history/index.js";
 import { languageOf } from "../lang/index.js";
-import type { TrendResult } from "../result/index.js";
-import {
-  counted,
-  DiagnosticLog,
-  mapLimit,
-  maskSecretsDeep,
-  packageVersion,
-  UserError,
-} from "../shared/index.js";
+import { counted, type TrendResult } from "../result/index.js";
+import { DiagnosticLog, mapLimit, maskSecretsDeep, packageVersion, UserError } from "../shared/index.js";
 import { commitAt, discoverRepos, headCommitDate, isShallow, type RepoTarget } from "../sources/index.js";
 import type { ScanIndex } from "../store/index.js";
 import {

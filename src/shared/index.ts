@@ -1,5 +1,4 @@
 export { mapLimit } from "./concurrency.js";
-export { counted, grouped } from "./counted.js";
 export { dayOf, isCalendarDay, quarterOf } from "./dates.js";
 export { type Diagnostic, DiagnosticLog } from "./diagnostics.js";
 export { EXIT, isUserError, UserError } from "./errors.js";

@@ -93,6 +93,7 @@ export const NODE_FLAGS = new Map<string, number>([
   ["DoWhileStatement", FLAG.loop],
   ["IfStatement", FLAG.branch],
   ["SwitchStatement", FLAG.branch],
+  ["ConditionalExpression", FLAG.branch],
   ["TryStatement", FLAG.try],
   ["CatchClause", FLAG.catch],
   ["ThrowStatement", FLAG.throw],

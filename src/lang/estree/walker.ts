@@ -119,6 +119,9 @@ export class EstreeWalker {
       const effect = stepEffect(node, this.step);
       if (effect !== undefined) out.flag(FLAG[effect]);
     }
+    // Raised before the roles below, some of which walk their node by hand and return.
+    const flagBit = R.NODE_FLAGS.get(type);
+    if (flagBit !== undefined) out.flag(flagBit);
     let hash = tokenHash(type);
     // Most nodes reset the bound name for their children and record their literals.
     let childBind: string | undefined;
@@ -159,8 +162,6 @@ export class EstreeWalker {
         hash = operatorHash(type, text(node, "operator") ?? "");
         break;
       case R.CONDITIONAL:
-        // Walked by hand below, so the flag the node table would give is raised here.
-        out.flag(FLAG.branch);
         out.token(hash, line);
         this.walkField(node, "test");
         this.walkField(node, "consequent", bind);
@@ -214,8 +215,6 @@ export class EstreeWalker {
         break;
     }
     out.token(hash, line);
-    const flagBit = R.NODE_FLAGS.get(type);
-    if (flagBit !== undefined) out.flag(flagBit);
     if (type === "ForOfStatement" && flag(node, "await")) out.flag(FLAG.await);
     const loop = flagBit === FLAG.loop;
     if (loop) out.enterLoop();

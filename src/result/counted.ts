@@ -1,6 +1,6 @@
 /**
- * "1 repository", "5 repositories", "2,541 files": a count with its noun in the right number (as
- * src/shared/counted.ts, which the renderers may not import).
+ * "1 repository", "5 repositories", "2,541 files": a count with its noun in the right number. The reading
+ * stage's progress lines and the renderers both say counts, so it lives with the result they share.
  */
 export function counted(n: number, one: string, many = `${one}s`): string {
   return `${grouped(n)} ${n === 1 ? one : many}`;
